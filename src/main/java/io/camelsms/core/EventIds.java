@@ -1,0 +1,28 @@
+package io.camelsms.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Stable ids for events, so the same change seen twice (two polls, a push and a poll) dedupes to one. */
+public final class EventIds {
+
+    private EventIds() {
+    }
+
+    /** SHA-256 over the parts (nulls as empty), truncated to 32 hex characters. */
+    public static String of(Object... parts) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+        for (Object part : parts) {
+            digest.update(String.valueOf(part == null ? "" : part).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0x1f);
+        }
+        return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+}

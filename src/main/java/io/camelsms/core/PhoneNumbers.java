@@ -1,0 +1,54 @@
+package io.camelsms.core;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+
+/** Parses what users write as a phone number into a {@link Phone}, with libphonenumber's rules. */
+public final class PhoneNumbers {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private PhoneNumbers() {
+    }
+
+    /**
+     * @param raw           {@code +55 21 98888-7777}, {@code 5521988887777} with a leading {@code +} missing is
+     *                      not guessed: without {@code +} the number is read as national in {@code defaultRegion}
+     * @param defaultRegion ISO 3166 region for national numbers (e.g. {@code BR}); null means only international
+     *                      numbers (with {@code +}) are accepted
+     * @throws InvalidPhoneNumberException naming the number and why it is not valid
+     */
+    public static Phone parse(String raw, String defaultRegion) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidPhoneNumberException(raw, "no phone number given");
+        }
+        String region = defaultRegion == null || defaultRegion.isBlank() ? null : defaultRegion.toUpperCase();
+        if (region != null && !UTIL.getSupportedRegions().contains(region)) {
+            throw new InvalidPhoneNumberException(raw, "defaultRegion '" + defaultRegion + "' is not an ISO 3166 region");
+        }
+        Phonenumber.PhoneNumber number;
+        try {
+            number = UTIL.parse(raw.trim(), region == null ? "ZZ" : region);
+        } catch (NumberParseException e) {
+            String why = e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE && region == null
+                    ? "no country code: write it as +<country><number> or set defaultRegion"
+                    : e.getMessage();
+            throw new InvalidPhoneNumberException(raw, why);
+        }
+        if (!UTIL.isValidNumber(number)) {
+            throw new InvalidPhoneNumberException(raw, "not a valid number for region "
+                    + UTIL.getRegionCodeForNumber(number) + " (country code " + number.getCountryCode() + ")");
+        }
+        String national = UTIL.getNationalSignificantNumber(number);
+        int ndcLength = UTIL.getLengthOfNationalDestinationCode(number);
+        return new Phone(number.getCountryCode(), national.substring(0, ndcLength), national.substring(ndcLength));
+    }
+
+    /** A number that cannot be used, with the reason. */
+    public static final class InvalidPhoneNumberException extends IllegalArgumentException {
+        public InvalidPhoneNumberException(String number, String reason) {
+            super("'" + number + "' is not a usable phone number: " + reason);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.camelsms.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One send, from validated messages to a {@link SendResult}, the same way for every component:
+ * <ul>
+ * <li>invalid messages are reported as rejected with the field, the limit and the index, or fail the whole send
+ * before anything leaves ({@code failOnInvalid}); when none is valid the send fails;</li>
+ * <li>valid messages go out in batches of the provider's maximum;</li>
+ * <li>a batch that fails (after retries) fails the send only if nothing was accepted yet; once a batch went out,
+ * later failures are reported per message instead, so the caller never re-sends what the provider took.</li>
+ * </ul>
+ */
+public final class SendJob<W> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SendJob.class);
+
+    private final String provider;
+    private final boolean failOnInvalid;
+    private final RecipientResult[] results;
+    private final List<Prepared<W>> ready;
+    private final List<Violation> violations = new ArrayList<>();
+    private final List<String> batchIds = new ArrayList<>();
+
+    public SendJob(String provider, int messageCount, boolean failOnInvalid) {
+        this.provider = provider;
+        this.failOnInvalid = failOnInvalid;
+        this.results = new RecipientResult[messageCount];
+        this.ready = new ArrayList<>(messageCount);
+    }
+
+    /** A fresh correlation id for a message the caller gave none: 35 characters, fits every provider's limit. */
+    public static String newExternalId() {
+        return "cs-" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    public void ready(Prepared<W> message) {
+        ready.add(message);
+    }
+
+    public void invalid(int index, String recipient, String externalId, SmsText text, MessageRules rules) {
+        violations.addAll(rules.violations());
+        results[index] = RecipientResult.rejected(index, recipient, externalId, rules.reason(), text);
+    }
+
+    /** Sends every valid message in batches of at most {@code batchSize} and returns the whole outcome. */
+    public SendResult send(int batchSize, BatchSender<W> sender) throws Exception {
+        if (!violations.isEmpty() && (failOnInvalid || ready.isEmpty())) {
+            throw new SmsValidationException(provider, violations);
+        }
+        if (!violations.isEmpty()) {
+            LOG.warn("{}: {} of {} messages are invalid and not sent; first: {}", provider, violations.size(),
+                    results.length, violations.get(0));
+        }
+        boolean anyAccepted = false;
+        for (List<Prepared<W>> batch : Batches.of(ready, batchSize)) {
+            try {
+                BatchOutcome outcome = sender.send(batch);
+                if (outcome.batchId() != null) {
+                    batchIds.add(outcome.batchId());
+                }
+                for (RecipientResult r : outcome.recipients()) {
+                    results[r.index()] = r;
+                    anyAccepted |= r.accepted();
+                }
+            } catch (SmsProviderException e) {
+                if (!anyAccepted) {
+                    throw e;
+                }
+                LOG.warn("{}: a batch of {} messages failed after earlier batches were accepted; reported as"
+                         + " rejected: {}", provider, batch.size(), e.getMessage());
+                for (Prepared<W> message : batch) {
+                    results[message.index()] = message.rejected(e.getMessage());
+                }
+            }
+        }
+        return new SendResult(provider, batchIds, Arrays.asList(results), null);
+    }
+
+    /** Sends one batch; returns one {@link RecipientResult} per message of the batch. */
+    @FunctionalInterface
+    public interface BatchSender<W> {
+        BatchOutcome send(List<Prepared<W>> batch) throws Exception;
+    }
+
+    /**
+     * @param batchId    the provider's id of the request or campaign, or null when it returns none
+     * @param recipients one result per message of the batch
+     */
+    public record BatchOutcome(String batchId, List<RecipientResult> recipients) {
+
+        public static <W> BatchOutcome allAccepted(String batchId, List<Prepared<W>> batch) {
+            List<RecipientResult> accepted = new ArrayList<>(batch.size());
+            for (Prepared<W> message : batch) {
+                accepted.add(message.accepted(batchId, null));
+            }
+            return new BatchOutcome(batchId, accepted);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.camelsms.core;
+
+import java.time.Duration;
+
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+
+/**
+ * Options every camel-sms component has. A component's own configuration extends this and adds its
+ * credentials, base URL and limits.
+ */
+public abstract class SmsConfiguration implements Cloneable {
+
+    @UriParam(label = "producer", description = "Region (ISO 3166, e.g. BR) for phone numbers written without"
+                                                + " a +country code. Empty: such numbers are rejected.")
+    private String defaultRegion;
+    @UriParam(label = "producer", defaultValue = "false", description = "When a send holds invalid messages: false"
+            + " sends the valid ones and reports the others as rejected with the reason (an exception only when none"
+            + " is valid); true fails the whole send before anything leaves.")
+    private boolean failOnInvalid;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "Time allowed to open a connection to the provider, in milliseconds.")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "Time allowed for the provider's reply to a request, in milliseconds.")
+    private long requestTimeout = 30_000;
+    @UriParam(label = "producer", defaultValue = "3", description = "Retries of a request that failed in a"
+            + " retryable way (provider busy codes, HTTP 5xx, timeouts, connection errors). 0 disables retry.")
+    private int maxRetries = 3;
+    @UriParam(label = "producer", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "Wait before the first retry, in milliseconds.")
+    private long retryDelay = 1_000;
+    @UriParam(label = "producer", defaultValue = "2.0",
+              description = "Each further retry waits this many times longer than the previous one.")
+    @Metadata(defaultValue = "2.0")
+    private double retryBackoffMultiplier = 2.0;
+
+    public String getDefaultRegion() {
+        return defaultRegion;
+    }
+
+    public void setDefaultRegion(String defaultRegion) {
+        this.defaultRegion = defaultRegion;
+    }
+
+    public boolean isFailOnInvalid() {
+        return failOnInvalid;
+    }
+
+    public void setFailOnInvalid(boolean failOnInvalid) {
+        this.failOnInvalid = failOnInvalid;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public double getRetryBackoffMultiplier() {
+        return retryBackoffMultiplier;
+    }
+
+    public void setRetryBackoffMultiplier(double retryBackoffMultiplier) {
+        this.retryBackoffMultiplier = retryBackoffMultiplier;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(maxRetries, Duration.ofMillis(retryDelay), retryBackoffMultiplier);
+    }
+
+    public HttpTransport newTransport(String provider) {
+        return new HttpTransport(provider, Duration.ofMillis(connectTimeout), Duration.ofMillis(requestTimeout));
+    }
+
+    /** A shallow copy, so each endpoint can change the component's defaults without touching them. */
+    @SuppressWarnings("unchecked")
+    protected <T extends SmsConfiguration> T copyAs() {
+        try {
+            return (T) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.camelsms.core;
+
+/**
+ * The cost of a text: which alphabet it needs, its length in that alphabet's units, and how many SMS parts.
+ *
+ * @param encoding GSM-7 when every character is in the GSM default alphabet or its extension table, else UCS-2
+ * @param units    septets for GSM-7 (extension characters count two), UTF-16 code units for UCS-2
+ * @param segments SMS parts needed (0 for an empty text)
+ */
+public record SmsText(TextEncoding encoding, int units, int segments) {
+
+    private static final String GSM7_BASIC =
+            "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+            + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+    private static final String GSM7_EXTENSION = "^{}\\[~]|€\f";
+
+    public static SmsText of(String text) {
+        if (text == null || text.isEmpty()) {
+            return new SmsText(TextEncoding.GSM7, 0, 0);
+        }
+        int septets = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (GSM7_BASIC.indexOf(c) >= 0) {
+                septets++;
+            } else if (GSM7_EXTENSION.indexOf(c) >= 0) {
+                septets += 2;
+            } else {
+                return sized(TextEncoding.UCS2, text.length());
+            }
+        }
+        return sized(TextEncoding.GSM7, septets);
+    }
+
+    private static SmsText sized(TextEncoding encoding, int units) {
+        int segments = units <= encoding.singlePartLimit()
+                ? 1
+                : (units + encoding.multiPartLimit() - 1) / encoding.multiPartLimit();
+        return new SmsText(encoding, units, segments);
+    }
+}

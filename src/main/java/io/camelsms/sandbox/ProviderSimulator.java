@@ -1,0 +1,123 @@
+package io.camelsms.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import io.camelsms.core.Json;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One provider's HTTP API in the sandbox, self-contained: it owns its paths, its accounts and what it
+ * accepted. This base applies the {@link FaultPlan} (latency, HTTP faults) before {@link #serve} runs, and
+ * turns an unexpected exception into HTTP 500 so one bad request never stops the sandbox.
+ */
+public abstract class ProviderSimulator implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderSimulator.class);
+
+    protected final SandboxClock clock;
+    private final FaultPlan faults = new FaultPlan();
+
+    protected ProviderSimulator(SandboxClock clock) {
+        this.clock = clock;
+    }
+
+    /** The component scheme this simulates, e.g. {@code pwapi}. */
+    public abstract String provider();
+
+    /** Path prefixes this simulator serves, e.g. {@code /sms/v_4_00/postsms.aspx}. */
+    public abstract List<String> paths();
+
+    /**
+     * Serves one request.
+     *
+     * @param fault a provider-code fault to answer in the provider's own format, or null to serve normally
+     */
+    protected abstract void serve(HttpExchange exchange, Fault fault) throws IOException;
+
+    /** Forgets accepted messages and state, and clears faults. */
+    public void reset() {
+        faults.clear();
+    }
+
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    @Override
+    public final void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Duration latency = faults.latency();
+            if (!latency.isZero()) {
+                Thread.sleep(latency.toMillis());
+            }
+            Fault fault = faults.draw();
+            if (fault != null && fault.isHttp()) {
+                exchange.sendResponseHeaders(fault.httpStatus(), -1);
+                return;
+            }
+            serve(exchange, fault);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("{} simulator failed on {} {}", provider(), exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(), e);
+            exchange.sendResponseHeaders(500, -1);
+        }
+    }
+
+    protected static byte[] readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            return in.readAllBytes();
+        }
+    }
+
+    protected static void respond(HttpExchange exchange, int status, String contentType, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    protected static void respondJson(HttpExchange exchange, int status, Object body) throws IOException {
+        String json;
+        try {
+            json = Json.MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        respond(exchange, status, "application/json; charset=utf-8", json);
+    }
+
+    /** Query parameters, decoded; the last value wins for a repeated name. */
+    protected static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw == null || raw.isEmpty()) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+}
