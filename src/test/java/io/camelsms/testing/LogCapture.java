@@ -1,0 +1,61 @@
+package io.camelsms.testing;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.Property;
+
+/** Records every log line (message and stack trace) at every level while open, for "never logged" checks. */
+public final class LogCapture extends AbstractAppender implements AutoCloseable {
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Level previousRoot;
+
+    private LogCapture() {
+        super("capture", null, null, true, Property.EMPTY_ARRAY);
+        start();
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        previousRoot = context.getConfiguration().getRootLogger().getLevel();
+        context.getConfiguration().getRootLogger().addAppender(this, Level.ALL, null);
+        Configurator.setRootLevel(Level.DEBUG);
+        Configurator.setLevel("io.camelsms", Level.TRACE);
+        context.updateLoggers();
+    }
+
+    public static LogCapture everything() {
+        return new LogCapture();
+    }
+
+    @Override
+    public void append(LogEvent event) {
+        StringBuilder line = new StringBuilder(event.getMessage().getFormattedMessage());
+        if (event.getThrown() != null) {
+            StringWriter trace = new StringWriter();
+            event.getThrown().printStackTrace(new PrintWriter(trace));
+            line.append('\n').append(trace);
+        }
+        lines.add(line.toString());
+    }
+
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public void close() {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        context.getConfiguration().getRootLogger().removeAppender(getName());
+        Configurator.setRootLevel(previousRoot);
+        Configurator.setLevel("io.camelsms", Level.DEBUG);
+        context.updateLoggers();
+        stop();
+    }
+}
