@@ -12,7 +12,7 @@ import org.apache.camel.spi.UriParam;
 public abstract class SmsConfiguration implements Cloneable {
 
     @UriParam(label = "producer", description = "Region (ISO 3166, e.g. BR) for phone numbers written without"
-                                                + " a +country code. Empty: such numbers are rejected.")
+                                                + " a leading plus and country code. Empty: such numbers are rejected.")
     private String defaultRegion;
     @UriParam(label = "producer", defaultValue = "false", description = "When a send holds invalid messages: false"
             + " sends the valid ones and reports the others as rejected with the reason (an exception only when none"

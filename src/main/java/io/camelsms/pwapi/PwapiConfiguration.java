@@ -16,11 +16,11 @@ public class PwapiConfiguration extends SmsConfiguration {
     @Metadata(required = true)
     private PwapiOperation operation;
     @UriParam(label = "security", secret = true,
-              description = "The account's credential, from the panel's Settings > Data Integration.")
+              description = "The account's credential, from the panel (Settings, Data Integration).")
     @Metadata(required = true)
     private String credential;
     @UriParam(label = "security", secret = true,
-              description = "The account's API token, from the panel's Settings > Data Integration.")
+              description = "The account's API token, from the panel (Settings, Data Integration).")
     @Metadata(required = true)
     private String token;
     @UriParam(label = "producer", defaultValue = "",

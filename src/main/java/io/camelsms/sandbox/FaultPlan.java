@@ -11,6 +11,7 @@ public final class FaultPlan {
 
     private Fault nextFault;
     private int nextCount;
+    private int okBeforeNext;
     private Fault randomFault;
     private double fraction;
     private SplittableRandom random = new SplittableRandom(42);
@@ -20,6 +21,14 @@ public final class FaultPlan {
     public synchronized FaultPlan failNext(int calls, Fault fault) {
         this.nextFault = fault;
         this.nextCount = calls;
+        this.okBeforeNext = 0;
+        return this;
+    }
+
+    /** Like {@link #failNext} but serves {@code okCalls} calls normally first (a fault mid-way through a send). */
+    public synchronized FaultPlan failAfter(int okCalls, int calls, Fault fault) {
+        failNext(calls, fault);
+        this.okBeforeNext = okCalls;
         return this;
     }
 
@@ -40,6 +49,7 @@ public final class FaultPlan {
     public synchronized void clear() {
         nextFault = null;
         nextCount = 0;
+        okBeforeNext = 0;
         randomFault = null;
         fraction = 0;
         latency = Duration.ZERO;
@@ -51,6 +61,10 @@ public final class FaultPlan {
 
     /** The fault for this call, or null to serve normally. */
     synchronized Fault draw() {
+        if (okBeforeNext > 0) {
+            okBeforeNext--;
+            return null;
+        }
         if (nextCount > 0) {
             nextCount--;
             return nextFault;

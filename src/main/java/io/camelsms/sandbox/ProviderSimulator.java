@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
@@ -30,6 +31,7 @@ public abstract class ProviderSimulator implements HttpHandler {
 
     protected final SandboxClock clock;
     private final FaultPlan faults = new FaultPlan();
+    private final AtomicLong requests = new AtomicLong();
 
     protected ProviderSimulator(SandboxClock clock) {
         this.clock = clock;
@@ -51,6 +53,12 @@ public abstract class ProviderSimulator implements HttpHandler {
     /** Forgets accepted messages and state, and clears faults. */
     public void reset() {
         faults.clear();
+        requests.set(0);
+    }
+
+    /** Every request received, including those answered with an injected fault. */
+    public long requestCount() {
+        return requests.get();
     }
 
     public FaultPlan faults() {
@@ -59,6 +67,7 @@ public abstract class ProviderSimulator implements HttpHandler {
 
     @Override
     public final void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         try (exchange) {
             Duration latency = faults.latency();
             if (!latency.isZero()) {

@@ -50,7 +50,6 @@ public final class PwapiSimulator extends ProviderSimulator {
     private volatile boolean keepMessages = true;
     private final List<Accepted> accepted = new ArrayList<>();
     private final Deque<String> lastRequests = new ArrayDeque<>();
-    private final AtomicLong requests = new AtomicLong();
     private final AtomicLong acceptedCount = new AtomicLong();
 
     public PwapiSimulator(SandboxClock clock) {
@@ -92,11 +91,6 @@ public final class PwapiSimulator extends ProviderSimulator {
         return acceptedCount.get();
     }
 
-    /** POSTs received, whatever their answer. */
-    public long requestCount() {
-        return requests.get();
-    }
-
     /** The raw bodies of the last requests, oldest first. */
     public synchronized List<String> lastRequests() {
         return List.copyOf(lastRequests);
@@ -111,7 +105,6 @@ public final class PwapiSimulator extends ProviderSimulator {
         keepMessages = true;
         accepted.clear();
         lastRequests.clear();
-        requests.set(0);
         acceptedCount.set(0);
     }
 
@@ -127,7 +120,6 @@ public final class PwapiSimulator extends ProviderSimulator {
             respond(exchange, 405, "text/plain", "POST only");
             return;
         }
-        requests.incrementAndGet();
         byte[] body = readBody(exchange);
         remember(new String(body, java.nio.charset.StandardCharsets.UTF_8));
         String code = fault != null ? fault.providerCode() : check(body);
