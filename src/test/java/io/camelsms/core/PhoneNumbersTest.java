@@ -1,0 +1,44 @@
+package io.camelsms.core;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PhoneNumbersTest {
+
+    @Test
+    void internationalNumbersParseWithoutARegion() {
+        Phone phone = PhoneNumbers.parse("+55 (21) 98888-7777", null);
+        assertEquals(new Phone(55, "21", "988887777"), phone);
+        assertEquals("+5521988887777", phone.e164());
+        assertEquals("5521988887777", phone.digits());
+        assertEquals("21988887777", phone.nationalNumber());
+    }
+
+    @Test
+    void nationalNumbersUseTheDefaultRegion() {
+        assertEquals("+5521988887777", PhoneNumbers.parse("021 98888-7777", "BR").e164());
+        assertEquals("+525512345678", PhoneNumbers.parse("55 1234 5678", "mx").e164());
+        assertEquals("+393471234567", PhoneNumbers.parse("347 123 4567", "IT").e164());
+    }
+
+    @Test
+    void rejectionsNameTheNumberAndTheReason() {
+        var noRegion = assertThrows(PhoneNumbers.InvalidPhoneNumberException.class,
+                () -> PhoneNumbers.parse("21988887777", null));
+        assertTrue(noRegion.getMessage().startsWith("'21988887777' is not a usable phone number: no country code"),
+                noRegion.getMessage());
+
+        var tooShort = assertThrows(PhoneNumbers.InvalidPhoneNumberException.class,
+                () -> PhoneNumbers.parse("+55 21 9888", null));
+        assertTrue(tooShort.getMessage().contains("not a valid number for region BR"), tooShort.getMessage());
+
+        var badRegion = assertThrows(PhoneNumbers.InvalidPhoneNumberException.class,
+                () -> PhoneNumbers.parse("21988887777", "Brazil"));
+        assertTrue(badRegion.getMessage().contains("defaultRegion 'Brazil' is not an ISO 3166 region"));
+
+        assertThrows(PhoneNumbers.InvalidPhoneNumberException.class, () -> PhoneNumbers.parse(" ", "BR"));
+    }
+}
