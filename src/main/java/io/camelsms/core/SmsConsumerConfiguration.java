@@ -1,0 +1,64 @@
+package io.camelsms.core;
+
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.UriParam;
+
+/** Options of components that also receive: webhooks the provider calls, and polls for events. */
+public abstract class SmsConsumerConfiguration extends SmsConfiguration {
+
+    /** Largest webhook call accepted by default: providers send a few hundred bytes per event. */
+    public static final int DEFAULT_MAX_REQUEST_SIZE = 1_048_576;
+
+    @UriParam(label = "consumer", description = "HTTP path the webhook listens on, on Camel's platform-http server."
+            + " Default: /sms/{scheme}/{operation}, e.g. /sms/smsclouds/inbound.")
+    private String webhookPath;
+    @UriParam(label = "consumer,security", secret = true, description = "Shared secret a webhook call must carry,"
+            + " as query parameter secret or as the path segment after webhookPath; other calls get HTTP 401 and"
+            + " reach no route. Empty: any caller is accepted.")
+    private String webhookSecret;
+    @UriParam(label = "consumer,advanced", defaultValue = "1048576",
+              description = "Largest webhook call accepted (body plus query string, in bytes); larger calls get 413.")
+    private int maxRequestSize = DEFAULT_MAX_REQUEST_SIZE;
+    @UriParam(label = "consumer,advanced", description = "Where polling consumers remember the ids of events"
+            + " they emitted, so each is emitted once. Default: in memory (emitted again after a restart); use a"
+            + " persistent repository (file, JDBC) to survive restarts.")
+    private IdempotentRepository emittedRepository;
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public int getMaxRequestSize() {
+        return maxRequestSize;
+    }
+
+    public void setMaxRequestSize(int maxRequestSize) {
+        this.maxRequestSize = maxRequestSize;
+    }
+
+    public IdempotentRepository getEmittedRepository() {
+        return emittedRepository;
+    }
+
+    public void setEmittedRepository(IdempotentRepository emittedRepository) {
+        this.emittedRepository = emittedRepository;
+    }
+
+    /** The webhook's settings, with the default path for this scheme and operation. */
+    public WebhookSettings webhookSettings(String scheme, String operation) {
+        String path = webhookPath != null && !webhookPath.isBlank() ? webhookPath : "/sms/" + scheme + "/" + operation;
+        return new WebhookSettings(path.startsWith("/") ? path : "/" + path, webhookSecret, maxRequestSize);
+    }
+}

@@ -1,0 +1,93 @@
+package io.camelsms.core;
+
+import java.util.List;
+
+import org.apache.camel.Component;
+import org.apache.camel.Processor;
+import org.apache.camel.component.webhook.WebhookCapableEndpoint;
+import org.apache.camel.component.webhook.WebhookConfiguration;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.util.StringHelper;
+
+/**
+ * Base of endpoints that receive as well as send: Camel's scheduler options for polling consumers, and
+ * {@link WebhookCapableEndpoint} so {@code webhook:<scheme>:<operation>} works beside the plain
+ * {@code from("<scheme>:<operation>")}, which listens on platform-http by itself.
+ */
+public abstract class SmsEndpoint extends ScheduledPollEndpoint implements WebhookCapableEndpoint {
+
+    /** Ids remembered by the default in-memory repository. */
+    private static final int REMEMBERED_EVENTS = 100_000;
+
+    protected SmsEndpoint(String uri, Component component) {
+        super(uri, component);
+    }
+
+    /** Consumer options of this endpoint. */
+    protected abstract SmsConsumerConfiguration consumerConfiguration();
+
+    /** The webhook format of this endpoint's operation, or null when the operation is not a webhook. */
+    protected abstract WebhookProtocol<?> webhookProtocol();
+
+    /** The operation name, as in the URI path. */
+    protected abstract String operationName();
+
+    public WebhookSettings webhookSettings() {
+        return consumerConfiguration().webhookSettings(scheme(), operationName());
+    }
+
+    /** The scheme this endpoint was created with, e.g. {@code smsclouds}. */
+    protected String scheme() {
+        return StringHelper.before(getEndpointUri(), ":");
+    }
+
+    /** A consumer that serves this endpoint's webhook on platform-http. */
+    protected WebhookConsumer<?> createWebhookConsumer(Processor processor) throws Exception {
+        WebhookConsumer<?> consumer = new WebhookConsumer<>(this, processor, webhookSettings(), requireProtocol());
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The configured repository of emitted event ids, or a bounded in-memory one. */
+    protected IdempotentRepository emittedRepository() {
+        IdempotentRepository configured = consumerConfiguration().getEmittedRepository();
+        return configured != null ? configured : MemoryIdempotentRepository.memoryIdempotentRepository(REMEMBERED_EVENTS);
+    }
+
+    @Override
+    public Processor createWebhookHandler(Processor next) {
+        return new WebhookHandler<>(this, webhookSettings(), requireProtocol(), next);
+    }
+
+    /** Providers take the callback URL from their panel or from each send; there is no API to register it. */
+    @Override
+    public void registerWebhook() {
+        // nothing to register
+    }
+
+    @Override
+    public void unregisterWebhook() {
+        // nothing to unregister
+    }
+
+    @Override
+    public void setWebhookConfiguration(WebhookConfiguration configuration) {
+        // the path and secret come from this endpoint's own options
+    }
+
+    @Override
+    public List<String> getWebhookMethods() {
+        return requireProtocol().methods();
+    }
+
+    private WebhookProtocol<?> requireProtocol() {
+        WebhookProtocol<?> protocol = webhookProtocol();
+        if (protocol == null) {
+            throw new IllegalArgumentException(scheme() + ":" + operationName()
+                                               + " is not a webhook operation");
+        }
+        return protocol;
+    }
+}

@@ -1,0 +1,44 @@
+package io.camelsms.core;
+
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * A consumer that listens for a provider's webhook calls on Camel's platform-http server (embedded in camel-main
+ * with {@code camel-platform-http-main}: {@code camel.server.enabled=true}, {@code camel.server.port}).
+ */
+public class WebhookConsumer<E> extends DefaultConsumer {
+
+    private final WebhookSettings settings;
+    private final WebhookProtocol<E> protocol;
+    private Consumer httpConsumer;
+
+    public WebhookConsumer(Endpoint endpoint, Processor processor, WebhookSettings settings,
+                           WebhookProtocol<E> protocol) {
+        super(endpoint, processor);
+        this.settings = settings;
+        this.protocol = protocol;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + settings.path()
+                + "?matchOnUriPrefix=true&httpMethodRestrict=" + String.join(",", protocol.methods()));
+        httpConsumer = http.createConsumer(new WebhookHandler<>(getEndpoint(), settings, protocol, getProcessor()));
+        ServiceHelper.startService(httpConsumer);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopAndShutdownService(httpConsumer);
+        super.doStop();
+    }
+
+    public WebhookSettings getSettings() {
+        return settings;
+    }
+}
