@@ -2,8 +2,11 @@ package io.camelsms.core;
 
 import org.apache.camel.spi.Metadata;
 
-/** Exchange headers shared by every camel-sms component. */
-public final class SmsHeaders {
+/**
+ * Exchange headers shared by every camel-sms component. A component with headers of its own extends this class and
+ * names the subclass as its {@code headersClass}.
+ */
+public class SmsHeaders {
 
     @Metadata(label = "producer", description = "The recipient's phone number, when the body is a plain text.",
               javaType = "String")
@@ -39,6 +42,6 @@ public final class SmsHeaders {
     @Metadata(description = "The component scheme that produced or sent the message, e.g. pwapi.", javaType = "String")
     public static final String PROVIDER = "CamelSmsProvider";
 
-    private SmsHeaders() {
+    protected SmsHeaders() {
     }
 }
