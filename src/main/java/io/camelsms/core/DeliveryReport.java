@@ -30,11 +30,17 @@ public record DeliveryReport(
         DeliveryStatus status,
         String rawStatus,
         Instant statusAt,
-        String detail) {
+        String detail) implements SmsEvent {
 
     /** Same for the same change of the same message, however many times it is observed. */
     @JsonProperty("eventId")
+    @Override
     public String eventId() {
         return EventIds.of("dlr", provider, campaignId, providerMessageId, recipient, rawStatus);
+    }
+
+    @Override
+    public String phone() {
+        return recipient;
     }
 }

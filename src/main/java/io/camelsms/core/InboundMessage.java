@@ -28,10 +28,16 @@ public record InboundMessage(
         String text,
         String keyword,
         Instant receivedAt,
-        String externalId) {
+        String externalId) implements SmsEvent {
 
     @JsonProperty("eventId")
+    @Override
     public String eventId() {
         return EventIds.of("mo", provider, providerMessageId, campaignId, from, text, receivedAt);
+    }
+
+    @Override
+    public String phone() {
+        return from;
     }
 }

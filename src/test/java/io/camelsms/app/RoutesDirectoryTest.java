@@ -10,13 +10,12 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.camelsms.pwapi.PwapiComponent;
 import io.camelsms.sandbox.PwapiSimulator;
-import io.camelsms.sandbox.Sandbox;
+import io.camelsms.testing.SandboxExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,24 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every file in routes/ loads with the app's properties, so a broken sample cannot land; the demo sends. */
 class RoutesDirectoryTest extends CamelTestSupport {
 
-    private static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         context.getPropertiesComponent().setLocation("classpath:application.properties");
         PwapiComponent pwapi = context.getComponent("pwapi", PwapiComponent.class);
-        pwapi.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        pwapi.getConfiguration().setBaseUrl(SANDBOX.sandbox().baseUrl());
         pwapi.getConfiguration().setCredential(PwapiSimulator.DEFAULT_CREDENTIAL);
         pwapi.getConfiguration().setToken(PwapiSimulator.DEFAULT_TOKEN);
         pwapi.getConfiguration().setDefaultRegion("BR");
@@ -64,6 +54,6 @@ class RoutesDirectoryTest extends CamelTestSupport {
         }
 
         assertTrue(demoDone.matches(20, TimeUnit.SECONDS), "the demo route completed");
-        assertEquals(2, sandbox.pwapi().acceptedCount(), "two good recipients sent, the bad one reported");
+        assertEquals(2, SANDBOX.sandbox().pwapi().acceptedCount(), "two good recipients sent, the bad one reported");
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 class ModelJsonTest {
@@ -40,6 +41,7 @@ class ModelJsonTest {
 
         JsonNode json = Json.MAPPER.valueToTree(report);
         assertEquals(report.eventId(), json.get("eventId").asText());
+        assertFalse(json.has("phone"), "phone() is the SmsEvent view of recipient, not another field");
         assertEquals(report, Json.MAPPER.treeToValue(json, DeliveryReport.class));
     }
 

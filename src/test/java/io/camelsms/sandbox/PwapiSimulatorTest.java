@@ -6,12 +6,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.camelsms.testing.SandboxExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,22 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PwapiSimulatorTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
 
     private static String request(String version, String function, String messages) {
         return "{\"version\":\"" + version + "\",\"credential\":\"SANDBOX-CREDENTIAL\",\"token\":\"sbx01\","
@@ -49,7 +35,7 @@ class PwapiSimulatorTest {
 
     private static String post(String body) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(sandbox.baseUrl() + PwapiSimulator.PATH)).POST(HttpRequest.BodyPublishers.ofString(body))
+                URI.create(SANDBOX.sandbox().baseUrl() + PwapiSimulator.PATH)).POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         return response.body();
@@ -84,23 +70,23 @@ class PwapiSimulatorTest {
             tooMany.append(i == 0 ? "" : ",").append(message("55(21)988887777", "m"));
         }
         assertEquals("{\"returncode\":\"004\"}", post(request("4.00", "SEND_MESSAGE", tooMany + "]")));
-        assertEquals(1, sandbox.pwapi().acceptedCount(), "only the valid request was kept");
+        assertEquals(1, SANDBOX.sandbox().pwapi().acceptedCount(), "only the valid request was kept");
     }
 
     @Test
     void faultsAreInjectedOnRequest() throws Exception {
         String ok = request("4.00", "SEND_MESSAGE", "[" + message("55(21)988887777", "hi") + "]");
-        sandbox.pwapi().faults().failNext(1, Fault.code("902")).latency(Duration.ofMillis(200));
+        SANDBOX.sandbox().pwapi().faults().failNext(1, Fault.code("902")).latency(Duration.ofMillis(200));
         long start = System.nanoTime();
         assertEquals("{\"returncode\":\"902\"}", post(ok));
         assertTrue(System.nanoTime() - start >= 200_000_000L, "latency added");
         assertEquals("{\"returncode\":\"000\"}", post(ok));
 
-        sandbox.pwapi().faults().clear();
-        sandbox.pwapi().faults().failFraction(0.5, Fault.http(503));
+        SANDBOX.sandbox().pwapi().faults().clear();
+        SANDBOX.sandbox().pwapi().faults().failFraction(0.5, Fault.http(503));
         int failed = 0;
         for (int i = 0; i < 200; i++) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl()
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(SANDBOX.sandbox().baseUrl()
                     + PwapiSimulator.PATH)).POST(HttpRequest.BodyPublishers.ofString(ok)).build(),
                     HttpResponse.BodyHandlers.ofString());
             failed += r.statusCode() == 503 ? 1 : 0;
