@@ -1,0 +1,319 @@
+package io.camelsms.tracking;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.support.service.ServiceSupport;
+import org.flywaydb.core.Flyway;
+
+import io.camelsms.core.DeliveryStatus;
+
+/**
+ * The tracking store on any JDBC database Flyway and camel-sms's portable schema support: the embedded H2 default
+ * ({@link #embeddedH2(java.nio.file.Path)}) or PostgreSQL (a {@code DataSource} bean). The schema is created and
+ * migrated by the store itself on start ({@code db/tracking/V*.sql}, history in {@code camel_sms_schema_history}).
+ */
+public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
+
+    /** Rows per JDBC batch when recording accepted messages. */
+    static final int INSERT_BATCH = 1_000;
+    /** Values per IN (...) look-up. */
+    private static final int IN_CHUNK = 500;
+    private static final String COLUMNS = "id, provider, account, external_id, recipient, provider_message_id,"
+            + " campaign_id, status, raw_status, status_at, created_at, updated_at";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public JdbcTrackingStore(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    public JdbcTrackingStore(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** The default store: an H2 database in files under {@code directory}, created on first use. */
+    public static JdbcTrackingStore embeddedH2(java.nio.file.Path directory) {
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("tracking") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return new JdbcTrackingStore(org.h2.jdbcx.JdbcConnectionPool.create(url, "sa", ""));
+    }
+
+    @Override
+    protected void doStart() {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/tracking")
+                .table("camel_sms_schema_history").load().migrate();
+    }
+
+    @Override
+    protected void doStop() {
+        if (dataSource instanceof org.h2.jdbcx.JdbcConnectionPool pool) {
+            pool.dispose();
+        }
+    }
+
+    @Override
+    public void recordAccepted(List<TrackedMessage> messages) {
+        String sql = "INSERT INTO sms_message (provider, account, external_id, recipient, provider_message_id,"
+                + " campaign_id, status, raw_status, status_at, created_at, updated_at, is_final)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                int pending = 0;
+                for (TrackedMessage m : messages) {
+                    insert.setString(1, m.provider());
+                    insert.setString(2, m.account());
+                    insert.setString(3, m.externalId());
+                    insert.setString(4, m.recipient());
+                    insert.setString(5, m.providerMessageId());
+                    insert.setString(6, m.campaignId());
+                    insert.setString(7, m.status().name());
+                    insert.setString(8, m.rawStatus());
+                    setInstant(insert, 9, m.statusAt());
+                    setInstant(insert, 10, m.createdAt());
+                    setInstant(insert, 11, m.updatedAt());
+                    insert.setBoolean(12, m.isFinal());
+                    insert.addBatch();
+                    if (++pending == INSERT_BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Set<String> acceptedExternalIds(String provider, Collection<String> externalIds) {
+        Set<String> found = new HashSet<>();
+        List<String> ids = List.copyOf(externalIds);
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
+            String sql = "SELECT DISTINCT external_id FROM sms_message WHERE provider = ? AND external_id IN ("
+                    + "?,".repeat(chunk.size() - 1) + "?)";
+            query(sql, statement -> {
+                statement.setString(1, provider);
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setString(i + 2, chunk.get(i));
+                }
+            }, rs -> found.add(rs.getString(1)));
+        }
+        return found;
+    }
+
+    @Override
+    public List<String> openCampaigns(String provider, String account) {
+        List<String> campaigns = new ArrayList<>();
+        query("SELECT DISTINCT campaign_id FROM sms_message WHERE provider = ? AND account = ? AND is_final = FALSE"
+              + " AND campaign_id IS NOT NULL ORDER BY campaign_id", s -> {
+                  s.setString(1, provider);
+                  s.setString(2, account);
+              }, rs -> campaigns.add(rs.getString(1)));
+        return campaigns;
+    }
+
+    @Override
+    public List<TrackedMessage> openMessages(String provider, String account, int limit) {
+        return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND account = ? AND is_final = FALSE"
+                        + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", s -> {
+                            s.setString(1, provider);
+                            s.setString(2, account);
+                        });
+    }
+
+    @Override
+    public Optional<TrackedMessage> findByProviderMessageId(String provider, String providerMessageId) {
+        return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND provider_message_id = ?"
+                        + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", s -> {
+                            s.setString(1, provider);
+                            s.setString(2, providerMessageId);
+                        }).stream().findFirst();
+    }
+
+    @Override
+    public Optional<TrackedMessage> findByCampaignAndRecipient(String provider, String campaignId, String recipient) {
+        return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND campaign_id = ?"
+                        + " AND recipient = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", s -> {
+                            s.setString(1, provider);
+                            s.setString(2, campaignId);
+                            s.setString(3, recipient);
+                        }).stream().findFirst();
+    }
+
+    @Override
+    public boolean updateStatus(long id, DeliveryStatus status, String rawStatus, Instant statusAt) {
+        return inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sms_message SET status = ?,"
+                    + " raw_status = ?, status_at = ?, updated_at = ?, is_final = ? WHERE id = ?"
+                    + " AND (raw_status IS NULL OR raw_status <> ?)")) {
+                update.setString(1, status.name());
+                update.setString(2, rawStatus);
+                setInstant(update, 3, statusAt);
+                setInstant(update, 4, clock.instant());
+                update.setBoolean(5, status.isFinal());
+                update.setLong(6, id);
+                update.setString(7, rawStatus);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public List<TrackedMessage> openOlderThan(String provider, Instant cutoff, int limit) {
+        return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND is_final = FALSE"
+                        + " AND created_at < ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", s -> {
+                            s.setString(1, provider);
+                            setInstant(s, 2, cutoff);
+                        });
+    }
+
+    // IdempotentRepository: the ids of events already emitted
+
+    @Override
+    public boolean add(String eventId) {
+        return inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO sms_event (event_id, emitted_at) VALUES (?, ?)")) {
+                insert.setString(1, eventId);
+                setInstant(insert, 2, clock.instant());
+                insert.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (isDuplicateKey(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public boolean contains(String eventId) {
+        boolean[] found = {false};
+        query("SELECT 1 FROM sms_event WHERE event_id = ?", s -> s.setString(1, eventId), rs -> found[0] = true);
+        return found[0];
+    }
+
+    @Override
+    public boolean remove(String eventId) {
+        return inTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sms_event WHERE event_id = ?")) {
+                delete.setString(1, eventId);
+                return delete.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean confirm(String eventId) {
+        return true;
+    }
+
+    @Override
+    public void clear() {
+        inTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sms_event")) {
+                delete.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static boolean isDuplicateKey(SQLException e) {
+        // SQLState class 23: integrity constraint violation (H2 and PostgreSQL alike)
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+
+    private List<TrackedMessage> messages(String sql, Binder binder) {
+        List<TrackedMessage> found = new ArrayList<>();
+        query(sql, binder, rs -> found.add(new TrackedMessage(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                DeliveryStatus.valueOf(rs.getString(8)), rs.getString(9), instant(rs, 10), instant(rs, 11),
+                instant(rs, 12))));
+        return found;
+    }
+
+    private void query(String sql, Binder binder, RowReader reader) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new TrackingStoreException(sql, e);
+        }
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new TrackingStoreException("transaction", e);
+        }
+    }
+
+    private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setTimestamp(index, Timestamp.from(value));
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int index) throws SQLException {
+        Timestamp value = rs.getTimestamp(index);
+        return value == null ? null : value.toInstant();
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** A database failure, naming the statement that failed. */
+    public static final class TrackingStoreException extends RuntimeException {
+        TrackingStoreException(String what, SQLException cause) {
+            super("tracking store: " + what + " failed: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.camelsms.tracking;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.camel.spi.IdempotentRepository;
+
+import io.camelsms.core.DeliveryStatus;
+
+/**
+ * Where camel-sms remembers what it sent and what it already told the routes. It is also Camel's
+ * {@link IdempotentRepository} of emitted event ids, so any polling consumer can use it as its
+ * {@code emittedRepository}: an event recorded here is never emitted again, also after a restart.
+ */
+public interface TrackingStore extends IdempotentRepository {
+
+    /** Records messages the provider accepted, in batched inserts. */
+    void recordAccepted(List<TrackedMessage> messages);
+
+    /** Of these external ids, the ones already recorded as accepted for the provider (to skip them on a resume). */
+    Set<String> acceptedExternalIds(String provider, Collection<String> externalIds);
+
+    /** Campaign ids that still have messages without a final status. */
+    List<String> openCampaigns(String provider, String account);
+
+    /** Messages without a final status, oldest first, at most {@code limit}. */
+    List<TrackedMessage> openMessages(String provider, String account, int limit);
+
+    Optional<TrackedMessage> findByProviderMessageId(String provider, String providerMessageId);
+
+    Optional<TrackedMessage> findByCampaignAndRecipient(String provider, String campaignId, String recipient);
+
+    /**
+     * Records a status change; call it only after the change's exchange completed, so a failed route sees the
+     * change again. Returns false when the message is unknown or already has this raw status.
+     */
+    boolean updateStatus(long id, DeliveryStatus status, String rawStatus, Instant statusAt);
+
+    /** Open messages recorded before {@code cutoff}: the ones whose tracking has run out. */
+    List<TrackedMessage> openOlderThan(String provider, Instant cutoff, int limit);
+}

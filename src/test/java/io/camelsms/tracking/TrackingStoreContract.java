@@ -1,0 +1,122 @@
+package io.camelsms.tracking;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.camelsms.core.DeliveryStatus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every tracking store database must do; run once per database. */
+abstract class TrackingStoreContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+
+    protected abstract DataSource dataSource();
+
+    /** Empties the tables between tests (the schema stays: migrating it again is part of the contract). */
+    protected abstract void wipe() throws Exception;
+
+    private JdbcTrackingStore store;
+
+    @BeforeEach
+    void startStore() throws Exception {
+        store = new JdbcTrackingStore(dataSource(), Clock.fixed(T0, ZoneOffset.UTC));
+        store.start();
+        wipe();
+    }
+
+    @AfterEach
+    void stopStore() {
+        store.stop();
+    }
+
+    private static TrackedMessage accepted(String externalId, String campaign, String providerId, Instant at) {
+        return TrackedMessage.accepted("smsclouds", "acct", externalId, "+5215512345" + externalId.hashCode() % 1000,
+                providerId, campaign, at);
+    }
+
+    @Test
+    void migratingAnExistingSchemaAgainChangesNothing() {
+        JdbcTrackingStore second = new JdbcTrackingStore(dataSource());
+        second.start();
+        store.recordAccepted(List.of(accepted("e-1", "c-1", "m-1", T0)));
+        assertEquals(Set.of("e-1"), second.acceptedExternalIds("smsclouds", List.of("e-1")));
+    }
+
+    @Test
+    void acceptedMessagesAreFoundByExternalIdInBatchesOfAnySize() {
+        List<TrackedMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            batch.add(accepted("row-" + i, "c-1", "m-" + i, T0));
+        }
+        store.recordAccepted(batch);
+
+        List<String> asked = new ArrayList<>();
+        for (int i = 2_000; i < 3_000; i++) {
+            asked.add("row-" + i);
+        }
+        Set<String> found = store.acceptedExternalIds("smsclouds", asked);
+
+        assertEquals(500, found.size());
+        assertTrue(found.contains("row-2499"));
+        assertFalse(found.contains("row-2500"));
+        assertEquals(Set.of(), store.acceptedExternalIds("webcom", List.of("row-1")), "per provider");
+    }
+
+    @Test
+    void statusChangesMoveMessagesOutOfTheOpenSetOnceFinal() {
+        store.recordAccepted(List.of(accepted("e-1", "c-1", "m-1", T0), accepted("e-2", "c-1", "m-2", T0),
+                accepted("e-3", "c-2", "m-3", T0)));
+        assertEquals(List.of("c-1", "c-2"), store.openCampaigns("smsclouds", "acct"));
+
+        TrackedMessage m3 = store.findByProviderMessageId("smsclouds", "m-3").orElseThrow();
+        assertTrue(store.updateStatus(m3.id(), DeliveryStatus.SENT, "in progress", T0));
+        assertFalse(store.updateStatus(m3.id(), DeliveryStatus.SENT, "in progress", T0), "same change twice");
+        assertTrue(store.updateStatus(m3.id(), DeliveryStatus.DELIVERED, "sent", T0.plusSeconds(5)));
+
+        assertEquals(List.of("c-1"), store.openCampaigns("smsclouds", "acct"));
+        assertEquals(2, store.openMessages("smsclouds", "acct", 10).size());
+        TrackedMessage reread = store.findByCampaignAndRecipient("smsclouds", "c-2", m3.recipient()).orElseThrow();
+        assertEquals(DeliveryStatus.DELIVERED, reread.status());
+        assertEquals("sent", reread.rawStatus());
+        assertEquals(T0.plusSeconds(5), reread.statusAt());
+        assertEquals("e-3", reread.externalId());
+    }
+
+    @Test
+    void openMessagesPastTheirAgeAreListedForExpiry() {
+        store.recordAccepted(List.of(accepted("old", "c-1", "m-1", T0.minus(Duration.ofHours(73))),
+                accepted("new", "c-1", "m-2", T0.minus(Duration.ofHours(1)))));
+        List<TrackedMessage> expired = store.openOlderThan("smsclouds", T0.minus(Duration.ofHours(72)), 100);
+        assertEquals(List.of("old"), expired.stream().map(TrackedMessage::externalId).toList());
+    }
+
+    @Test
+    void emittedEventIdsAreRememberedAcrossRestarts() {
+        assertTrue(store.add("evt-1"));
+        assertFalse(store.add("evt-1"), "the second add of an id reports it was there");
+        assertTrue(store.contains("evt-1"));
+        store.stop();
+
+        JdbcTrackingStore restarted = new JdbcTrackingStore(dataSource());
+        restarted.start();
+        assertTrue(restarted.contains("evt-1"));
+        assertTrue(restarted.remove("evt-1"));
+        assertFalse(restarted.contains("evt-1"));
+        store = restarted;
+    }
+}
