@@ -59,9 +59,17 @@ public class PwapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sendproject":
         case "sendProject": getOrCreateConfiguration(target).setSendProject(property(camelContext, java.lang.String.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "tracking": getOrCreateConfiguration(target).setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingstore":
+        case "trackingStore": getOrCreateConfiguration(target).setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "version": getOrCreateConfiguration(target).setVersion(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"trackingStore"};
     }
 
     @Override
@@ -96,6 +104,9 @@ public class PwapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sendproject":
         case "sendProject": return java.lang.String.class;
         case "token": return java.lang.String.class;
+        case "tracking": return boolean.class;
+        case "trackingstore":
+        case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "version": return java.lang.String.class;
         default: return null;
         }
@@ -134,6 +145,9 @@ public class PwapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sendproject":
         case "sendProject": return getOrCreateConfiguration(target).getSendProject();
         case "token": return getOrCreateConfiguration(target).getToken();
+        case "tracking": return getOrCreateConfiguration(target).isTracking();
+        case "trackingstore":
+        case "trackingStore": return getOrCreateConfiguration(target).getTrackingStore();
         case "version": return getOrCreateConfiguration(target).getVersion();
         default: return null;
         }

@@ -49,9 +49,17 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sendproject":
         case "sendProject": target.getConfiguration().setSendProject(property(camelContext, java.lang.String.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "tracking": target.getConfiguration().setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingstore":
+        case "trackingStore": target.getConfiguration().setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "version": target.getConfiguration().setVersion(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"trackingStore"};
     }
 
     @Override
@@ -83,6 +91,9 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sendproject":
         case "sendProject": return java.lang.String.class;
         case "token": return java.lang.String.class;
+        case "tracking": return boolean.class;
+        case "trackingstore":
+        case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "version": return java.lang.String.class;
         default: return null;
         }
@@ -118,6 +129,9 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sendproject":
         case "sendProject": return target.getConfiguration().getSendProject();
         case "token": return target.getConfiguration().getToken();
+        case "tracking": return target.getConfiguration().isTracking();
+        case "trackingstore":
+        case "trackingStore": return target.getConfiguration().getTrackingStore();
         case "version": return target.getConfiguration().getVersion();
         default: return null;
         }

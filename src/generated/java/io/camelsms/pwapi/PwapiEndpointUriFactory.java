@@ -23,7 +23,7 @@ public class PwapiEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(16);
+        Set<String> props = new HashSet<>(18);
         props.add("baseUrl");
         props.add("batchSize");
         props.add("connectTimeout");
@@ -39,6 +39,8 @@ public class PwapiEndpointUriFactory extends org.apache.camel.support.component.
         props.add("retryDelay");
         props.add("sendProject");
         props.add("token");
+        props.add("tracking");
+        props.add("trackingStore");
         props.add("version");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);

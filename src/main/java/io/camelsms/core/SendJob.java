@@ -1,9 +1,13 @@
 package io.camelsms.core;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+
+import io.camelsms.tracking.TrackedMessage;
+import io.camelsms.tracking.TrackingStore;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +28,18 @@ public final class SendJob<W> {
 
     private final String provider;
     private final boolean failOnInvalid;
+    private final TrackingStore trackingStore;
+    private final String account;
     private final RecipientResult[] results;
     private final List<Prepared<W>> ready;
     private final List<Violation> violations = new ArrayList<>();
     private final List<String> batchIds = new ArrayList<>();
 
-    public SendJob(String provider, int messageCount, boolean failOnInvalid) {
+    public SendJob(String provider, int messageCount, SmsConfiguration configuration) {
         this.provider = provider;
-        this.failOnInvalid = failOnInvalid;
+        this.failOnInvalid = configuration.isFailOnInvalid();
+        this.trackingStore = configuration.activeTrackingStore();
+        this.account = configuration.trackingAccount();
         this.results = new RecipientResult[messageCount];
         this.ready = new ArrayList<>(messageCount);
     }
@@ -70,6 +78,7 @@ public final class SendJob<W> {
                     results[r.index()] = r;
                     anyAccepted |= r.accepted();
                 }
+                track(outcome);
             } catch (SmsProviderException e) {
                 if (!anyAccepted) {
                     throw e;
@@ -82,6 +91,31 @@ public final class SendJob<W> {
             }
         }
         return new SendResult(provider, batchIds, Arrays.asList(results), null);
+    }
+
+    /**
+     * Records the batch's accepted messages at once, so what the provider took is known even if the process dies
+     * before the send completes. The provider already has them: a store failure is logged, never thrown, because
+     * failing the exchange would invite a re-send.
+     */
+    private void track(BatchOutcome outcome) {
+        if (trackingStore == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        List<TrackedMessage> accepted = new ArrayList<>(outcome.recipients().size());
+        for (RecipientResult r : outcome.recipients()) {
+            if (r.accepted()) {
+                accepted.add(TrackedMessage.accepted(provider, account, r.externalId(), r.recipient(),
+                        r.providerMessageId(), r.batchId(), now));
+            }
+        }
+        try {
+            trackingStore.recordAccepted(accepted);
+        } catch (RuntimeException e) {
+            LOG.error("{}: {} messages were accepted by the provider but could not be recorded for tracking",
+                    provider, accepted.size(), e);
+        }
     }
 
     /** Sends one batch; returns one {@link RecipientResult} per message of the batch. */

@@ -4,6 +4,9 @@ import java.time.Duration;
 
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.service.ServiceHelper;
+
+import io.camelsms.tracking.TrackingStore;
 
 /**
  * Options every camel-sms component has. A component's own configuration extends this and adds its
@@ -30,6 +33,13 @@ public abstract class SmsConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "1000", javaType = "java.time.Duration",
               description = "Wait before the first retry, in milliseconds.")
     private long retryDelay = 1_000;
+    @UriParam(label = "advanced", description = "Where accepted messages are recorded for delivery tracking and"
+            + " resume (io.camelsms.tracking.TrackingStore). Autowired when the registry holds exactly one.")
+    @Metadata(autowired = true)
+    private TrackingStore trackingStore;
+    @UriParam(label = "advanced", defaultValue = "true", description = "Record every accepted message in the"
+            + " trackingStore, right after the provider accepted its batch, when a store is configured.")
+    private boolean tracking = true;
     @UriParam(label = "producer", defaultValue = "2.0",
               description = "Each further retry waits this many times longer than the previous one.")
     @Metadata(defaultValue = "2.0")
@@ -89,6 +99,47 @@ public abstract class SmsConfiguration implements Cloneable {
 
     public void setRetryBackoffMultiplier(double retryBackoffMultiplier) {
         this.retryBackoffMultiplier = retryBackoffMultiplier;
+    }
+
+    public TrackingStore getTrackingStore() {
+        return trackingStore;
+    }
+
+    public void setTrackingStore(TrackingStore trackingStore) {
+        this.trackingStore = trackingStore;
+    }
+
+    public boolean isTracking() {
+        return tracking;
+    }
+
+    public void setTracking(boolean tracking) {
+        this.tracking = tracking;
+    }
+
+    /**
+     * The store to record accepted messages in, started (its schema migrated) on first use, or null when tracking
+     * is off or no store is configured. An autowired bean is not started by Camel, hence here.
+     */
+    public TrackingStore activeTrackingStore() {
+        if (!tracking || trackingStore == null) {
+            return null;
+        }
+        ServiceHelper.startService(trackingStore);
+        return trackingStore;
+    }
+
+    /**
+     * How the tracking store names the provider account these options send with: a login, or a digest of a
+     * token. Never a secret itself. Components with credentials override it.
+     */
+    public String trackingAccount() {
+        return "default";
+    }
+
+    /** A stable, non-reversible name for an account known only by a secret. */
+    protected static String digestOf(String secret) {
+        return secret == null ? "default" : "sha256:" + EventIds.of(secret).substring(0, 16);
     }
 
     public RetryPolicy retryPolicy() {

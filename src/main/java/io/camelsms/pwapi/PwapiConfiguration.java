@@ -44,6 +44,11 @@ public class PwapiConfiguration extends SmsConfiguration {
         return copyAs();
     }
 
+    @Override
+    public String trackingAccount() {
+        return digestOf(credential);
+    }
+
     public PwapiOperation getOperation() {
         return operation;
     }

@@ -76,7 +76,7 @@ public class PwapiProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         List<SmsMessage> messages = OutgoingMessages.from(exchange);
-        SendJob<PwapiMessage> job = new SendJob<>(PROVIDER, messages.size(), configuration.isFailOnInvalid());
+        SendJob<PwapiMessage> job = new SendJob<>(PROVIDER, messages.size(), configuration);
         for (int i = 0; i < messages.size(); i++) {
             prepare(i, messages.get(i), job);
         }
