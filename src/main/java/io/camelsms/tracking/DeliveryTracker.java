@@ -1,0 +1,74 @@
+package io.camelsms.tracking;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.camelsms.core.DeliveryReport;
+import io.camelsms.core.DeliveryStatus;
+
+/**
+ * Decides which reports are news and records them, the same way for polled and pushed reports, so a change
+ * delivered by a push is never emitted again by a poll and the other way round:
+ * {@link #changeOf} finds the tracked message and answers the report to emit (enriched with the caller's
+ * external id and the campaign) only when its raw status differs from the stored one; {@link #record} stores it,
+ * and is called only after the report's exchange completed.
+ */
+public final class DeliveryTracker {
+
+    /** Raw status of the last report of a message whose tracking ran out. */
+    public static final String TRACKING_EXPIRED = "camel-sms: tracking expired";
+
+    private final String provider;
+    private final TrackingStore store;
+    private final Clock clock;
+
+    public DeliveryTracker(String provider, TrackingStore store, Clock clock) {
+        this.provider = provider;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * A change of a tracked message, ready to emit; empty when the message is unknown, the status unchanged, or the
+     * report would take a final message back to a non-final status (a provider repeating an old status after the
+     * message was delivered, or after its tracking expired). Final to final (delivered, then read) is a change.
+     */
+    public Optional<Change> changeOf(DeliveryReport report) {
+        Optional<TrackedMessage> tracked = report.providerMessageId() != null
+                ? store.findByProviderMessageId(provider, report.providerMessageId())
+                : Optional.empty();
+        if (tracked.isEmpty() && report.campaignId() != null && report.recipient() != null) {
+            tracked = store.findByCampaignAndRecipient(provider, report.campaignId(), report.recipient());
+        }
+        return tracked.filter(m -> !report.rawStatus().equals(m.rawStatus()))
+                .filter(m -> !m.isFinal() || report.status().isFinal())
+                .map(m -> new Change(m, new DeliveryReport(provider,
+                        report.providerMessageId() != null ? report.providerMessageId() : m.providerMessageId(),
+                        report.campaignId() != null ? report.campaignId() : m.campaignId(),
+                        report.recipient() != null ? report.recipient() : m.recipient(),
+                        m.externalId(), report.status(), report.rawStatus(), report.statusAt(), report.detail())));
+    }
+
+    /** Stores a change whose exchange completed. */
+    public void record(Change change) {
+        DeliveryReport report = change.report();
+        store.updateStatus(change.message().id(), report.status(), report.rawStatus(),
+                report.statusAt() != null ? report.statusAt() : clock.instant());
+    }
+
+    /** The last report of each open message older than {@code maxAge}: after it the message is no longer polled. */
+    public java.util.List<Change> expired(Duration maxAge, int limit) {
+        Instant now = clock.instant();
+        return store.openOlderThan(provider, now.minus(maxAge), limit).stream()
+                .map(m -> new Change(m, new DeliveryReport(provider, m.providerMessageId(), m.campaignId(),
+                        m.recipient(), m.externalId(), DeliveryStatus.EXPIRED, TRACKING_EXPIRED, now,
+                        "no final status within " + maxAge + "; last known: " + m.status())))
+                .toList();
+    }
+
+    /** A report to emit and the tracked message it changes. */
+    public record Change(TrackedMessage message, DeliveryReport report) {
+    }
+}
