@@ -1,0 +1,118 @@
+package io.camelsms.app;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RecipientFileTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static List<RecipientFile.Batch> readAll(Path file, int batchSize, int maxText) throws Exception {
+        List<RecipientFile.Batch> batches = new ArrayList<>();
+        try (RecipientFile recipients = RecipientFile.open(file, null, maxText)) {
+            recipients.batches(batchSize).forEachRemaining(batches::add);
+        }
+        return batches;
+    }
+
+    @Test
+    void quotedFieldsCrLfBomAndTheFileTextLine() throws Exception {
+        Path file = write("in.csv", "\uFEFF# text: Hello from the file\r\n"
+                + "phone,name,text\r\n"
+                + "+5521988887777,\"Silva, Ana\",\r\n"
+                + "+5511912345678,Bob,\"two\r\nlines, and a comma\"\r\n"
+                + "\r\n"
+                + "+5511912340000,Carla,own text\r\n");
+
+        List<RecipientFile.Batch> batches = readAll(file, 10, 160);
+
+        List<RecipientRow> rows = batches.get(0).rows();
+        assertEquals(3, rows.size());
+        assertEquals("Silva, Ana", rows.get(0).name());
+        assertEquals("Hello from the file", rows.get(0).text(), "the # text: line is the text of rows without one");
+        assertEquals("two\r\nlines, and a comma", rows.get(1).text());
+        assertEquals("own text", rows.get(2).text());
+        assertEquals(List.of(3L, 4L, 7L), rows.stream().map(RecipientRow::line).toList(),
+                "the line each row starts on, counting the text line, the header and the blank line");
+    }
+
+    @Test
+    void badRowsAreRejectedWithTheirLineAndReasonAndTheGoodOnesKept() throws Exception {
+        Path file = write("mixed.csv", """
+                phone,text,external_id
+                +5521988887777,ok,cust-1
+                ,no phone,cust-2
+                +5521988887777,,cust-3
+                +5521988887777,%s,cust-4
+                +5521988887777,extra,cust-5,surprise
+                +5521988887778,fine,
+                """.formatted("x".repeat(161)));
+
+        RecipientFile.Batch batch = readAll(file, 100, 160).get(0);
+
+        assertEquals(List.of("cust-1", batch.rows().get(1).rowId()), batch.rows().stream().map(RecipientRow::rowId).toList());
+        assertEquals(List.of(3L, 4L, 5L, 6L), batch.rejects().stream().map(RowReject::line).toList());
+        assertEquals("phone is empty", batch.rejects().get(0).reason());
+        assertTrue(batch.rejects().get(1).reason().startsWith("no text"), batch.rejects().get(1).reason());
+        assertEquals("text has 161 characters, the provider takes at most 160", batch.rejects().get(2).reason());
+        assertTrue(batch.rejects().get(3).reason().startsWith("4 fields but the header has 3 columns"),
+                batch.rejects().get(3).reason());
+        assertEquals("cust-4", batch.rejects().get(2).rowId());
+    }
+
+    @Test
+    void rowIdsAreStableForTheSameContentAndChangeWithIt() throws Exception {
+        String content = "phone,text\n+5521988887777,a\n+5521988887778,b\n";
+        String first = readAll(write("a.csv", content), 10, 160).get(0).rows().get(1).rowId();
+        String again = readAll(write("b.csv", content), 10, 160).get(0).rows().get(1).rowId();
+        String changed = readAll(write("c.csv", content + "+5521988887779,c\n"), 10, 160).get(0).rows().get(1).rowId();
+
+        assertEquals(first, again, "a renamed or re-dropped file resumes with the same ids");
+        assertNotEquals(first, changed);
+        assertTrue(first.endsWith("-L3") && first.length() <= 40, first);
+    }
+
+    @Test
+    void batchesAreCutAtTheRequestedSizeWhileStreaming() throws Exception {
+        StringBuilder csv = new StringBuilder("phone,text\n");
+        for (int i = 0; i < 5; i++) {
+            csv.append("+552198888777").append(i).append(",m").append(i).append('\n');
+        }
+        try (RecipientFile recipients = RecipientFile.open(write("five.csv", csv.toString()), null, 160)) {
+            Iterator<RecipientFile.Batch> batches = recipients.batches(2);
+            assertEquals(List.of(2, 2, 1), List.of(batches.next().rows().size(), batches.next().rows().size(),
+                    batches.next().rows().size()));
+            assertTrue(!batches.hasNext());
+        }
+    }
+
+    @Test
+    void aHeaderWithoutPhoneOrWithAnUnknownColumnMakesTheFileUnreadable() throws Exception {
+        var unknown = assertThrows(RecipientFile.InvalidRecipientFileException.class,
+                () -> RecipientFile.open(write("typo.csv", "phone,txt\n+5521988887777,hi\n"), null, 160));
+        assertTrue(unknown.getMessage().startsWith("typo.csv: unknown column(s) [txt]"), unknown.getMessage());
+
+        var noPhone = assertThrows(RecipientFile.InvalidRecipientFileException.class,
+                () -> RecipientFile.open(write("nophone.csv", "mobile,text\n1,hi\n"), null, 160));
+        assertTrue(noPhone.getMessage().contains("no 'phone' column"), noPhone.getMessage());
+    }
+}
