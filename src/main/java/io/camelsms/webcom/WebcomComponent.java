@@ -1,0 +1,41 @@
+package io.camelsms.webcom;
+
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+import io.camelsms.core.SensitiveOptions;
+
+/** The {@code webcom:} component: the Webcom Mobi A2P platform's JSON API. */
+@Component("webcom")
+public class WebcomComponent extends DefaultComponent {
+
+    static {
+        // Camel masks password and token by itself
+        SensitiveOptions.register("login");
+    }
+
+    @Metadata(description = "Defaults for every webcom endpoint (login, password, token, sender, baseUrl, ...).")
+    private WebcomConfiguration configuration = new WebcomConfiguration();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        WebcomConfiguration endpointConfiguration = configuration.copy();
+        WebcomEndpoint endpoint = new WebcomEndpoint(uri, this, endpointConfiguration);
+        endpointConfiguration.setOperation(getCamelContext().getTypeConverter()
+                .mandatoryConvertTo(WebcomOperation.class, remaining));
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    public WebcomConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(WebcomConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}
