@@ -7,16 +7,12 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
-import io.camelsms.core.SensitiveOptions;
-
-/** The {@code webcom:} component: the Webcom Mobi A2P platform's JSON API. */
+/**
+ * The {@code webcom:} component: the Webcom Mobi A2P platform's JSON API. Its credential options (login, password,
+ * token) are names Camel's URI sanitiser masks already, so none needs registering with SensitiveOptions.
+ */
 @Component("webcom")
 public class WebcomComponent extends DefaultComponent {
-
-    static {
-        // Camel masks password and token by itself
-        SensitiveOptions.register("login");
-    }
 
     @Metadata(description = "Defaults for every webcom endpoint (login, password, token, sender, baseUrl, ...).")
     private WebcomConfiguration configuration = new WebcomConfiguration();
