@@ -30,6 +30,7 @@ import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsException;
 import io.camelsms.core.SmsHeaders;
 import io.camelsms.core.SmsMessage;
+import io.camelsms.core.SmsProviderException;
 import io.camelsms.core.SmsText;
 import io.camelsms.webcom.model.WebcomAuth;
 import io.camelsms.webcom.model.WebcomBalance;
@@ -182,8 +183,10 @@ public class WebcomProducer extends DefaultProducer {
                 () -> checked(post(SEND_PATH, request)).json(WebcomSendReply.class));
         List<WebcomSendReply.Information> information = reply.information() == null ? List.of() : reply.information();
         if (information.size() != wireOrder.size()) {
-            throw new SmsException(PROVIDER, "the reply has " + information.size() + " information entries for "
-                                             + wireOrder.size() + " phones; cannot tell which phone is which", null);
+            // typed, so a later batch with such a reply is reported per message instead of failing the send
+            throw new SmsProviderException(PROVIDER, null, "the reply has " + information.size()
+                    + " information entries for " + wireOrder.size() + " phones; cannot tell which phone is which",
+                    false, 200);
         }
         List<RecipientResult> results = new ArrayList<>(wireOrder.size());
         for (int i = 0; i < wireOrder.size(); i++) {
