@@ -1,0 +1,83 @@
+package io.camelsms.webcom;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+
+import io.camelsms.core.SmsConsumerConfiguration;
+import io.camelsms.core.SmsEndpoint;
+import io.camelsms.core.SmsHeaders;
+import io.camelsms.core.WebhookProtocol;
+
+/**
+ * Send SMS, Viber and Flash SMS through the Webcom Mobi A2P platform (lk.mysmpp.ru), query their states and the
+ * balance, and receive state changes on the platform's status webhook.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "webcom", title = "Webcom Mobi SMS", syntax = "webcom:operation",
+             remote = true, category = { Category.MOBILE }, headersClass = SmsHeaders.class)
+public class WebcomEndpoint extends SmsEndpoint {
+
+    @UriParam
+    private final WebcomConfiguration configuration;
+    /** Now, for validity_period; replaceable in tests. */
+    private Clock clock = Clock.systemUTC();
+
+    public WebcomEndpoint(String uri, WebcomComponent component, WebcomConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        if (configuration.getOperation() == WebcomOperation.dlr) {
+            throw new UnsupportedOperationException("webcom:dlr receives state changes; use it in from(...)");
+        }
+        return new WebcomProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (configuration.getOperation() != WebcomOperation.dlr) {
+            throw new UnsupportedOperationException("webcom:" + configuration.getOperation()
+                                                    + " is a producer operation; webcom:dlr is the consumer");
+        }
+        return createWebhookConsumer(processor);
+    }
+
+    @Override
+    protected SmsConsumerConfiguration consumerConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    protected WebhookProtocol<?> webhookProtocol() {
+        return configuration.getOperation() == WebcomOperation.dlr ? new WebcomDlrProtocol(zone()) : null;
+    }
+
+    @Override
+    protected String operationName() {
+        return configuration.getOperation().name();
+    }
+
+    ZoneId zone() {
+        return ZoneId.of(configuration.getTimeZone());
+    }
+
+    public WebcomConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public Clock getClock() {
+        return clock;
+    }
+
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+}

@@ -1,0 +1,21 @@
+package io.camelsms.webcom.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+/**
+ * The body of {@code POST /json/state.php}.
+ *
+ * @param idSms  one id, or a list of ids
+ * @param detail 1 adds {@code num_parts} and {@code price} to each state
+ */
+public record WebcomStatusRequest(
+        @JsonUnwrapped WebcomAuth auth,
+        @JsonProperty("id_sms") Object idSms,
+        @JsonProperty("detail") int detail) {
+
+    @Override
+    public String toString() {
+        return "WebcomStatusRequest[" + auth + ", id_sms=" + idSms + ", detail=" + detail + "]";
+    }
+}
