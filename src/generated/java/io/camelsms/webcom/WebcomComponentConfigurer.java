@@ -66,6 +66,9 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "timezone":
         case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "tracking": getOrCreateConfiguration(target).setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingstore":
+        case "trackingStore": getOrCreateConfiguration(target).setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "typesend":
         case "typeSend": getOrCreateConfiguration(target).setTypeSend(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookpath":
@@ -74,6 +77,11 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"trackingStore"};
     }
 
     @Override
@@ -115,6 +123,9 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "timezone":
         case "timeZone": return java.lang.String.class;
         case "token": return java.lang.String.class;
+        case "tracking": return boolean.class;
+        case "trackingstore":
+        case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "typesend":
         case "typeSend": return java.lang.String.class;
         case "webhookpath":
@@ -165,6 +176,9 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "timezone":
         case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
         case "token": return getOrCreateConfiguration(target).getToken();
+        case "tracking": return getOrCreateConfiguration(target).isTracking();
+        case "trackingstore":
+        case "trackingStore": return getOrCreateConfiguration(target).getTrackingStore();
         case "typesend":
         case "typeSend": return getOrCreateConfiguration(target).getTypeSend();
         case "webhookpath":

@@ -87,6 +87,9 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timezone":
         case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "tracking": target.getConfiguration().setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingstore":
+        case "trackingStore": target.getConfiguration().setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "typesend":
         case "typeSend": target.getConfiguration().setTypeSend(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
@@ -97,6 +100,11 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"trackingStore"};
     }
 
     @Override
@@ -166,6 +174,9 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timezone":
         case "timeZone": return java.lang.String.class;
         case "token": return java.lang.String.class;
+        case "tracking": return boolean.class;
+        case "trackingstore":
+        case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "typesend":
         case "typeSend": return java.lang.String.class;
         case "usefixeddelay":
@@ -246,6 +257,9 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timezone":
         case "timeZone": return target.getConfiguration().getTimeZone();
         case "token": return target.getConfiguration().getToken();
+        case "tracking": return target.getConfiguration().isTracking();
+        case "trackingstore":
+        case "trackingStore": return target.getConfiguration().getTrackingStore();
         case "typesend":
         case "typeSend": return target.getConfiguration().getTypeSend();
         case "usefixeddelay":

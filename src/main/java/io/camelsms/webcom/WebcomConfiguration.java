@@ -63,6 +63,12 @@ public class WebcomConfiguration extends SmsConsumerConfiguration {
         this.operation = operation;
     }
 
+    /** The login names the account; with only a token, a digest of it does (never the token itself). */
+    @Override
+    public String trackingAccount() {
+        return login != null && !login.isBlank() ? login : digestOf(token);
+    }
+
     public String getLogin() {
         return login;
     }

@@ -116,7 +116,7 @@ public class WebcomProducer extends DefaultProducer {
 
     private void send(Exchange exchange) throws Exception {
         List<SmsMessage> messages = OutgoingMessages.from(exchange);
-        SendJob<Outgoing> job = new SendJob<>(PROVIDER, messages.size(), configuration.isFailOnInvalid());
+        SendJob<Outgoing> job = new SendJob<>(PROVIDER, messages.size(), configuration);
         Clock clock = endpoint.getClock();
         for (int i = 0; i < messages.size(); i++) {
             prepare(i, messages.get(i), job, clock);
