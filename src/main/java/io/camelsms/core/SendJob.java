@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.camelsms.tracking.TrackedMessage;
 import io.camelsms.tracking.TrackingStore;
@@ -60,6 +61,16 @@ public final class SendJob<W> {
 
     /** Sends every valid message in batches of at most {@code batchSize} and returns the whole outcome. */
     public SendResult send(int batchSize, BatchSender<W> sender) throws Exception {
+        return send(ready -> Batches.of(ready, batchSize), sender);
+    }
+
+    /**
+     * Like {@link #send(int, BatchSender)}, but the batches are whatever {@code partition} makes of the valid
+     * messages (e.g. grouped by text, or cut by request length rather than by count). Every message must be in
+     * exactly one batch.
+     */
+    public SendResult send(Function<List<Prepared<W>>, List<List<Prepared<W>>>> partition,
+                           BatchSender<W> sender) throws Exception {
         if (!violations.isEmpty() && (failOnInvalid || ready.isEmpty())) {
             throw new SmsValidationException(provider, violations);
         }
@@ -68,7 +79,7 @@ public final class SendJob<W> {
                     results.length, violations.get(0));
         }
         boolean anyAccepted = false;
-        for (List<Prepared<W>> batch : Batches.of(ready, batchSize)) {
+        for (List<Prepared<W>> batch : partition.apply(ready)) {
             try {
                 BatchOutcome outcome = sender.send(batch);
                 if (outcome.batchId() != null) {

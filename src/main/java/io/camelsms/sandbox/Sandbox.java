@@ -39,7 +39,8 @@ public final class Sandbox implements AutoCloseable {
     /** Each provider is one self-contained simulator; a new provider is one line here. */
     private static final List<Function<SandboxClock, ProviderSimulator>> SIMULATORS = List.of(
             PwapiSimulator::new,
-            WebcomSimulator::new);
+            WebcomSimulator::new,
+            PainelSimulator::new);
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -97,6 +98,10 @@ public final class Sandbox implements AutoCloseable {
 
     public WebcomSimulator webcom() {
         return simulator(WebcomSimulator.class);
+    }
+
+    public PainelSimulator painel() {
+        return simulator(PainelSimulator.class);
     }
 
     public <T extends ProviderSimulator> T simulator(Class<T> type) {

@@ -1,0 +1,50 @@
+package io.camelsms.painel.model;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
+
+import io.camelsms.core.DeliveryStatus;
+
+/**
+ * The status texts public clients show in getstatus lines and callbacks, compared without case, accents or
+ * surrounding blanks ("Número inválido" is {@link #NUMERO_INVALIDO}). Any other text maps to
+ * {@link DeliveryStatus#UNKNOWN}, the raw text kept beside it.
+ */
+public enum PainelStatusText {
+    AGUARDANDO_ENVIO("aguardando envio", DeliveryStatus.QUEUED),
+    SUCESSO("sucesso", DeliveryStatus.DELIVERED),
+    NUMERO_INVALIDO("numero invalido", DeliveryStatus.FAILED),
+    NAO_CADASTRADO("nao cadastrado", DeliveryStatus.FAILED);
+
+    private final String text;
+    private final DeliveryStatus status;
+
+    PainelStatusText(String text, DeliveryStatus status) {
+        this.text = text;
+        this.status = status;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public DeliveryStatus status() {
+        return status;
+    }
+
+    /** The normalised status of a raw text; UNKNOWN for a text not listed here. */
+    public static DeliveryStatus statusOf(String raw) {
+        if (raw == null) {
+            return DeliveryStatus.UNKNOWN;
+        }
+        String key = normalise(raw);
+        return Arrays.stream(values()).filter(s -> s.text.equals(key)).map(PainelStatusText::status).findFirst()
+                .orElse(DeliveryStatus.UNKNOWN);
+    }
+
+    static String normalise(String raw) {
+        return Normalizer.normalize(raw, Normalizer.Form.NFD).replaceAll("\\p{M}", "").strip()
+                .replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}

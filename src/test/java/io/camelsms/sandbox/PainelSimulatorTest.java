@@ -1,0 +1,100 @@
+package io.camelsms.sandbox;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.camelsms.core.Json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The painel simulator over plain HTTP, as any client would see it. */
+class PainelSimulatorTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String AUTH = "&lgn=" + PainelSimulator.DEFAULT_LOGIN + "&pwd=" + PainelSimulator.DEFAULT_PASSWORD;
+    private static Sandbox sandbox;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+    }
+
+    private HttpResponse<String> get(String query) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/painel/api.ashx?" + query)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode json(String query) throws Exception {
+        return Json.MAPPER.readTree(get(query).body());
+    }
+
+    @Test
+    void answersTheDocumentedShapes() throws Exception {
+        assertEquals("0:OPERACAO INVALIDA", get("action=nada" + AUTH).body());
+        JsonNode badLogin = json("action=getbalance&lgn=x&pwd=y");
+        assertEquals(0, badLogin.get("status").asInt());
+        assertEquals("falha ao realizar login", badLogin.get("msg").asText());
+
+        JsonNode sent = json("action=sendsms" + AUTH + "&msg=Feliz%20Natal&numbers=31999999999,5531999999999");
+        assertEquals(1, sent.get("status").asInt());
+        assertEquals("SUCESSO", sent.get("msg").asText());
+        String id = sent.get("data").asText();
+        assertEquals("Feliz Natal", sandbox.painel().campaign(id).msg());
+
+        sandbox.clock().advance(PainelSimulator.DELIVERY_DELAY);
+        String data = json("action=getstatus" + AUTH + "&id=" + id).get("data").asText();
+        String[] lines = data.split("\r\n");
+        assertEquals(2, lines.length);
+        assertTrue(lines[0].contains("\"sucesso\""), lines[0]);
+        assertTrue(lines[1].contains("\"numero invalido\""), "a number with the country code is invalid: " + lines[1]);
+
+        assertEquals(0, json("action=getstatus" + AUTH + "&id=" + id).get("status").asInt(), "once a minute");
+        assertEquals(1, json("action=getbalance" + AUTH).get("status").asInt(), "getbalance has its own minute");
+        sandbox.clock().advance(Duration.ofSeconds(60));
+        assertEquals(1, json("action=getstatus" + AUTH + "&id=" + id).get("status").asInt());
+
+        JsonNode held = json("action=holdsms" + AUTH + "&id=" + id);
+        assertTrue(held.get("data").isNull());
+        assertEquals("SUCESSO", held.get("msg").asText());
+    }
+
+    @Test
+    void badSchedulesAndMissingCampaignsAreRefused() throws Exception {
+        assertEquals(PainelSimulator.MSG_INVALID_SCHEDULE, json("action=sendsms" + AUTH
+                + "&msg=x&numbers=31999999999&jobdate=2026-12-24&jobtime=16:00").get("msg").asText());
+        assertEquals(PainelSimulator.MSG_NOT_FOUND, json("action=releasesms" + AUTH + "&id=9").get("msg").asText());
+        assertEquals(414, get("action=sendsms" + AUTH + "&msg=" + "x".repeat(8100) + "&numbers=31999999999")
+                .statusCode());
+    }
+
+    @Test
+    void faultsAreAnsweredInThePanelsFormat() throws Exception {
+        sandbox.painel().faults().failNext(1, Fault.code("0:OPERACAO INVALIDA")).latency(Duration.ZERO);
+        assertEquals("0:OPERACAO INVALIDA", get("action=getbalance" + AUTH).body());
+        sandbox.painel().faults().failNext(1, Fault.code("2"));
+        assertEquals(2, json("action=getbalance" + AUTH).get("status").asInt());
+        sandbox.painel().faults().failNext(1, Fault.http(503));
+        assertEquals(503, get("action=getbalance" + AUTH).statusCode());
+        assertEquals(1, json("action=getbalance" + AUTH).get("status").asInt());
+    }
+}
