@@ -60,10 +60,10 @@ final class SmscloudsClient {
 
     private JsonNode call(String method, String path, Object body) throws Exception {
         URI uri = URI.create(baseUrl + path);
-        byte[] json = Json.MAPPER.writeValueAsBytes(body == null ? Map.of() : body);
-        return retryPolicy.call("smsclouds " + method + " " + path, () -> check(
-                transport.send(method, uri, "GET".equals(method) ? null : json, "application/json",
-                        headers)));
+        // a POST without parameters (voice cancel) still sends a JSON object, as the document's clients do
+        byte[] json = "GET".equals(method) ? null : Json.MAPPER.writeValueAsBytes(body == null ? Map.of() : body);
+        return retryPolicy.call("smsclouds " + method + " " + path,
+                () -> check(transport.send(method, uri, json, json == null ? null : "application/json", headers)));
     }
 
     /** The JSON of a success reply, or the typed error of any other. */

@@ -17,13 +17,16 @@ import io.camelsms.smsclouds.model.SmscloudsLimits;
 /**
  * Keyword auto-response: the platform calls GET with {@code response}, {@code cellphone}, {@code keyword} and
  * {@code date}, and sends the handset whatever we answer. The answer is the route's resulting body as plain
- * text: the document forbids code in it, so markup (anything between {@code <} and {@code >}) is removed,
+ * text: the document forbids code in it, so script/style blocks and markup (anything between {@code <} and
+ * {@code >}) are removed,
  * whitespace collapsed, and the text cut to 160 characters. A body the route left as the request
  * ({@link InboundMessage}) or empty answers an empty text (no auto-response).
  */
 final class SmscloudsKeywordProtocol implements WebhookProtocol<InboundMessage> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmscloudsKeywordProtocol.class);
+    /** Script and style blocks go whole: their content is code, not text. */
+    private static final Pattern CODE_BLOCK = Pattern.compile("(?is)<(script|style)\\b[^>]*>.*?</\\1\\s*>");
     private static final Pattern MARKUP = Pattern.compile("<[^>]*>");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -67,7 +70,8 @@ final class SmscloudsKeywordProtocol implements WebhookProtocol<InboundMessage> 
         if (text == null) {
             return "";
         }
-        String plain = WHITESPACE.matcher(MARKUP.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
+        String plain = WHITESPACE.matcher(MARKUP.matcher(CODE_BLOCK.matcher(text).replaceAll(" ")).replaceAll(" "))
+                .replaceAll(" ").strip();
         if (plain.length() > SmscloudsLimits.MAX_KEYWORD_REPLY) {
             LOG.warn("smsclouds: keyword reply of {} characters cut to {}", plain.length(),
                     SmscloudsLimits.MAX_KEYWORD_REPLY);

@@ -156,7 +156,8 @@ class SmscloudsWebhookTest extends SmscloudsTestSupport {
     @Test
     void plainTextCleaningKeepsOrdinaryText() {
         assertEquals("Tu cita es el 5 > 4", SmscloudsKeywordProtocol.plainText("Tu cita es el 5 > 4"));
-        assertEquals("alert(1) hola", SmscloudsKeywordProtocol.plainText("<script>alert(1)</script> hola"));
+        assertEquals("hola", SmscloudsKeywordProtocol.plainText("<script>alert(1)</script> hola"));
+        assertEquals("a b", SmscloudsKeywordProtocol.plainText("<?php echo 'x'; ?>a<br/>b"));
         assertEquals("", SmscloudsKeywordProtocol.plainText(null));
     }
 }
