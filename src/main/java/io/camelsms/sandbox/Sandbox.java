@@ -40,7 +40,8 @@ public final class Sandbox implements AutoCloseable {
     private static final List<Function<SandboxClock, ProviderSimulator>> SIMULATORS = List.of(
             PwapiSimulator::new,
             WebcomSimulator::new,
-            PainelSimulator::new);
+            PainelSimulator::new,
+            SmsCloudsSimulator::new);
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -102,6 +103,10 @@ public final class Sandbox implements AutoCloseable {
 
     public PainelSimulator painel() {
         return simulator(PainelSimulator.class);
+    }
+
+    public SmsCloudsSimulator smsclouds() {
+        return simulator(SmsCloudsSimulator.class);
     }
 
     public <T extends ProviderSimulator> T simulator(Class<T> type) {

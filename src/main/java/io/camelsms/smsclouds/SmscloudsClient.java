@@ -1,0 +1,130 @@
+package io.camelsms.smsclouds;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.camelsms.core.HttpReply;
+import io.camelsms.core.HttpTransport;
+import io.camelsms.core.Json;
+import io.camelsms.core.RetryPolicy;
+import io.camelsms.smsclouds.model.ErrorBody;
+import io.camelsms.smsclouds.model.ErrorCode;
+
+/**
+ * Every call to the API, for the producer and the polling consumer: Bearer token, JSON headers, retry, and the one
+ * place that turns an error reply into a {@link SmscloudsException} (via {@link ErrorCode}).
+ */
+final class SmscloudsClient {
+
+    /** Longest wait a 429's Retry-After / X-RateLimit-Reset may impose before the retry. */
+    static final Duration MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(60);
+
+    private final HttpTransport transport;
+    private final RetryPolicy retryPolicy;
+    private final String baseUrl;
+    private final Map<String, String> headers;
+
+    SmscloudsClient(SmscloudsConfiguration configuration) {
+        String token = configuration.getToken();
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("smsclouds: option 'token' is required (endpoint option, or "
+                                               + "camel.component.smsclouds.token)");
+        }
+        String base = configuration.getBaseUrl();
+        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.transport = configuration.newTransport(SmscloudsProducer.PROVIDER);
+        this.retryPolicy = configuration.retryPolicy();
+        // Content-Type is set by the transport for bodies; the document lists it on every call
+        this.headers = Map.of("Authorization", "Bearer " + token, "Accept", "application/json");
+    }
+
+    JsonNode get(String path) throws Exception {
+        return call("GET", path, null);
+    }
+
+    JsonNode post(String path, Object body) throws Exception {
+        return call("POST", path, body);
+    }
+
+    <T> T post(String path, Object body, Class<T> type) throws Exception {
+        return Json.MAPPER.treeToValue(post(path, body), type);
+    }
+
+    <T> T get(String path, Class<T> type) throws Exception {
+        return Json.MAPPER.treeToValue(get(path), type);
+    }
+
+    private JsonNode call(String method, String path, Object body) throws Exception {
+        URI uri = URI.create(baseUrl + path);
+        // a POST without parameters (voice cancel) still sends a JSON object, as the document's clients do
+        byte[] json = "GET".equals(method) ? null : Json.MAPPER.writeValueAsBytes(body == null ? Map.of() : body);
+        return retryPolicy.call("smsclouds " + method + " " + path,
+                () -> check(transport.send(method, uri, json, json == null ? null : "application/json", headers)));
+    }
+
+    /** The JSON of a success reply, or the typed error of any other. */
+    static JsonNode check(HttpReply reply) {
+        if (reply.isSuccess()) {
+            return reply.jsonTree();
+        }
+        ErrorCode code = ErrorCode.of(reply.status());
+        String information = information(reply);
+        if (information == null && code == null) {
+            throw reply.unexpected("HTTP " + reply.status(), null);
+        }
+        String meaning = (code != null ? code.meaning() : "HTTP " + reply.status())
+                         + (information != null ? ": " + information : "") + rateLimit(reply);
+        if (reply.status() == ErrorCode.TOO_MANY_REQUESTS.status()) {
+            waitForRateLimit(reply);
+        }
+        throw new SmscloudsException(reply.status(), information, meaning, ErrorCode.isRetryable(reply.status()));
+    }
+
+    /** {@code error.information}, or null when the body is not the documented error JSON. */
+    private static String information(HttpReply reply) {
+        try {
+            ErrorBody error = Json.MAPPER.readValue(reply.body(), ErrorBody.class);
+            return error == null || error.error() == null ? null : error.error().information();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String rateLimit(HttpReply reply) {
+        Optional<String> limit = reply.headers().firstValue("X-RateLimit-Limit");
+        Optional<String> remaining = reply.headers().firstValue("X-RateLimit-Remaining");
+        if (reply.status() != ErrorCode.TOO_MANY_REQUESTS.status() || limit.isEmpty()) {
+            return "";
+        }
+        return " (X-RateLimit-Limit " + limit.get() + remaining.map(r -> ", remaining " + r).orElse("") + ")";
+    }
+
+    /** Honour Retry-After (seconds) or X-RateLimit-Reset (epoch seconds), bounded, before the retry policy's own wait. */
+    private static void waitForRateLimit(HttpReply reply) {
+        long waitMillis = reply.headers().firstValue("Retry-After").map(SmscloudsClient::seconds)
+                .map(s -> s * 1000)
+                .or(() -> reply.headers().firstValue("X-RateLimit-Reset").map(SmscloudsClient::seconds)
+                        .map(epoch -> epoch * 1000 - System.currentTimeMillis()))
+                .orElse(0L);
+        waitMillis = Math.min(Math.max(waitMillis, 0), MAX_RATE_LIMIT_WAIT.toMillis());
+        if (waitMillis > 0) {
+            try {
+                Thread.sleep(waitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Long seconds(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return 0L;
+        }
+    }
+}

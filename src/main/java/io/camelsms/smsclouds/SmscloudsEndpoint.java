@@ -1,0 +1,83 @@
+package io.camelsms.smsclouds;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+
+import io.camelsms.core.SmsConsumerConfiguration;
+import io.camelsms.core.SmsEndpoint;
+import io.camelsms.core.WebhookProtocol;
+
+/**
+ * Send SMS, SMS clic, email and voice campaigns through the Smsclouds API V3 (Max4Systems / masmensajes), query
+ * campaign status, replies, the account, routes and HLR, and receive MO replies and keyword requests by webhook or
+ * by polling.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "smsclouds", title = "Smsclouds API V3", syntax = "smsclouds:operation",
+             remote = true, category = { Category.MOBILE }, headersClass = SmscloudsConstants.class)
+public class SmscloudsEndpoint extends SmsEndpoint {
+
+    @UriParam
+    private final SmscloudsConfiguration configuration;
+
+    public SmscloudsEndpoint(String uri, SmscloudsComponent component, SmscloudsConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        SmscloudsOperation operation = configuration.getOperation();
+        if (!operation.isProducer()) {
+            throw new UnsupportedOperationException("smsclouds:" + operation + " receives only; use it in from()");
+        }
+        return new SmscloudsProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        SmscloudsOperation operation = configuration.getOperation();
+        switch (operation) {
+            case inbound:
+            case keyword:
+                return createWebhookConsumer(processor);
+            case responses:
+                SmscloudsResponsesConsumer consumer = new SmscloudsResponsesConsumer(this, processor,
+                        emittedRepository());
+                configureConsumer(consumer);
+                return consumer;
+            default:
+                throw new UnsupportedOperationException("smsclouds:" + operation + " is a producer operation; the"
+                        + " consumers are smsclouds:inbound, smsclouds:keyword and smsclouds:responses");
+        }
+    }
+
+    @Override
+    protected SmsConsumerConfiguration consumerConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    protected WebhookProtocol<?> webhookProtocol() {
+        switch (configuration.getOperation()) {
+            case inbound:
+                return new SmscloudsInboundProtocol(configuration.getTimeZone());
+            case keyword:
+                return new SmscloudsKeywordProtocol(configuration.getTimeZone());
+            default:
+                return null;
+        }
+    }
+
+    @Override
+    protected String operationName() {
+        return configuration.getOperation().name();
+    }
+
+    public SmscloudsConfiguration getConfiguration() {
+        return configuration;
+    }
+}

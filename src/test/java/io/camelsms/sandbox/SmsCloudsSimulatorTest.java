@@ -1,0 +1,128 @@
+package io.camelsms.sandbox;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.camelsms.core.Json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The smsclouds simulator as a user's own code sees it: raw HTTP, the document's bodies and errors. */
+class SmsCloudsSimulatorTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Sandbox sandbox;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+    }
+
+    private static HttpResponse<String> call(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> call(String method, String path, String body) throws Exception {
+        return call(method, path, body, SmsCloudsSimulator.DEFAULT_TOKEN);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    @Test
+    void withoutTheBearerTokenEveryCallIs401WithTheDocumentedErrorBody() throws Exception {
+        HttpResponse<String> response = call("GET", "/api/v1/user", null, null);
+        assertEquals(401, response.statusCode());
+        assertEquals(Json.MAPPER.readTree("{\"error\":{\"information\":\"Unauthenticated.\",\"status_code\":401}}"),
+                json(response));
+        assertEquals("60", response.headers().firstValue("X-RateLimit-Limit").orElse(null));
+    }
+
+    @Test
+    void theDocumentsErrorsAnswerTheirStatus() throws Exception {
+        assertEquals(400, call("POST", "/api/v3/campaign", "not json").statusCode());
+        assertEquals(404, call("GET", "/api/v3/nothing", null).statusCode());
+        HttpResponse<String> noRoute = call("POST", "/api/v3/campaign",
+                "{\"text\":\"hi\",\"recipients\":[{\"cellphone\":\"4498987282\"}]}");
+        assertEquals(422, noRoute.statusCode());
+        assertEquals(422, json(noRoute).at("/error/status_code").asInt());
+        assertTrue(json(noRoute).at("/error/information").asText().contains("route"));
+        assertEquals(422, call("POST", "/api/v3/campaign", "{\"text\":\"" + "x".repeat(161)
+                + "\",\"route\":87,\"recipients\":[{\"cellphone\":\"4498987282\"}]}").statusCode());
+        assertEquals(422, call("POST", "/api/v3/campaign", "{\"text\":\"hi\",\"route\":87,\"recipients\":"
+                + "[{\"cellphone\":\"4498987282\",\"name\":\"a\"},{\"cellphone\":\"4498987283\"}]}").statusCode(),
+                "combination arrays must have the cellphones' length");
+    }
+
+    @Test
+    void aCampaignAnswersTheDocumentedSuccessBodyAndLivesOnTheClock() throws Exception {
+        sandbox.clock().freeze();
+        HttpResponse<String> created = call("POST", "/api/v3/campaign", "{\"text\":\"hi mi name y jose\","
+                + "\"recipients\":[{\"cellphone\":\"4498987282\"},{\"cellphone\":\"4498987283\"}],"
+                + "\"campaign_name\":\"my campaign\",\"route\":87,\"country\":1,\"encode\":false,\"long_message\":false}");
+        assertEquals(200, created.statusCode());
+        JsonNode body = json(created);
+        assertEquals("Completado Correctamente", body.get("message").asText());
+        assertEquals("Premium 2 Masiva", body.get("route").asText());
+        assertEquals("Mexico", body.get("country").asText());
+        assertEquals(2, body.get("recipients_count").asInt());
+        assertEquals("60", created.headers().firstValue("X-RateLimit-Limit").orElse(null));
+        String path = "/api/v3/campaign/" + body.get("campaign").asLong() + "/messages";
+
+        assertEquals("inserting", json(call("GET", path, null)).get("campaign_status").asText());
+        sandbox.clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR));
+        JsonNode done = json(call("GET", path, null));
+        assertEquals("inserted", done.get("campaign_status").asText());
+        assertEquals(100, done.get("percentage").asInt());
+        assertEquals("sent", done.at("/data/1/status").asText());
+    }
+
+    @Test
+    void providerCodeFaultsAnswerTheErrorBodyAnd429CarriesRetryAfter() throws Exception {
+        sandbox.smsclouds().faults().failNext(1, Fault.code("429"));
+        HttpResponse<String> limited = call("GET", "/api/v3/user/routes", null);
+        assertEquals(429, limited.statusCode());
+        assertEquals("0", limited.headers().firstValue("Retry-After").orElse(null));
+        assertEquals(429, json(limited).at("/error/status_code").asInt());
+        assertEquals(200, call("GET", "/api/v3/user/routes", null).statusCode());
+    }
+
+    @Test
+    void theV3UserIsTheFlatShape() throws Exception {
+        JsonNode user = json(call("GET", "/api/v3/user", null));
+        assertEquals("Completado Correctamente", user.get("message").asText());
+        assertEquals(SmsCloudsSimulator.USER, user.get("email").asText());
+        assertTrue(json(call("GET", "/api/v1/user", null)).has("data"));
+    }
+}

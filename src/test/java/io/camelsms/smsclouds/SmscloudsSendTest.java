@@ -1,0 +1,154 @@
+package io.camelsms.smsclouds;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+import io.camelsms.core.Json;
+import io.camelsms.core.RecipientResult;
+import io.camelsms.core.SendResult;
+import io.camelsms.core.SmsHeaders;
+import io.camelsms.core.SmsMessage;
+import io.camelsms.sandbox.SmsCloudsSimulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SmscloudsSendTest extends SmscloudsTestSupport {
+
+    @Test
+    void aSendIsTheDocumentedCampaignRequestWithBlankCombinationFieldsFilled() throws Exception {
+        List<SmsMessage> messages = List.of(
+                SmsMessage.to("449 898 7282").text("Hola <+B+>, tu id es <+C+>").name("Jack").field1("52452245")
+                        .externalId("c-1").build(),
+                SmsMessage.to("+52 449 898 7283").text("Hola <+B+>, tu id es <+C+>").externalId("c-2").build());
+
+        Exchange result = template.request("smsclouds:send?route=87&country=1&campaignName=my campaign",
+                e -> e.getMessage().setBody(messages));
+
+        assertNull(result.getException());
+        SmsCloudsSimulator.Request sent = requestsTo("/api/v3/campaign").get(0);
+        assertEquals("POST", sent.method());
+        assertEquals("Bearer " + SmsCloudsSimulator.DEFAULT_TOKEN, sent.authorization());
+        assertEquals("application/json", sent.contentType());
+        assertEquals("application/json", sent.accept());
+        assertEquals(Json.MAPPER.readTree("""
+                {"text":"Hola <+B+>, tu id es <+C+>",
+                 "recipients":[{"cellphone":"4498987282","name":"Jack","field1":"52452245"},
+                               {"cellphone":"4498987283","name":"","field1":""}],
+                 "campaign_name":"my campaign","route":87,"country":1,"encode":false,"long_message":false}
+                """), sent.json());
+
+        SendResult sendResult = result.getMessage().getBody(SendResult.class);
+        long campaign = smsclouds().campaigns().get(0).id();
+        assertEquals(List.of(String.valueOf(campaign)), sendResult.batchIds());
+        assertEquals(String.valueOf(campaign), result.getMessage().getHeader(SmsHeaders.CAMPAIGN_ID));
+        assertEquals(2, sendResult.details().get("recipientsCount"));
+        assertEquals(smsclouds().balance(), (Double) sendResult.details().get("balance"), 0.0001);
+        assertEquals(smsclouds().balance(), result.getMessage().getHeader(SmscloudsConstants.BALANCE, Double.class),
+                0.0001);
+        RecipientResult first = sendResult.recipients().get(0);
+        assertTrue(first.accepted());
+        assertEquals("4498987282", first.recipient());
+        assertEquals("c-1", first.externalId());
+        assertEquals(String.valueOf(campaign), first.batchId());
+        assertEquals("Hola Jack, tu id es 52452245", smsclouds().campaigns().get(0).messages().get(0).text());
+    }
+
+    @Test
+    void headersWinOverOptionsAndAMessageScheduleWinsOverBoth() throws Exception {
+        template.send("smsclouds:send?country=1&campaignName=from-option&scheduledDate=2030-01-01 10:00:00", e -> {
+            e.getMessage().setBody("Recordatorio");
+            e.getMessage().setHeader(SmsHeaders.RECIPIENT, "4498987282");
+            e.getMessage().setHeader(SmscloudsConstants.ROUTE, 85);
+            e.getMessage().setHeader(SmscloudsConstants.CAMPAIGN_NAME, "from-header");
+            e.getMessage().setHeader(SmscloudsConstants.SCHEDULED_DATE, "2030-02-02 09:30:00");
+        });
+        JsonNode sent = requestsTo("/api/v3/campaign").get(0).json();
+        assertEquals(85, sent.get("route").asInt());
+        assertEquals("from-header", sent.get("campaign_name").asText());
+        assertEquals("2030-02-02 09:30:00", sent.get("scheduled_date").asText());
+
+        template.sendBody("smsclouds:send?route=87&timeZone=America/Mexico_City",
+                SmsMessage.to("4498987282").text("later")
+                        .scheduleAt(OffsetDateTime.of(2030, 3, 3, 18, 0, 0, 0, ZoneOffset.UTC)).build());
+        assertEquals("2030-03-03 12:00:00", requestsTo("/api/v3/campaign").get(1).json().get("scheduled_date").asText(),
+                "written in the provider's time zone");
+    }
+
+    @Test
+    void messagesWithDifferentTextsGoInSeparateCampaigns() {
+        List<SmsMessage> messages = List.of(
+                SmsMessage.to("4498987281").text("A").build(), SmsMessage.to("4498987282").text("B").build(),
+                SmsMessage.to("4498987283").text("A").build());
+
+        SendResult result = template.requestBody("smsclouds:send?route=87", messages, SendResult.class);
+
+        List<SmsCloudsSimulator.Campaign> campaigns = smsclouds().campaigns();
+        assertEquals(List.of("A", "B"), campaigns.stream().map(SmsCloudsSimulator.Campaign::text).toList());
+        assertEquals(List.of(2, 1), campaigns.stream().map(c -> c.messages().size()).toList());
+        assertEquals(List.of(String.valueOf(campaigns.get(0).id()), String.valueOf(campaigns.get(1).id())),
+                result.batchIds());
+        assertEquals(String.valueOf(campaigns.get(0).id()), result.recipients().get(2).batchId());
+        assertEquals(String.valueOf(campaigns.get(1).id()), result.recipients().get(1).batchId());
+    }
+
+    @Test
+    void seventyThousandRecipientsGoAsThreeCampaignsOfThirtyThirtyAndTenThousand() {
+        List<SmsMessage> messages = new ArrayList<>(70_000);
+        for (int i = 0; i < 70_000; i++) {
+            messages.add(SmsMessage.to("55" + String.format("%08d", 10_000_000 + i)).text("Oferta").build());
+        }
+
+        Exchange result = template.request("smsclouds:send?route=87", e -> e.getMessage().setBody(messages));
+
+        List<SmsCloudsSimulator.Campaign> campaigns = smsclouds().campaigns();
+        assertEquals(List.of(30_000, 30_000, 10_000), campaigns.stream().map(c -> c.messages().size()).toList());
+        SendResult sendResult = result.getMessage().getBody(SendResult.class);
+        assertEquals(campaigns.stream().map(c -> String.valueOf(c.id())).toList(), sendResult.batchIds());
+        assertEquals(sendResult.batchIds(), result.getMessage().getHeader(SmsHeaders.BATCH_IDS));
+        assertEquals(70_000, sendResult.acceptedCount());
+        assertEquals(0, sendResult.rejectedCount());
+        assertEquals(70_000, sendResult.details().get("recipientsCount"));
+        assertEquals(String.valueOf(campaigns.get(2).id()), sendResult.recipients().get(69_999).batchId());
+    }
+
+    @Test
+    void sendClicPostsToItsPathWithTheUrlId() throws Exception {
+        template.sendBodyAndHeader("smsclouds:sendClic?route=85&country=1&url=4&campaignName=sms clic test",
+                "Para mayores informes dar clic aqui <+DYNAMICSHORTURL_IVX4+> .", SmsHeaders.RECIPIENT, "4498987281");
+
+        SmsCloudsSimulator.Request sent = requestsTo("/api/v3/smsclic/campaign").get(0);
+        assertEquals(Json.MAPPER.readTree("""
+                {"text":"Para mayores informes dar clic aqui <+DYNAMICSHORTURL_IVX4+> .",
+                 "recipients":[{"cellphone":"4498987281"}],"campaign_name":"sms clic test","route":85,"country":1,
+                 "encode":false,"long_message":false,"url":"4"}
+                """), sent.json());
+        assertEquals("4", smsclouds().campaigns().get(0).url());
+    }
+
+    @Test
+    void encodeFlagsAndLongMessageAreSent() {
+        template.sendBodyAndHeader("smsclouds:send?route=87&encode3=true&longMessage=true", "Año nuevo",
+                SmsHeaders.RECIPIENT, "4498987281");
+        JsonNode sent = requestsTo("/api/v3/campaign").get(0).json();
+        assertTrue(sent.get("encode_3").asBoolean());
+        assertTrue(sent.get("long_message").asBoolean());
+        assertEquals(false, sent.get("encode").asBoolean());
+        assertEquals(false, sent.has("encode_2"));
+    }
+
+    @Test
+    void aYamlStyleListOfMapsIsAccepted() {
+        template.sendBody("smsclouds:send?route=87", List.of(Map.of("recipient", "4498987281", "text", "from a map",
+                "name", "Ana")));
+        assertEquals("Ana", requestsTo("/api/v3/campaign").get(0).json().at("/recipients/0/name").asText());
+    }
+}

@@ -1,0 +1,70 @@
+package io.camelsms.smsclouds;
+
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import io.camelsms.core.SmsValidationException;
+import io.camelsms.sandbox.Sandbox;
+import io.camelsms.sandbox.SmsCloudsSimulator;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** A CamelContext whose smsclouds component talks to a sandbox on a free loopback port. */
+abstract class SmscloudsTestSupport extends CamelTestSupport {
+
+    static Sandbox sandbox;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = Sandbox.start();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void resetSandbox() {
+        sandbox.reset();
+    }
+
+    SmsCloudsSimulator smsclouds() {
+        return sandbox.smsclouds();
+    }
+
+    /** The sandbox's requests to {@code path}, oldest first. */
+    List<SmsCloudsSimulator.Request> requestsTo(String path) {
+        return smsclouds().requests().stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        configure(context.getComponent("smsclouds", SmscloudsComponent.class));
+        return context;
+    }
+
+    static void configure(SmscloudsComponent component) {
+        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        component.getConfiguration().setToken(SmsCloudsSimulator.DEFAULT_TOKEN);
+        component.getConfiguration().setRetryDelay(10);
+        component.getConfiguration().setDefaultRegion("MX");
+    }
+
+    <T extends Throwable> T failure(Class<T> type, String uri, Object body) {
+        CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> template.sendBody(uri, body));
+        return assertInstanceOf(type, e.getCause());
+    }
+
+    SmsValidationException validationFailure(String uri, Object body) {
+        return failure(SmsValidationException.class, uri, body);
+    }
+}
