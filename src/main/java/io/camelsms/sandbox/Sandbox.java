@@ -38,7 +38,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Each provider is one self-contained simulator; a new provider is one line here. */
     private static final List<Function<SandboxClock, ProviderSimulator>> SIMULATORS = List.of(
-            PwapiSimulator::new);
+            PwapiSimulator::new, SmsWaySimulator::new);
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -92,6 +92,10 @@ public final class Sandbox implements AutoCloseable {
 
     public PwapiSimulator pwapi() {
         return simulator(PwapiSimulator.class);
+    }
+
+    public SmsWaySimulator smsway() {
+        return simulator(SmsWaySimulator.class);
     }
 
     public <T extends ProviderSimulator> T simulator(Class<T> type) {
