@@ -222,18 +222,19 @@ public final class SmsWaySimulator extends ProviderSimulator {
 
     @Override
     protected void serve(HttpExchange exchange, Fault fault) throws IOException {
+        // counted before the reply is written, so a client's next call never overlaps its previous one here
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         try {
             if (!sendTime.isZero() && exchange.getRequestURI().getPath().endsWith("/smssend")) {
                 Thread.sleep(sendTime.toMillis());
             }
-            serveCall(exchange, fault);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             inFlight.decrementAndGet();
         }
+        serveCall(exchange, fault);
     }
 
     private void serveCall(HttpExchange exchange, Fault fault) throws IOException {
