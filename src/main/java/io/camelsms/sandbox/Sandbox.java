@@ -41,7 +41,8 @@ public final class Sandbox implements AutoCloseable {
             PwapiSimulator::new,
             WebcomSimulator::new,
             PainelSimulator::new,
-            SmsCloudsSimulator::new);
+            SmsCloudsSimulator::new,
+            SmsWaySimulator::new);
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -107,6 +108,10 @@ public final class Sandbox implements AutoCloseable {
 
     public SmsCloudsSimulator smsclouds() {
         return simulator(SmsCloudsSimulator.class);
+    }
+
+    public SmsWaySimulator smsway() {
+        return simulator(SmsWaySimulator.class);
     }
 
     public <T extends ProviderSimulator> T simulator(Class<T> type) {

@@ -1,0 +1,435 @@
+package io.camelsms.smsway;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelsms.core.DeliveryReport;
+import io.camelsms.core.DeliveryStatus;
+import io.camelsms.core.HttpReply;
+import io.camelsms.core.HttpTransport;
+import io.camelsms.core.Json;
+import io.camelsms.core.MessageRules;
+import io.camelsms.core.OutgoingMessages;
+import io.camelsms.core.PhoneNumbers;
+import io.camelsms.core.Prepared;
+import io.camelsms.core.QuotaExceededException;
+import io.camelsms.core.QuotaThrottle;
+import io.camelsms.core.RecipientResult;
+import io.camelsms.core.RetryPolicy;
+import io.camelsms.core.SendJob;
+import io.camelsms.core.SendResult;
+import io.camelsms.core.SmsException;
+import io.camelsms.core.SmsMessage;
+import io.camelsms.core.SmsProviderException;
+import io.camelsms.core.SmsText;
+import io.camelsms.core.SmsValidationException;
+import io.camelsms.core.Violation;
+import io.camelsms.smsway.model.SmswayCode;
+import io.camelsms.smsway.model.SmswayLastRequest;
+import io.camelsms.smsway.model.SmswayLastResponse;
+import io.camelsms.smsway.model.SmswaySendRequest;
+import io.camelsms.smsway.model.SmswaySms;
+import io.camelsms.smsway.model.SmswayState;
+import io.camelsms.smsway.model.SmswayUserInfo;
+import io.camelsms.smsway.model.SmswayUserUpdate;
+
+/**
+ * The four calls of the SmsWay remote API. Sends go one call per recipient, in parallel up to {@code concurrency},
+ * each first taking a permit from the account's {@link QuotaThrottle} (a retried call takes another: the provider
+ * counts every request).
+ */
+public class SmswayProducer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmswayProducer.class);
+
+    static final String PROVIDER = "smsway";
+    static final String PATH = "/remote/";
+    /** Per-message field a caller sets through {@link SmsMessage#options()}. */
+    static final String SIM = "sim";
+    /** Added to each quota window: the provider stamps a request a little after we send it. */
+    static final Duration QUOTA_MARGIN = Duration.ofSeconds(1);
+    /** Detail key of the send time of each accepted message, by external id (what status matching needs). */
+    public static final String REQUESTED_AT = "requestedAt";
+
+    private final SmswayConfiguration configuration;
+    private final Map<SmswayOperation, URI> uris = new EnumMap<>(SmswayOperation.class);
+    private HttpTransport transport;
+    private RetryPolicy retryPolicy;
+    private ExecutorService sendPool;
+    private QuotaThrottle throttle;
+    private Clock clock;
+    private QuotaThrottle.Sleeper sleeper;
+    private volatile List<QuotaThrottle.Window> quotas;
+
+    public SmswayProducer(SmswayEndpoint endpoint) {
+        super(endpoint);
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (configuration.getTokenapi() == null || configuration.getTokenapi().isBlank()) {
+            throw new IllegalArgumentException("smsway: option 'tokenapi' is required (endpoint option, or "
+                                               + "camel.component.smsway.tokenapi)");
+        }
+        if (configuration.getConcurrency() < 1) {
+            throw new IllegalArgumentException("smsway: concurrency must be at least 1, was "
+                                               + configuration.getConcurrency());
+        }
+        if (configuration.getMaxPerMinute() < 0 || configuration.getMaxPerHour() < 0
+                || configuration.getMaxPerDay() < 0 || configuration.getMaxQuotaWait() < 0) {
+            throw new IllegalArgumentException("smsway: maxPerMinute, maxPerHour, maxPerDay and maxQuotaWait must be"
+                                               + " 0 or more");
+        }
+        String base = configuration.getBaseUrl().replaceAll("/+$", "");
+        for (SmswayOperation operation : SmswayOperation.values()) {
+            uris.put(operation, URI.create(base + PATH + operation.call()));
+        }
+        retryPolicy = configuration.retryPolicy();
+        transport = configuration.newTransport(PROVIDER);
+        throttle = SmswayAccountQuotas.of(configuration.getTokenapi());
+        clock = configuration.getQuotaClock() != null ? configuration.getQuotaClock() : Clock.systemUTC();
+        sleeper = configuration.getQuotaSleeper() != null ? configuration.getQuotaSleeper() : QuotaThrottle.Sleeper.REAL;
+        quotas = configuration.isQuotasFromUserinfo() ? null : windows(0, 0, 0);
+        if (configuration.getOperation() == SmswayOperation.send) {
+            sendPool = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newFixedThreadPool(this, "SmswaySend", configuration.getConcurrency());
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (sendPool != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(sendPool);
+            sendPool = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        switch (configuration.getOperation()) {
+            case send -> send(exchange);
+            case last -> last(exchange);
+            case userinfo -> exchange.getMessage().setBody(userinfo());
+            case updateUserinfo -> updateUserinfo(exchange);
+            default -> throw new IllegalStateException("smsway: unknown operation " + configuration.getOperation());
+        }
+    }
+
+    // ---- send
+
+    private void send(Exchange exchange) throws Exception {
+        List<SmsMessage> messages = OutgoingMessages.from(exchange);
+        SendJob<SmswaySendRequest> job = new SendJob<>(PROVIDER, messages.size(), configuration);
+        for (int i = 0; i < messages.size(); i++) {
+            prepare(i, messages.get(i), job);
+        }
+        Map<String, Instant> requestedAt = new LinkedHashMap<>();
+        // one "batch" holding every valid message: sendAll runs them one call each, in parallel
+        SendResult result = job.send(Math.max(1, messages.size()), ready -> sendAll(ready, requestedAt));
+        OutgoingMessages.setResult(exchange, new SendResult(result.provider(), result.batchIds(), result.recipients(),
+                requestedAt.isEmpty() ? null : Map.of(REQUESTED_AT, requestedAt)));
+    }
+
+    private void prepare(int index, SmsMessage message, SendJob<SmswaySendRequest> job) {
+        MessageRules rules = new MessageRules(index);
+        String recipient = null;
+        try {
+            recipient = PhoneNumbers.parse(message.recipient(), configuration.getDefaultRegion()).digits();
+        } catch (PhoneNumbers.InvalidPhoneNumberException e) {
+            rules.fail("recipient", e.getMessage());
+        }
+        String text = message.text();
+        rules.required("smstext", text);
+        if (text != null && text.length() > SmswaySendRequest.MAX_SMSTEXT) {
+            if (configuration.isTruncateText()) {
+                text = SmswayTexts.cut(text, SmswaySendRequest.MAX_SMSTEXT);
+            } else {
+                rules.fail("smstext", text.length() + " characters, at most " + SmswaySendRequest.MAX_SMSTEXT
+                                      + " (the provider would cut the rest; truncateText=true sends the first "
+                                      + SmswaySendRequest.MAX_SMSTEXT + ")");
+            }
+        }
+        Integer sim = sim(message, rules);
+        String externalId = message.externalId() != null ? message.externalId() : SendJob.newExternalId();
+        SmsText cost = SmsText.of(text);
+        if (!rules.ok()) {
+            job.invalid(index, recipient != null ? recipient : message.recipient(), externalId, cost, rules);
+            return;
+        }
+        job.ready(new Prepared<>(index, recipient, externalId, cost,
+                new SmswaySendRequest(keyInBody(), recipient, text, sim)));
+    }
+
+    private Integer sim(SmsMessage message, MessageRules rules) {
+        String own = message.option(SIM);
+        Integer sim = configuration.getSim();
+        if (own != null && !own.isBlank()) {
+            try {
+                sim = Integer.valueOf(own.strip());
+            } catch (NumberFormatException e) {
+                rules.fail("sim", "'" + own + "' is not a slot number");
+                return null;
+            }
+        }
+        if (sim != null && sim < SmswaySendRequest.SIM_AUTO) {
+            rules.fail("sim", sim + " is not a slot (0, 1, ...) or -1 (slot 0)");
+        }
+        return sim;
+    }
+
+    /**
+     * Sends each message with its own call, at most {@code concurrency} at once. Once the account cannot send
+     * (credentials, credits, threshold, quota wait), the messages not yet sent are reported, not tried.
+     */
+    private SendJob.BatchOutcome sendAll(List<Prepared<SmswaySendRequest>> ready, Map<String, Instant> requestedAt)
+            throws Exception {
+        List<QuotaThrottle.Window> windows = quotas();
+        RecipientResult[] results = new RecipientResult[ready.size()];
+        Exception[] failures = new Exception[ready.size()];
+        Instant[] sentAt = new Instant[ready.size()];
+        AtomicReference<Exception> accountStop = new AtomicReference<>();
+        List<Future<?>> calls = new ArrayList<>(ready.size());
+        for (int i = 0; i < ready.size(); i++) {
+            int slot = i;
+            Prepared<SmswaySendRequest> message = ready.get(i);
+            calls.add(sendPool.submit(() -> {
+                Exception stop = accountStop.get();
+                if (stop != null) {
+                    results[slot] = message.rejected("not sent: " + stop.getMessage());
+                    return;
+                }
+                try {
+                    sentAt[slot] = sendOne(message, windows);
+                    results[slot] = message.accepted(null, null);
+                } catch (Exception e) {
+                    failures[slot] = e;
+                    results[slot] = message.rejected(e.getMessage());
+                    if (isAccountWide(e)) {
+                        accountStop.compareAndSet(null, e);
+                    }
+                }
+            }));
+        }
+        try {
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        } catch (InterruptedException e) {
+            calls.forEach(call -> call.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new SmsException(PROVIDER, "interrupted while sending", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("smsway: a send task failed unexpectedly", e.getCause());
+        }
+        boolean anyAccepted = false;
+        for (int i = 0; i < results.length; i++) {
+            if (results[i].accepted()) {
+                anyAccepted = true;
+                requestedAt.put(results[i].externalId(), sentAt[i]);
+            }
+        }
+        if (!anyAccepted) {
+            // nothing left: the first failure is the answer, and the caller may safely send it all again
+            for (Exception failure : failures) {
+                if (failure != null) {
+                    throw failure;
+                }
+            }
+        }
+        return new SendJob.BatchOutcome(null, List.of(results));
+    }
+
+    private Instant sendOne(Prepared<SmswaySendRequest> message, List<QuotaThrottle.Window> windows) throws Exception {
+        return retryPolicy.call("smsway smssend of message[" + message.index() + "]", () -> {
+            QuotaThrottle.Permit permit = throttle.acquire(PROVIDER, windows, clock, sleeper,
+                    Duration.ofMillis(configuration.getMaxQuotaWait()));
+            try {
+                call(SmswayOperation.send, message.wire());
+                return permit.grantedAt();
+            } finally {
+                permit.done();
+            }
+        });
+    }
+
+    private static boolean isAccountWide(Exception e) {
+        if (e instanceof QuotaExceededException) {
+            return true;
+        }
+        if (e instanceof SmsProviderException provider && provider.getProviderCode() != null) {
+            SmswayCode code = SmswayCode.of(Integer.parseInt(provider.getProviderCode()));
+            return code != null && code.accountWide();
+        }
+        return false;
+    }
+
+    /** The quotas to respect; with quotasFromUserinfo, read once, on the first send. */
+    private List<QuotaThrottle.Window> quotas() throws Exception {
+        List<QuotaThrottle.Window> known = quotas;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (quotas == null) {
+                SmswayUserInfo info = userinfo();
+                quotas = windows(orZero(info.maxmin()), orZero(info.maxhour()), orZero(info.maxday()));
+                LOG.info("smsway: quotas from userinfo: {} per minute, {} per hour, {} per day (0 = no limit)",
+                        info.maxmin(), info.maxhour(), info.maxday());
+            }
+            return quotas;
+        }
+    }
+
+    private List<QuotaThrottle.Window> windows(int perMinute, int perHour, int perDay) {
+        return List.of(
+                new QuotaThrottle.Window(Duration.ofMinutes(1).plus(QUOTA_MARGIN),
+                        stricter(configuration.getMaxPerMinute(), perMinute)),
+                new QuotaThrottle.Window(Duration.ofHours(1).plus(QUOTA_MARGIN),
+                        stricter(configuration.getMaxPerHour(), perHour)),
+                new QuotaThrottle.Window(Duration.ofDays(1).plus(QUOTA_MARGIN),
+                        stricter(configuration.getMaxPerDay(), perDay)));
+    }
+
+    /** The smaller limit, where 0 means none. */
+    private static int stricter(int a, int b) {
+        return a == 0 ? b : b == 0 ? a : Math.min(a, b);
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    // ---- last, userinfo, updateUserinfo
+
+    private void last(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        Integer fromHeader = in.getHeader(SmswayConstants.QTY, Integer.class);
+        int qty = fromHeader != null ? fromHeader : configuration.getQty();
+        if (qty < 1 || qty > SmswayLastRequest.MAX_QTY) {
+            throw new SmsValidationException(PROVIDER, List.of(new Violation(0, "qty",
+                    qty + " is outside 1.." + SmswayLastRequest.MAX_QTY + " (the document's maximum)")));
+        }
+        JsonNode reply = retryPolicy.call("smsway smsgetlast",
+                () -> call(SmswayOperation.last, new SmswayLastRequest(keyInBody(), qty)));
+        List<SmswaySms> entries = Json.MAPPER.treeToValue(reply, SmswayLastResponse.class).smslist();
+        in.setBody(entries.stream().map(SmswayProducer::report).toList());
+        in.setHeader(SmswayConstants.ENTRIES, entries);
+        in.setHeader(SmswayConstants.PROVIDER, PROVIDER);
+    }
+
+    /** One smsgetlast entry as a delivery report; the state's meaning goes in {@code detail}. */
+    static DeliveryReport report(SmswaySms entry) {
+        SmswayState state = SmswayState.of(entry.state());
+        Instant at = entry.deliveredAt() != null ? entry.deliveredAt() : entry.requestedAt();
+        return new DeliveryReport(PROVIDER, SmswayStatusMatch.entryKey(entry), null, entry.recipient(), null,
+                state == null ? DeliveryStatus.UNKNOWN : state.status(), String.valueOf(entry.state()), at,
+                state == null ? "state not in the document" : state.meaning());
+    }
+
+    private SmswayUserInfo userinfo() throws Exception {
+        String key = keyInBody();
+        JsonNode reply = retryPolicy.call("smsway userinfo", () -> call(SmswayOperation.userinfo,
+                key == null ? null : Map.of("tokenapi", key)));
+        return Json.MAPPER.treeToValue(reply, SmswayUserInfo.class);
+    }
+
+    private void updateUserinfo(Exchange exchange) throws Exception {
+        Object body = exchange.getMessage().getBody();
+        SmswayUserUpdate update = body instanceof SmswayUserUpdate given ? given
+                : body instanceof Map<?, ?> map ? Json.MAPPER.convertValue(map, SmswayUserUpdate.class)
+                : Json.MAPPER.readValue(exchange.getMessage().getMandatoryBody(String.class), SmswayUserUpdate.class);
+        List<Violation> violations = new ArrayList<>();
+        if (update.isEmpty()) {
+            violations.add(new Violation(0, "body", "sets no field; nothing to update"));
+        }
+        update.problems().forEach(problem -> violations.add(new Violation(0, problem.substring(0,
+                problem.indexOf(':')), problem.substring(problem.indexOf(':') + 2))));
+        if (!violations.isEmpty()) {
+            throw new SmsValidationException(PROVIDER, violations);
+        }
+        if (update.ipv4grant() != null) {
+            LOG.warn("smsway: setting ipv4grant to '{}': from now on the provider refuses calls from any other"
+                     + " address (-25)", update.ipv4grant());
+        }
+        SmswayUserUpdate wire = keyInBody() == null ? update : update.withTokenapi(keyInBody());
+        retryPolicy.call("smsway updateuserinfo", () -> call(SmswayOperation.updateUserinfo, wire));
+        exchange.getMessage().setBody(update);
+    }
+
+    // ---- the wire
+
+    private String keyInBody() {
+        return configuration.getApiKeyPlacement() == SmswayApiKeyPlacement.body ? configuration.getTokenapi() : null;
+    }
+
+    private Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        if (configuration.getApiKeyPlacement() == SmswayApiKeyPlacement.cookie) {
+            headers.put("Cookie", "tokenapi=" + configuration.getTokenapi());
+        }
+        return headers;
+    }
+
+    /** One call; returns the reply when {@code res} is 1, else throws with the documented code and meaning. */
+    private JsonNode call(SmswayOperation operation, Object body) {
+        byte[] json = null;
+        if (body != null) {
+            try {
+                json = Json.MAPPER.writeValueAsBytes(body);
+            } catch (IOException e) {
+                throw new SmsException(PROVIDER, "cannot write the " + operation.call() + " request as JSON", e);
+            }
+        }
+        HttpReply reply = transport.send(operation.method(), uris.get(operation), json,
+                json == null ? null : "application/json", headers());
+        return checked(operation.call(), reply);
+    }
+
+    /** Accepts {@code {"res": n, ...}} and a bare {@code n} (the document does not show smssend's body). */
+    static JsonNode checked(String call, HttpReply reply) {
+        if (!reply.isSuccess()) {
+            throw reply.unexpected("HTTP " + reply.status(), null);
+        }
+        JsonNode tree = reply.jsonTree();
+        JsonNode res = tree != null && tree.isObject() ? tree.get("res") : tree;
+        Integer value = res == null ? null
+                : res.isIntegralNumber() ? Integer.valueOf(res.intValue())
+                : res.isTextual() && res.asText().strip().matches("-?\\d+") ? Integer.valueOf(res.asText().strip())
+                : null;
+        if (value == null) {
+            throw reply.unexpected("no res code", null);
+        }
+        SmswayCode code = SmswayCode.of(value);
+        if (code == null) {
+            throw reply.unexpected("res " + value + " is not in the document", null);
+        }
+        if (code != SmswayCode.SUCCESS) {
+            throw new SmsProviderException(PROVIDER, String.valueOf(code.code()), code.meaningOn(call),
+                    code.retryable(), reply.status());
+        }
+        return tree;
+    }
+}

@@ -1,0 +1,111 @@
+package io.camelsms.sandbox;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.camelsms.core.Json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The simulator on its own, over raw HTTP: what any client would see. */
+class SmsWaySimulatorTest {
+
+    private static final String KEY = SmsWaySimulator.DEFAULT_TOKENAPI;
+    private static Sandbox sandbox;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+    }
+
+    @Test
+    void theCookieWinsOverTheBodyKey() throws Exception {
+        assertEquals(1, res("POST", "smssend", "tokenapi=" + KEY,
+                "{\"tokenapi\":\"wrong\",\"recipient\":\"393801234567\",\"smstext\":\"a\"}"));
+        assertEquals(-21, res("POST", "smssend", "tokenapi=wrong",
+                "{\"tokenapi\":\"" + KEY + "\",\"recipient\":\"393801234567\",\"smstext\":\"a\"}"));
+        assertEquals(1, res("POST", "smssend", null,
+                "{\"tokenapi\":\"" + KEY + "\",\"recipient\":\"393801234567\",\"smstext\":\"a\"}"));
+        assertEquals(-21, res("POST", "smssend", null, "{\"recipient\":\"393801234567\",\"smstext\":\"a\"}"));
+        assertEquals(2, sandbox.smsway().messages().size());
+    }
+
+    @Test
+    void malformedRequestsAnswerTheGenericError() throws Exception {
+        assertEquals(-4, res("POST", "smssend", "tokenapi=" + KEY, "{\"recipient\":\"+39 380\",\"smstext\":\"a\"}"));
+        assertEquals(-4, res("POST", "smssend", "tokenapi=" + KEY, "not json"));
+        assertEquals(-4, res("POST", "updateuserinfo", "tokenapi=" + KEY, "{\"maxmin\":\"ten\"}"));
+        assertEquals(405, send("GET", "smssend", "tokenapi=" + KEY, "").statusCode());
+    }
+
+    @Test
+    void quotaOverflowIsAnsweredOneAndCancelledAndTheWindowSlidesWithTheClock() throws Exception {
+        sandbox.clock().freeze();
+        sandbox.smsway().quotas(2, 0, 0);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(1, res("POST", "smssend", "tokenapi=" + KEY, "{\"recipient\":\"39380\",\"smstext\":\"m\"}"));
+        }
+        assertEquals(1, sandbox.smsway().cancelledCount());
+        assertEquals(9, sandbox.smsway().messages().get(2).state());
+        sandbox.clock().advance(Duration.ofSeconds(61));
+        assertEquals(1, res("POST", "smssend", "tokenapi=" + KEY, "{\"recipient\":\"39380\",\"smstext\":\"m\"}"));
+        assertEquals(1, sandbox.smsway().cancelledCount());
+    }
+
+    @Test
+    void smsgetlastCapsQtyAtOneHundredAndListsLatestFirst() throws Exception {
+        for (int i = 0; i < 105; i++) {
+            res("POST", "smssend", "tokenapi=" + KEY, "{\"recipient\":\"39380\",\"smstext\":\"m" + i + "\"}");
+        }
+        JsonNode reply = Json.MAPPER.readTree(send("GET", "smsgetlast", "tokenapi=" + KEY, "{\"qty\":500}").body());
+        assertEquals(1, reply.get("res").asInt());
+        assertEquals(100, reply.get("smslist").size());
+        assertEquals("m104", reply.get("smslist").get(0).get("smstext").asText());
+        assertEquals(true, reply.get("smslist").get(0).get("tsdelivered").isNull());
+        JsonNode defaults = Json.MAPPER.readTree(send("GET", "smsgetlast", "tokenapi=" + KEY, "").body());
+        assertEquals(10, defaults.get("smslist").size());
+    }
+
+    @Test
+    void anInjectedCodeIsAnsweredInTheProvidersFormat() throws Exception {
+        sandbox.smsway().faults().failNext(1, Fault.code("-24"));
+        assertEquals(-24, res("GET", "userinfo", "tokenapi=" + KEY, ""));
+        assertEquals(1, res("GET", "userinfo", "tokenapi=" + KEY, ""));
+    }
+
+    private int res(String method, String call, String cookie, String body) throws Exception {
+        HttpResponse<String> reply = send(method, call, cookie, body);
+        JsonNode json = Json.MAPPER.readTree(reply.body());
+        return json.isObject() ? json.get("res").asInt() : json.asInt();
+    }
+
+    private HttpResponse<String> send(String method, String call, String cookie, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/remote/" + call))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
