@@ -8,6 +8,7 @@ import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.util.StringHelper;
 
@@ -45,9 +46,22 @@ public abstract class SmsEndpoint extends ScheduledPollEndpoint implements Webho
 
     /** A consumer that serves this endpoint's webhook on platform-http. */
     protected WebhookConsumer<?> createWebhookConsumer(Processor processor) throws Exception {
-        WebhookConsumer<?> consumer = new WebhookConsumer<>(this, processor, webhookSettings(), requireProtocol());
+        WebhookConsumer<?> consumer = webhookConsumer(processor, requireProtocol());
         configureConsumer(consumer);
         return consumer;
+    }
+
+    private <E> WebhookConsumer<E> webhookConsumer(Processor processor, WebhookProtocol<E> protocol) {
+        return new WebhookConsumer<>(this, processor, webhookSettings(), protocol, webhookLedger());
+    }
+
+    /**
+     * Which webhook events are news: by default every call is routed (the provider decides what to re-send).
+     * Endpoints with a tracking store answer a ledger that emits each report and reply once, also when a poll saw
+     * it first.
+     */
+    protected <E> EventLedger<E> webhookLedger() {
+        return EventLedger.everything();
     }
 
     /** The configured repository of emitted event ids, or a bounded in-memory one. */
@@ -58,7 +72,13 @@ public abstract class SmsEndpoint extends ScheduledPollEndpoint implements Webho
 
     @Override
     public Processor createWebhookHandler(Processor next) {
-        return new WebhookHandler<>(this, webhookSettings(), requireProtocol(), next);
+        return webhookHandler(next, requireProtocol());
+    }
+
+    private <E> WebhookHandler<E> webhookHandler(Processor next, WebhookProtocol<E> protocol) {
+        EventLedger<E> ledger = webhookLedger();
+        ServiceHelper.startService(ledger); // under the webhook: component no consumer of ours starts it
+        return new WebhookHandler<>(this, webhookSettings(), protocol, next, ledger);
     }
 
     /** Providers take the callback URL from their panel or from each send; there is no API to register it. */

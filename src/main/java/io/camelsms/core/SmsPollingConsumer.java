@@ -1,5 +1,6 @@
 package io.camelsms.core;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.Endpoint;
@@ -11,47 +12,65 @@ import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * A consumer that asks the provider on a schedule (Camel's scheduler: {@code delay=60000}, or
- * {@code scheduler=quartz&scheduler.cron=...}) and emits each event once: an event's id is recorded in the
- * {@link IdempotentRepository} only after its exchange completed, so a failing route sees it again on the next
- * poll and a successful one never does (across restarts, with a persistent repository).
+ * {@code scheduler=quartz&scheduler.cron=...}) and emits each event once: the {@link EventLedger} records an event
+ * only after its exchange completed, so a failing route sees it again on the next poll and a successful one never
+ * does (across restarts, with a persistent ledger).
  */
 public abstract class SmsPollingConsumer<E> extends ScheduledPollConsumer {
 
-    private final IdempotentRepository emitted;
+    private final EventLedger<E> ledger;
 
+    /** Remembers emitted events by {@link #eventId} in {@code emitted}. */
     protected SmsPollingConsumer(Endpoint endpoint, Processor processor, IdempotentRepository emitted) {
         super(endpoint, processor);
-        this.emitted = emitted;
+        this.ledger = new EmittedEventLedger<>(emitted, this::eventId);
+    }
+
+    protected SmsPollingConsumer(Endpoint endpoint, Processor processor, EventLedger<E> ledger) {
+        super(endpoint, processor);
+        this.ledger = ledger;
     }
 
     /** The provider's current events; may repeat ones already emitted. */
     protected abstract List<E> fetch() throws Exception;
 
-    protected abstract String eventId(E event);
-
     protected abstract void toExchange(E event, Exchange exchange);
+
+    /** The id an event is remembered by in the emitted repository; by default its {@link SmsEvent#eventId()}. */
+    protected String eventId(E event) {
+        if (event instanceof SmsEvent smsEvent) {
+            return smsEvent.eventId();
+        }
+        throw new IllegalStateException(getClass().getSimpleName() + " must say how its events are identified");
+    }
+
+    /** Entries to emit besides the fetched events (e.g. a last report when tracking runs out); none by default. */
+    protected List<EventLedger.Entry<E>> moreNews() {
+        return List.of();
+    }
 
     @Override
     protected int poll() throws Exception {
-        int count = 0;
+        List<EventLedger.Entry<E>> news = new ArrayList<>();
         for (E event : fetch()) {
-            String id = eventId(event);
-            if (emitted.contains(id)) {
-                continue;
-            }
+            ledger.news(event).ifPresent(news::add);
+        }
+        news.addAll(moreNews());
+        int count = 0;
+        for (EventLedger.Entry<E> entry : news) {
             Exchange exchange = createExchange(false);
-            toExchange(event, exchange);
+            toExchange(entry.event(), exchange);
             try {
                 getProcessor().process(exchange);
             } catch (Exception e) {
                 exchange.setException(e);
             }
             if (exchange.getException() == null) {
-                emitted.add(id);
+                entry.record();
                 count++;
             } else {
-                getExceptionHandler().handleException("event " + id + " not recorded; it is emitted again on the"
-                                                      + " next poll", exchange, exchange.getException());
+                getExceptionHandler().handleException("event not recorded; it is emitted again on the next poll",
+                        exchange, exchange.getException());
             }
         }
         return count;
@@ -59,13 +78,13 @@ public abstract class SmsPollingConsumer<E> extends ScheduledPollConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        ServiceHelper.startService(emitted);
+        ServiceHelper.startService(ledger);
         super.doStart();
     }
 
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        ServiceHelper.stopService(emitted);
+        ServiceHelper.stopService(ledger);
     }
 }

@@ -14,13 +14,15 @@ public class WebhookConsumer<E> extends DefaultConsumer {
 
     private final WebhookSettings settings;
     private final WebhookProtocol<E> protocol;
+    private final EventLedger<E> ledger;
     private Consumer httpConsumer;
 
     public WebhookConsumer(Endpoint endpoint, Processor processor, WebhookSettings settings,
-                           WebhookProtocol<E> protocol) {
+                           WebhookProtocol<E> protocol, EventLedger<E> ledger) {
         super(endpoint, processor);
         this.settings = settings;
         this.protocol = protocol;
+        this.ledger = ledger;
     }
 
     @Override
@@ -28,13 +30,15 @@ public class WebhookConsumer<E> extends DefaultConsumer {
         super.doStart();
         Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + settings.path()
                 + "?matchOnUriPrefix=true&httpMethodRestrict=" + String.join(",", protocol.methods()));
-        httpConsumer = http.createConsumer(new WebhookHandler<>(getEndpoint(), settings, protocol, getProcessor()));
-        ServiceHelper.startService(httpConsumer);
+        httpConsumer = http.createConsumer(new WebhookHandler<>(getEndpoint(), settings, protocol, getProcessor(),
+                ledger));
+        ServiceHelper.startService(ledger, httpConsumer);
     }
 
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopAndShutdownService(httpConsumer);
+        ServiceHelper.stopService(ledger);
         super.doStop();
     }
 

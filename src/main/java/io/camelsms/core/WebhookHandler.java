@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * <li>with a secret configured, a call without it (query {@code secret} or the path segment after the webhook
  * path) gets 401; without one, an unknown sub-path gets 404;</li>
  * <li>a payload the protocol cannot parse gets 400 and a log line naming the fault, and reaches no route;</li>
- * <li>each event goes through the route as its own exchange, and only then is the provider answered, so a
- * failure can be answered with an error the provider retries on.</li>
+ * <li>each event the {@link EventLedger} finds new goes through the route as its own exchange, and is recorded
+ * only after it completed; events already emitted (by an earlier push or a poll) are acknowledged without being
+ * routed again; only then is the provider answered, so a failure can be answered with an error the provider
+ * retries on.</li>
  * </ol>
  * The reply carries only a status, a content type and the protocol's body: no request header is echoed back.
  */
@@ -37,13 +39,16 @@ public final class WebhookHandler<E> implements Processor {
     private final WebhookSettings settings;
     private final WebhookProtocol<E> protocol;
     private final Processor route;
+    private final EventLedger<E> ledger;
     private final byte[] secret;
 
-    public WebhookHandler(Endpoint endpoint, WebhookSettings settings, WebhookProtocol<E> protocol, Processor route) {
+    public WebhookHandler(Endpoint endpoint, WebhookSettings settings, WebhookProtocol<E> protocol, Processor route,
+                          EventLedger<E> ledger) {
         this.endpoint = endpoint;
         this.settings = settings;
         this.protocol = protocol;
         this.route = route;
+        this.ledger = ledger;
         this.secret = settings.secret() == null || settings.secret().isEmpty()
                 ? null : settings.secret().getBytes(StandardCharsets.UTF_8);
     }
@@ -95,15 +100,22 @@ public final class WebhookHandler<E> implements Processor {
         }
         List<WebhookProtocol.Handled<E>> handled = new ArrayList<>(events.size());
         for (E event : events) {
+            var entry = ledger.news(event);
+            if (entry.isEmpty()) {
+                handled.add(new WebhookProtocol.Handled<>(event, null, true)); // emitted before: acknowledge only
+                continue;
+            }
             Exchange exchange = endpoint.createExchange();
-            protocol.toExchange(event, exchange);
+            protocol.toExchange(entry.get().event(), exchange);
             try {
                 route.process(exchange);
             } catch (Exception e) {
                 exchange.setException(e);
             }
             boolean ok = exchange.getException() == null;
-            if (!ok) {
+            if (ok) {
+                entry.get().record();
+            } else {
                 LOG.warn("{}: the route failed on a webhook event; the provider is told so it can retry: {}",
                         endpointName(), exchange.getException().getMessage());
             }

@@ -35,7 +35,7 @@ public interface WebhookProtocol<E> {
                 : WebhookReply.text(500, "not processed");
     }
 
-    /** An event and its exchange after the route ran. */
+    /** An event and its exchange after the route ran; the exchange is null for an event emitted before (not routed). */
     record Handled<E>(E event, Exchange exchange, boolean succeeded) {
     }
 }

@@ -2,16 +2,16 @@ package io.camelsms.tracking;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.support.ScheduledPollConsumer;
 
 import io.camelsms.core.DeliveryReport;
+import io.camelsms.core.EventLedger;
 import io.camelsms.core.SmsEvents;
+import io.camelsms.core.SmsPollingConsumer;
 
 /**
  * {@code <scheme>:dlr} for providers with a status query: on Camel's schedule ({@code delay}, or
@@ -20,7 +20,7 @@ import io.camelsms.core.SmsEvents;
  * failing route sees it again on the next poll, a successful one never again, also after a restart. Messages
  * without a final status after {@code maxAge} get one last EXPIRED report and leave the poll set.
  */
-public class DeliveryReportConsumer extends ScheduledPollConsumer {
+public class DeliveryReportConsumer extends SmsPollingConsumer<DeliveryReport> {
 
     /** Expired messages handled per poll, so one poll stays short after a long outage. */
     static final int EXPIRY_BATCH = 1_000;
@@ -31,40 +31,28 @@ public class DeliveryReportConsumer extends ScheduledPollConsumer {
     private final DeliveryTracker tracker;
     private final Duration maxAge;
 
-    public DeliveryReportConsumer(Endpoint endpoint, Processor processor, String provider, TrackingStore store,
-                                  String account, Duration maxAge, DeliveryStatusSource source, Clock clock) {
-        super(endpoint, processor);
+    public DeliveryReportConsumer(Endpoint endpoint, Processor processor, DeliveryTracker tracker, TrackingStore store,
+                                  String account, Duration maxAge, DeliveryStatusSource source) {
+        super(endpoint, processor, tracker);
         this.source = source;
         this.store = store;
         this.account = account;
         this.maxAge = maxAge;
-        this.tracker = new DeliveryTracker(provider, store, clock);
+        this.tracker = tracker;
     }
 
     @Override
-    protected int poll() throws Exception {
-        List<DeliveryTracker.Change> changes = new ArrayList<>();
-        for (DeliveryReport report : source.fetch(store, account)) {
-            tracker.changeOf(report).ifPresent(changes::add);
-        }
-        changes.addAll(tracker.expired(maxAge, EXPIRY_BATCH));
-        int emitted = 0;
-        for (DeliveryTracker.Change change : changes) {
-            Exchange exchange = createExchange(false);
-            SmsEvents.put(exchange, change.report());
-            try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
-            if (exchange.getException() == null) {
-                tracker.record(change);
-                emitted++;
-            } else {
-                getExceptionHandler().handleException("delivery report " + change.report().eventId()
-                        + " not recorded; it is emitted again on the next poll", exchange, exchange.getException());
-            }
-        }
-        return emitted;
+    protected List<DeliveryReport> fetch() throws Exception {
+        return source.fetch(store, account);
+    }
+
+    @Override
+    protected List<EventLedger.Entry<DeliveryReport>> moreNews() {
+        return List.copyOf(tracker.expired(maxAge, EXPIRY_BATCH));
+    }
+
+    @Override
+    protected void toExchange(DeliveryReport report, Exchange exchange) {
+        SmsEvents.put(exchange, report);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.camelsms.core.DeliveryReport;
 import io.camelsms.core.DeliveryStatus;
+import io.camelsms.core.EventLedger;
 
 /**
  * Decides which reports are news and records them, the same way for polled and pushed reports, so a change
@@ -15,7 +16,7 @@ import io.camelsms.core.DeliveryStatus;
  * external id and the campaign) only when its raw status differs from the stored one; {@link #record} stores it,
  * and is called only after the report's exchange completed.
  */
-public final class DeliveryTracker {
+public final class DeliveryTracker implements EventLedger<DeliveryReport> {
 
     /** Raw status of the last report of a message whose tracking ran out. */
     public static final String TRACKING_EXPIRED = "camel-sms: tracking expired";
@@ -35,6 +36,11 @@ public final class DeliveryTracker {
      * report would take a final message back to a non-final status (a provider repeating an old status after the
      * message was delivered, or after its tracking expired). Final to final (delivered, then read) is a change.
      */
+    @Override
+    public Optional<Entry<DeliveryReport>> news(DeliveryReport report) {
+        return changeOf(report).map(change -> change);
+    }
+
     public Optional<Change> changeOf(DeliveryReport report) {
         Optional<TrackedMessage> tracked = report.providerMessageId() != null
                 ? store.findByProviderMessageId(provider, report.providerMessageId())
@@ -44,17 +50,15 @@ public final class DeliveryTracker {
         }
         return tracked.filter(m -> !report.rawStatus().equals(m.rawStatus()))
                 .filter(m -> !m.isFinal() || report.status().isFinal())
-                .map(m -> new Change(m, new DeliveryReport(provider,
+                .map(m -> new Change(this, m, new DeliveryReport(provider,
                         report.providerMessageId() != null ? report.providerMessageId() : m.providerMessageId(),
                         report.campaignId() != null ? report.campaignId() : m.campaignId(),
                         report.recipient() != null ? report.recipient() : m.recipient(),
                         m.externalId(), report.status(), report.rawStatus(), report.statusAt(), report.detail())));
     }
 
-    /** Stores a change whose exchange completed. */
-    public void record(Change change) {
-        DeliveryReport report = change.report();
-        store.updateStatus(change.message().id(), report.status(), report.rawStatus(),
+    private void record(TrackedMessage message, DeliveryReport report) {
+        store.updateStatus(message.id(), report.status(), report.rawStatus(),
                 report.statusAt() != null ? report.statusAt() : clock.instant());
     }
 
@@ -62,13 +66,24 @@ public final class DeliveryTracker {
     public java.util.List<Change> expired(Duration maxAge, int limit) {
         Instant now = clock.instant();
         return store.openOlderThan(provider, now.minus(maxAge), limit).stream()
-                .map(m -> new Change(m, new DeliveryReport(provider, m.providerMessageId(), m.campaignId(),
+                .map(m -> new Change(this, m, new DeliveryReport(provider, m.providerMessageId(), m.campaignId(),
                         m.recipient(), m.externalId(), DeliveryStatus.EXPIRED, TRACKING_EXPIRED, now,
                         "no final status within " + maxAge + "; last known: " + m.status())))
                 .toList();
     }
 
-    /** A report to emit and the tracked message it changes. */
-    public record Change(TrackedMessage message, DeliveryReport report) {
+    /** A report to emit and the tracked message it changes; {@link #record()} stores it once its exchange completed. */
+    public record Change(DeliveryTracker tracker, TrackedMessage message, DeliveryReport report)
+            implements Entry<DeliveryReport> {
+
+        @Override
+        public DeliveryReport event() {
+            return report;
+        }
+
+        @Override
+        public void record() {
+            tracker.record(message, report);
+        }
     }
 }

@@ -53,6 +53,7 @@ class WebhookAndPollingTest extends CamelTestSupport {
                 from("hook:guarded?webhookSecret=s3cr3t&maxRequestSize=200").routeId("guarded")
                         .choice().when(simple("${body.text} == 'boom'")).throwException(new IllegalStateException("boom"))
                         .end().to("mock:guarded");
+                from("hook:dedup").routeId("dedup").to("mock:dedup");
                 from("hook:poll?delay=50&initialDelay=0").routeId("poll")
                         .choice().when(simple("${body.text} == 'fail-once' && ${header.failed} == null"))
                         .process(e -> {
@@ -124,6 +125,16 @@ class WebhookAndPollingTest extends CamelTestSupport {
     }
 
     @Test
+    void anEventTheLedgerAlreadyEmittedIsAcknowledgedButNotRoutedAgain() throws Exception {
+        assertEquals(200, get("/sms/hook/dedup?from=1&text=same").statusCode());
+        HttpResponse<String> again = get("/sms/hook/dedup?from=1&text=same");
+        assertEquals(200, again.statusCode());
+        assertEquals("ok", again.body());
+        assertEquals(200, get("/sms/hook/dedup?from=1&text=other").statusCode());
+        assertEquals(2, getMockEndpoint("mock:dedup").getReceivedCounter());
+    }
+
+    @Test
     void pollingEmitsEachEventOnceAndAFailedOneAgain() throws Exception {
         MockEndpoint poll = getMockEndpoint("mock:poll");
         InboundMessage a = new InboundMessage("hook", "1", null, "+1", "first", null, Instant.EPOCH, null);
@@ -176,6 +187,14 @@ class WebhookAndPollingTest extends CamelTestSupport {
         @Override
         protected String operationName() {
             return operation;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected <E> EventLedger<E> webhookLedger() {
+            return "dedup".equals(operation)
+                    ? (EventLedger<E>) new EmittedEventLedger<InboundMessage>(emittedRepository(), InboundMessage::eventId)
+                    : EventLedger.everything();
         }
 
         @Override

@@ -157,8 +157,9 @@ class DeliveryReportConsumerTest extends CamelTestSupport {
 
                 @Override
                 public Consumer createConsumer(Processor processor) throws Exception {
-                    DeliveryReportConsumer consumer = new DeliveryReportConsumer(this, processor, "fake", store, "acct",
-                            Duration.ofHours(72), (s, account) -> List.copyOf(PROVIDER_SAYS), CLOCK);
+                    DeliveryReportConsumer consumer = new DeliveryReportConsumer(this, processor,
+                            new DeliveryTracker("fake", store, CLOCK), store, "acct", Duration.ofHours(72),
+                            (s, account) -> List.copyOf(PROVIDER_SAYS));
                     configureConsumer(consumer);
                     return consumer;
                 }

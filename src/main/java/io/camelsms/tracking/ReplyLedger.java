@@ -1,0 +1,56 @@
+package io.camelsms.tracking;
+
+import java.util.Optional;
+
+import io.camelsms.core.EventLedger;
+import io.camelsms.core.InboundMessage;
+
+/**
+ * Emits each reply once (its event id kept in the tracking store) and ties it to the message it answers, so a
+ * route knows which customer answered which campaign: the tracked message is found by the provider's message id,
+ * or else by campaign and phone, and the reply carries its external id and campaign.
+ */
+public final class ReplyLedger implements EventLedger<InboundMessage> {
+
+    private final String provider;
+    private final TrackingStore store;
+
+    public ReplyLedger(String provider, TrackingStore store) {
+        this.provider = provider;
+        this.store = store;
+    }
+
+    @Override
+    public Optional<Entry<InboundMessage>> news(InboundMessage reply) {
+        String eventId = reply.eventId();
+        if (store.contains(eventId)) {
+            return Optional.empty();
+        }
+        InboundMessage correlated = original(reply)
+                .map(m -> new InboundMessage(reply.provider(), reply.providerMessageId(),
+                        reply.campaignId() != null ? reply.campaignId() : m.campaignId(), reply.from(), reply.text(),
+                        reply.keyword(), reply.receivedAt(), m.externalId()))
+                .orElse(reply);
+        return Optional.of(new Entry<>() {
+            @Override
+            public InboundMessage event() {
+                return correlated;
+            }
+
+            @Override
+            public void record() {
+                store.add(eventId);
+            }
+        });
+    }
+
+    private Optional<TrackedMessage> original(InboundMessage reply) {
+        Optional<TrackedMessage> byId = reply.providerMessageId() != null
+                ? store.findByProviderMessageId(provider, reply.providerMessageId())
+                : Optional.empty();
+        if (byId.isPresent() || reply.campaignId() == null || reply.from() == null) {
+            return byId;
+        }
+        return store.findByCampaignAndRecipient(provider, reply.campaignId(), reply.from());
+    }
+}

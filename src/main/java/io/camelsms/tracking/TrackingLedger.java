@@ -1,0 +1,45 @@
+package io.camelsms.tracking;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.camelsms.core.DeliveryReport;
+import io.camelsms.core.EventLedger;
+import io.camelsms.core.InboundMessage;
+import io.camelsms.core.SmsEvent;
+
+/**
+ * The ledger for consumers that receive both kinds of event (a provider callback carrying status updates and
+ * replies): reports go through the {@link DeliveryTracker}, replies through the {@link ReplyLedger}, both on the
+ * same tracking store, so a push and a poll never emit the same change twice.
+ */
+public final class TrackingLedger implements EventLedger<SmsEvent> {
+
+    private final DeliveryTracker reports;
+    private final ReplyLedger replies;
+
+    public TrackingLedger(String provider, TrackingStore store, Clock clock) {
+        this.reports = new DeliveryTracker(provider, store, clock);
+        this.replies = new ReplyLedger(provider, store);
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Optional<Entry<SmsEvent>> news(SmsEvent event) {
+        if (event instanceof DeliveryReport report) {
+            return (Optional) reports.news(report);
+        }
+        if (event instanceof InboundMessage reply) {
+            return (Optional) replies.news(reply);
+        }
+        throw new IllegalArgumentException("not a delivery report or a reply: " + event);
+    }
+
+    public DeliveryTracker reports() {
+        return reports;
+    }
+
+    public ReplyLedger replies() {
+        return replies;
+    }
+}
