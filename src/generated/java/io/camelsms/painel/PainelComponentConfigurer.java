@@ -68,6 +68,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "timezone":
         case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": getOrCreateConfiguration(target).setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingmaxage":
+        case "trackingMaxAge": getOrCreateConfiguration(target).setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
         case "trackingStore": getOrCreateConfiguration(target).setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "webhookpath":
@@ -124,6 +126,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "timezone":
         case "timeZone": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingmaxage":
+        case "trackingMaxAge": return long.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "webhookpath":
@@ -176,6 +180,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "timezone":
         case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
         case "tracking": return getOrCreateConfiguration(target).isTracking();
+        case "trackingmaxage":
+        case "trackingMaxAge": return getOrCreateConfiguration(target).getTrackingMaxAge();
         case "trackingstore":
         case "trackingStore": return getOrCreateConfiguration(target).getTrackingStore();
         case "webhookpath":

@@ -89,6 +89,8 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timezone":
         case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": target.getConfiguration().setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingmaxage":
+        case "trackingMaxAge": target.getConfiguration().setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
         case "trackingStore": target.getConfiguration().setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "usefixeddelay":
@@ -175,6 +177,8 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timezone":
         case "timeZone": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingmaxage":
+        case "trackingMaxAge": return long.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "usefixeddelay":
@@ -257,6 +261,8 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timezone":
         case "timeZone": return target.getConfiguration().getTimeZone();
         case "tracking": return target.getConfiguration().isTracking();
+        case "trackingmaxage":
+        case "trackingMaxAge": return target.getConfiguration().getTrackingMaxAge();
         case "trackingstore":
         case "trackingStore": return target.getConfiguration().getTrackingStore();
         case "usefixeddelay":

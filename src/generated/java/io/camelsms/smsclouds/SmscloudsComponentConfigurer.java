@@ -75,6 +75,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": getOrCreateConfiguration(target).setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingmaxage":
+        case "trackingMaxAge": getOrCreateConfiguration(target).setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
         case "trackingStore": getOrCreateConfiguration(target).setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "url": getOrCreateConfiguration(target).setUrl(property(camelContext, java.lang.String.class, value)); return true;
@@ -139,6 +141,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "timeZone": return java.lang.String.class;
         case "token": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingmaxage":
+        case "trackingMaxAge": return long.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "url": return java.lang.String.class;
@@ -199,6 +203,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
         case "token": return getOrCreateConfiguration(target).getToken();
         case "tracking": return getOrCreateConfiguration(target).isTracking();
+        case "trackingmaxage":
+        case "trackingMaxAge": return getOrCreateConfiguration(target).getTrackingMaxAge();
         case "trackingstore":
         case "trackingStore": return getOrCreateConfiguration(target).getTrackingStore();
         case "url": return getOrCreateConfiguration(target).getUrl();

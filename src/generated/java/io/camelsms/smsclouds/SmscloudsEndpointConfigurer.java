@@ -96,6 +96,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": target.getConfiguration().setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingmaxage":
+        case "trackingMaxAge": target.getConfiguration().setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
         case "trackingStore": target.getConfiguration().setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "url": target.getConfiguration().setUrl(property(camelContext, java.lang.String.class, value)); return true;
@@ -190,6 +192,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "timeZone": return java.lang.String.class;
         case "token": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingmaxage":
+        case "trackingMaxAge": return long.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "url": return java.lang.String.class;
@@ -280,6 +284,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "timeZone": return target.getConfiguration().getTimeZone();
         case "token": return target.getConfiguration().getToken();
         case "tracking": return target.getConfiguration().isTracking();
+        case "trackingmaxage":
+        case "trackingMaxAge": return target.getConfiguration().getTrackingMaxAge();
         case "trackingstore":
         case "trackingStore": return target.getConfiguration().getTrackingStore();
         case "url": return target.getConfiguration().getUrl();

@@ -88,6 +88,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": target.getConfiguration().setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingmaxage":
+        case "trackingMaxAge": target.getConfiguration().setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
         case "trackingStore": target.getConfiguration().setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "typesend":
@@ -175,6 +177,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeZone": return java.lang.String.class;
         case "token": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingmaxage":
+        case "trackingMaxAge": return long.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "typesend":
@@ -258,6 +262,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeZone": return target.getConfiguration().getTimeZone();
         case "token": return target.getConfiguration().getToken();
         case "tracking": return target.getConfiguration().isTracking();
+        case "trackingmaxage":
+        case "trackingMaxAge": return target.getConfiguration().getTrackingMaxAge();
         case "trackingstore":
         case "trackingStore": return target.getConfiguration().getTrackingStore();
         case "typesend":

@@ -8,6 +8,8 @@ public abstract class SmsConsumerConfiguration extends SmsConfiguration {
 
     /** Largest webhook call accepted by default: providers send a few hundred bytes per event. */
     public static final int DEFAULT_MAX_REQUEST_SIZE = 1_048_576;
+    /** 72 hours: after that a carrier report is not coming. */
+    public static final long DEFAULT_TRACKING_MAX_AGE = 72L * 3600 * 1000;
 
     @UriParam(label = "consumer", description = "HTTP path the webhook listens on, on Camel's platform-http server."
             + " Default: /sms/{scheme}/{operation}, e.g. /sms/smsclouds/inbound.")
@@ -23,6 +25,10 @@ public abstract class SmsConsumerConfiguration extends SmsConfiguration {
             + " they emitted, so each is emitted once. Default: in memory (emitted again after a restart); use a"
             + " persistent repository (file, JDBC) to survive restarts.")
     private IdempotentRepository emittedRepository;
+    @UriParam(label = "consumer", defaultValue = "259200000", javaType = "java.time.Duration",
+              description = "How long delivery tracking follows a message without a final status (default 72 hours);"
+                            + " then one last EXPIRED report is emitted and the message is no longer polled.")
+    private long trackingMaxAge = DEFAULT_TRACKING_MAX_AGE;
 
     public String getWebhookPath() {
         return webhookPath;
@@ -54,6 +60,14 @@ public abstract class SmsConsumerConfiguration extends SmsConfiguration {
 
     public void setEmittedRepository(IdempotentRepository emittedRepository) {
         this.emittedRepository = emittedRepository;
+    }
+
+    public long getTrackingMaxAge() {
+        return trackingMaxAge;
+    }
+
+    public void setTrackingMaxAge(long trackingMaxAge) {
+        this.trackingMaxAge = trackingMaxAge;
     }
 
     /** The webhook's settings, with the default path for this scheme and operation. */

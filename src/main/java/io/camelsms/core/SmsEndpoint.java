@@ -1,8 +1,11 @@
 package io.camelsms.core;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.camel.Component;
+import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
@@ -11,6 +14,12 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.util.StringHelper;
+
+import io.camelsms.tracking.DeliveryReportConsumer;
+import io.camelsms.tracking.DeliveryStatusSource;
+import io.camelsms.tracking.DeliveryTracker;
+import io.camelsms.tracking.TrackingLedger;
+import io.camelsms.tracking.TrackingStore;
 
 /**
  * Base of endpoints that receive as well as send: Camel's scheduler options for polling consumers, and
@@ -62,6 +71,43 @@ public abstract class SmsEndpoint extends ScheduledPollEndpoint implements Webho
      */
     protected <E> EventLedger<E> webhookLedger() {
         return EventLedger.everything();
+    }
+
+    /**
+     * The {@code <scheme>:dlr} polling consumer over the tracking store, asking {@code source} about open messages.
+     * Fails with a clear message when no tracking store is configured: without one there is nothing to poll for.
+     */
+    protected Consumer createDeliveryReportConsumer(Processor processor, DeliveryStatusSource source) throws Exception {
+        SmsConsumerConfiguration configuration = consumerConfiguration();
+        TrackingStore store = requireTrackingStore();
+        DeliveryReportConsumer consumer = new DeliveryReportConsumer(this, processor,
+                new DeliveryTracker(scheme(), store, Clock.systemUTC()), store, configuration.trackingAccount(),
+                Duration.ofMillis(configuration.getTrackingMaxAge()), source);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /**
+     * For webhook operations that carry delivery reports or replies: with a tracking store, each report and reply
+     * is emitted once (also when a poll saw it first) and replies carry the original external id; without one,
+     * every call is routed.
+     */
+    @SuppressWarnings("unchecked")
+    protected <E> EventLedger<E> trackingLedger() {
+        TrackingStore store = consumerConfiguration().activeTrackingStore();
+        return store == null ? EventLedger.everything()
+                : (EventLedger<E>) new TrackingLedger(scheme(), store, Clock.systemUTC());
+    }
+
+    /** The tracking store, or an exception naming the option to set. */
+    protected TrackingStore requireTrackingStore() {
+        TrackingStore store = consumerConfiguration().activeTrackingStore();
+        if (store == null) {
+            throw new IllegalArgumentException(scheme() + ":" + operationName() + " needs a tracking store: set the"
+                    + " trackingStore option, or bind one io.camelsms.tracking.TrackingStore bean (e.g. JdbcTrackingStore)"
+                    + " in the registry, and leave tracking=true");
+        }
+        return store;
     }
 
     /** The configured repository of emitted event ids, or a bounded in-memory one. */
