@@ -1,5 +1,10 @@
 package io.camelsms.app;
 
+import java.nio.file.Path;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -11,6 +16,8 @@ import io.camelsms.pwapi.PwapiComponent;
 import io.camelsms.pwapi.PwapiConfiguration;
 import io.camelsms.sandbox.PwapiSimulator;
 import io.camelsms.sandbox.Sandbox;
+import io.camelsms.tracking.JdbcTrackingStore;
+import io.camelsms.tracking.TrackingStore;
 
 /**
  * The runnable integration on camel-main: routes from {@code routes/}, settings from
@@ -46,6 +53,38 @@ public final class SmsApplication {
     private static final class SandboxWhenUnconfigured extends MainListenerSupport {
 
         private Sandbox sandbox;
+
+        /**
+         * Binds the tracking store before Camel configures (and autowires) the components: on the DataSource bean
+         * named by {@code sms.tracking.datasource} (looked up when the store starts, so a bean defined by
+         * {@code camel.beans.*} works), or an embedded H2 database under {@code sms.data-dir}. A TrackingStore
+         * bean of the user's own wins.
+         */
+        @Override
+        public void beforeConfigure(BaseMainSupport main) {
+            CamelContext context = main.getCamelContext();
+            if (!context.getRegistry().findByType(TrackingStore.class).isEmpty()) {
+                return;
+            }
+            var properties = context.getPropertiesComponent();
+            String dataSourceName = properties.resolveProperty("sms.tracking.datasource").orElse(null);
+            Path dataDir = Path.of(properties.resolveProperty("sms.data-dir").orElse("data"));
+            TrackingStore store;
+            if (dataSourceName != null && !dataSourceName.isBlank()) {
+                store = new JdbcTrackingStore(() -> context.getRegistry().lookupByNameAndType(dataSourceName,
+                        DataSource.class), Clock.systemUTC());
+                LOG.info("Tracking store: DataSource bean '{}'", dataSourceName);
+            } else {
+                store = JdbcTrackingStore.embeddedH2(dataDir.resolve("tracking"));
+                LOG.info("Tracking store: embedded H2 database in {}", dataDir.resolve("tracking").toAbsolutePath());
+            }
+            context.getRegistry().bind("trackingStore", TrackingStore.class, store);
+            try {
+                context.addService(store, true, true);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot register the tracking store", e);
+            }
+        }
 
         @Override
         public void afterConfigure(BaseMainSupport main) {

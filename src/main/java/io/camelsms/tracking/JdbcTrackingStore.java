@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -36,15 +37,21 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     private static final String COLUMNS = "id, provider, account, external_id, recipient, provider_message_id,"
             + " campaign_id, status, raw_status, status_at, created_at, updated_at";
 
-    private final DataSource dataSource;
+    private final Supplier<DataSource> dataSourceSupplier;
     private final Clock clock;
+    private DataSource dataSource;
 
     public JdbcTrackingStore(DataSource dataSource) {
         this(dataSource, Clock.systemUTC());
     }
 
     public JdbcTrackingStore(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
+        this(() -> dataSource, clock);
+    }
+
+    /** A store whose DataSource is looked up when it starts (e.g. a bean defined later in the configuration). */
+    public JdbcTrackingStore(Supplier<DataSource> dataSource, Clock clock) {
+        this.dataSourceSupplier = dataSource;
         this.clock = clock;
     }
 
@@ -56,6 +63,10 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     protected void doStart() {
+        dataSource = dataSourceSupplier.get();
+        if (dataSource == null) {
+            throw new IllegalStateException("tracking store: no DataSource to use");
+        }
         Flyway.configure().dataSource(dataSource).locations("classpath:db/tracking")
                 .table("camel_sms_schema_history").load().migrate();
     }
@@ -252,8 +263,16 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         return found;
     }
 
+    /** A connection; the first use starts the store (DataSource look-up, schema migration) if nobody did. */
+    private Connection connection() throws SQLException {
+        if (!isStarted()) {
+            start();
+        }
+        return dataSource.getConnection();
+    }
+
     private void query(String sql, Binder binder, RowReader reader) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = connection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             try (ResultSet rs = statement.executeQuery()) {
@@ -267,7 +286,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     }
 
     private <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
