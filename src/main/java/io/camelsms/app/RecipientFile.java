@@ -44,26 +44,25 @@ public final class RecipientFile implements Closeable {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final String fileText;
-    private final int maxTextLength;
     private long lastLine;
 
-    private RecipientFile(String fileHash, CSVParser parser, String fileText, int maxTextLength) {
+    private RecipientFile(String fileHash, CSVParser parser, String fileText) {
         this.fileHash = fileHash;
         this.parser = parser;
         this.records = parser.iterator();
         this.fileText = fileText;
-        this.maxTextLength = maxTextLength;
         this.lastLine = parser.getCurrentLineNumber();
     }
 
     /**
      * Opens a file: one streaming pass for its content hash, then the CSV stream.
      *
-     * @param defaultText   text for rows without one when the file has no {@code # text:} line (may be null)
-     * @param maxTextLength the chosen provider's longest text; longer rows are rejected here
+     * Texts are not measured here: the provider's component rejects a text too long for it, with its own limit.
+     *
+     * @param defaultText text for rows without one when the file has no {@code # text:} line (may be null)
      * @throws InvalidRecipientFileException when the header is missing or names an unknown column
      */
-    public static RecipientFile open(Path file, String defaultText, int maxTextLength) throws IOException {
+    public static RecipientFile open(Path file, String defaultText) throws IOException {
         String hash = contentHash(file);
         Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         try {
@@ -73,7 +72,7 @@ public final class RecipientFile implements Closeable {
                     .setCommentMarker('#').setIgnoreEmptyLines(false).setTrim(true).get().parse(reader);
             checkHeader(file, parser.getHeaderMap());
             String text = textDirective(parser.getHeaderComment());
-            return new RecipientFile(hash, parser, text != null ? text : defaultText, maxTextLength);
+            return new RecipientFile(hash, parser, text != null ? text : defaultText);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
@@ -125,9 +124,6 @@ public final class RecipientFile implements Closeable {
             rejects.add(new RowReject(line, rowId, null, "phone is empty"));
         } else if (text == null) {
             rejects.add(new RowReject(line, rowId, phone, "no text: the row has none and the file has no '# text:' line"));
-        } else if (text.length() > maxTextLength) {
-            rejects.add(new RowReject(line, rowId, phone, "text has " + text.length() + " characters, the provider"
-                    + " takes at most " + maxTextLength));
         } else {
             rows.add(new RecipientRow(line, rowId, phone, text, value(record, "name"), value(record, "field1"),
                     value(record, "field2"), value(record, "field3"), value(record, "field4")));

@@ -1,28 +1,44 @@
 package io.camelsms.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.main.MainSupport;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.PropertyConfigurer;
+import org.apache.camel.spi.PropertyConfigurerGetter;
+import org.apache.camel.support.PluginHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.camelsms.pwapi.PwapiComponent;
-import io.camelsms.pwapi.PwapiConfiguration;
+import io.camelsms.sandbox.PainelSimulator;
 import io.camelsms.sandbox.PwapiSimulator;
 import io.camelsms.sandbox.Sandbox;
+import io.camelsms.sandbox.SmsCloudsSimulator;
+import io.camelsms.sandbox.SmsWaySimulator;
+import io.camelsms.sandbox.WebcomSimulator;
 import io.camelsms.tracking.JdbcTrackingStore;
 import io.camelsms.tracking.TrackingStore;
 
 /**
  * The runnable integration on camel-main: routes from {@code routes/}, settings from
- * {@code application.properties}, environment variables and {@code -D}. With no provider credentials configured it
- * starts the embedded sandbox and points the components at it, so nothing leaves the machine.
+ * {@code application.properties}, environment variables and {@code -D}. With no credentials for the chosen
+ * provider ({@code sms.provider}) it starts the embedded sandbox, points the components at it and drops the sample
+ * recipients file into the inbox, so nothing leaves the machine.
  */
 public final class SmsApplication {
 
@@ -35,22 +51,29 @@ public final class SmsApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsApplication.class);
 
+    /** The sandbox's account per provider, by component option: what the app sets when none is configured. */
+    static final Map<String, Map<String, String>> SANDBOX_ACCOUNTS = Map.of(
+            "pwapi", Map.of("credential", PwapiSimulator.DEFAULT_CREDENTIAL, "token", PwapiSimulator.DEFAULT_TOKEN),
+            "webcom", Map.of("login", WebcomSimulator.DEFAULT_LOGIN, "password", WebcomSimulator.DEFAULT_PASSWORD),
+            "painel", Map.of("login", PainelSimulator.DEFAULT_LOGIN, "password", PainelSimulator.DEFAULT_PASSWORD),
+            "smsway", Map.of("tokenapi", SmsWaySimulator.DEFAULT_TOKENAPI),
+            "smsclouds", Map.of("token", SmsCloudsSimulator.DEFAULT_TOKEN));
+
     private SmsApplication() {
     }
 
     public static void main(String[] args) throws Exception {
         Main main = new Main(SmsApplication.class);
-        SandboxWhenUnconfigured sandbox = new SandboxWhenUnconfigured();
-        main.addMainListener(sandbox);
+        Lifecycle lifecycle = new Lifecycle();
+        main.addMainListener(lifecycle);
         try {
             main.run(args);
         } finally {
-            sandbox.close();
+            lifecycle.closeSandbox();
         }
     }
 
-    /** Decides after Camel applied every property source, so a credential from any of them counts. */
-    private static final class SandboxWhenUnconfigured extends MainListenerSupport {
+    private static final class Lifecycle extends MainListenerSupport {
 
         private Sandbox sandbox;
 
@@ -66,17 +89,17 @@ public final class SmsApplication {
             if (!context.getRegistry().findByType(TrackingStore.class).isEmpty()) {
                 return;
             }
-            var properties = context.getPropertiesComponent();
-            String dataSourceName = properties.resolveProperty("sms.tracking.datasource").orElse(null);
-            Path dataDir = Path.of(properties.resolveProperty("sms.data-dir").orElse("data"));
+            PropertiesComponent properties = context.getPropertiesComponent();
+            String dataSourceName = properties.resolveProperty("sms.tracking.datasource").orElse("");
             TrackingStore store;
-            if (dataSourceName != null && !dataSourceName.isBlank()) {
+            if (!dataSourceName.isBlank()) {
                 store = new JdbcTrackingStore(() -> context.getRegistry().lookupByNameAndType(dataSourceName,
                         DataSource.class), Clock.systemUTC());
                 LOG.info("Tracking store: DataSource bean '{}'", dataSourceName);
             } else {
-                store = JdbcTrackingStore.embeddedH2(dataDir.resolve("tracking"));
-                LOG.info("Tracking store: embedded H2 database in {}", dataDir.resolve("tracking").toAbsolutePath());
+                Path directory = dataDir(context).resolve("tracking");
+                store = JdbcTrackingStore.embeddedH2(directory);
+                LOG.info("Tracking store: embedded H2 database in {}", directory.toAbsolutePath());
             }
             context.getRegistry().bind("trackingStore", TrackingStore.class, store);
             try {
@@ -86,24 +109,118 @@ public final class SmsApplication {
             }
         }
 
+        /** After every property source was applied: sandbox or real provider, decided on the effective options. */
         @Override
         public void afterConfigure(BaseMainSupport main) {
             CamelContext context = main.getCamelContext();
-            PwapiConfiguration pwapi = context.getComponent("pwapi", PwapiComponent.class).getConfiguration();
-            if (pwapi.getCredential() != null && !pwapi.getCredential().isBlank()) {
-                LOG.info("pwapi: credentials configured, sending to {}", pwapi.getBaseUrl());
+            String provider = context.getPropertiesComponent().resolveProperty("sms.provider").orElse("pwapi");
+            if (!SANDBOX_ACCOUNTS.containsKey(provider)) {
+                throw new IllegalArgumentException("sms.provider=" + provider + " is not one of "
+                        + SANDBOX_ACCOUNTS.keySet());
+            }
+            if (hasCredentials(context, provider)) {
+                LOG.info("{}: credentials configured, sending to the real provider", provider);
                 return;
             }
             sandbox = Sandbox.start();
-            pwapi.setBaseUrl(sandbox.baseUrl());
-            pwapi.setCredential(PwapiSimulator.DEFAULT_CREDENTIAL);
-            pwapi.setToken(PwapiSimulator.DEFAULT_TOKEN);
-            LOG.warn("No provider credentials configured: using the embedded SANDBOX at {}. No message leaves this"
-                     + " machine. Set camel.component.pwapi.credential and .token to send for real.",
-                    sandbox.baseUrl());
+            SANDBOX_ACCOUNTS.forEach((scheme, account) -> {
+                if (!hasCredentials(context, scheme)) {
+                    Map<String, String> options = new LinkedHashMap<>(account);
+                    options.put("baseUrl", sandbox.baseUrl());
+                    configure(context, scheme, options);
+                }
+            });
+            LOG.warn("No credentials for {}: using the embedded SANDBOX at {}. No message leaves this machine."
+                     + " Configure camel.component.{}.* credentials to send for real.", provider, sandbox.baseUrl(),
+                    provider);
+            dropSample(context);
         }
 
-        void close() {
+        @Override
+        public void afterStart(BaseMainSupport main) {
+            CamelContext context = main.getCamelContext();
+            boolean exitWhenDone = context.getPropertiesComponent().resolveProperty("sms.exit-when-done")
+                    .map(Boolean::parseBoolean).orElse(false);
+            if (exitWhenDone) {
+                Thread watcher = new Thread(() -> exitWhenInboxDrained(main, context), "exit-when-done");
+                watcher.setDaemon(true);
+                watcher.start();
+            }
+        }
+
+        /** Inbox without files to send and no file in flight, twice in a row a second apart: done. */
+        private static void exitWhenInboxDrained(BaseMainSupport main, CamelContext context) {
+            Path inbox = dataDir(context).resolve("inbox");
+            int idleChecks = 0;
+            try {
+                while (idleChecks < 2) {
+                    Thread.sleep(1000);
+                    boolean idle = context.getInflightRepository().size() == 0 && !hasCsv(inbox);
+                    idleChecks = idle ? idleChecks + 1 : 0;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            LOG.info("Inbox drained and nothing in flight: exiting (sms.exit-when-done=true)");
+            ((MainSupport) main).completed();
+        }
+
+        private static boolean hasCsv(Path inbox) {
+            if (!Files.isDirectory(inbox)) {
+                return false;
+            }
+            try (Stream<Path> files = Files.list(inbox)) {
+                return files.anyMatch(f -> f.getFileName().toString().endsWith(".csv"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static void dropSample(CamelContext context) {
+            String sample = context.getPropertiesComponent().resolveProperty("sms.sample-file").orElse("");
+            if (sample.isBlank() || !Files.isRegularFile(Path.of(sample))) {
+                return;
+            }
+            Path inbox = dataDir(context).resolve("inbox");
+            try {
+                Files.createDirectories(inbox);
+                // copied under a temporary name, then renamed, so the file route never sees half a file
+                Path target = inbox.resolve(Path.of(sample).getFileName());
+                Path partial = inbox.resolve(target.getFileName() + ".part");
+                Files.copy(Path.of(sample), partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                LOG.info("Sandbox: dropped the sample {} into {}", sample, inbox);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot drop the sample file into " + inbox, e);
+            }
+        }
+
+        private static boolean hasCredentials(CamelContext context, String scheme) {
+            Component component = context.getComponent(scheme);
+            PropertyConfigurerGetter getter = (PropertyConfigurerGetter) configurer(context, scheme);
+            return SANDBOX_ACCOUNTS.get(scheme).keySet().stream().anyMatch(option -> {
+                Object value = getter.getOptionValue(component, option, true);
+                return value != null && !value.toString().isBlank();
+            });
+        }
+
+        private static void configure(CamelContext context, String scheme, Map<String, String> options) {
+            Component component = context.getComponent(scheme);
+            PropertyConfigurer configurer = configurer(context, scheme);
+            options.forEach((name, value) -> configurer.configure(context, component, name, value, true));
+        }
+
+        /** The component's generated configurer: the same code that applies camel.component.* properties. */
+        private static PropertyConfigurer configurer(CamelContext context, String scheme) {
+            return PluginHelper.getConfigurerResolver(context).resolvePropertyConfigurer(scheme + "-component", context);
+        }
+
+        private static Path dataDir(CamelContext context) {
+            return Path.of(context.getPropertiesComponent().resolveProperty("sms.data-dir").orElse("data"));
+        }
+
+        void closeSandbox() {
             if (sandbox != null) {
                 sandbox.close();
             }

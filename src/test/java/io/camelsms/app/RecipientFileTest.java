@@ -26,9 +26,9 @@ class RecipientFileTest {
         return file;
     }
 
-    private static List<RecipientFile.Batch> readAll(Path file, int batchSize, int maxText) throws Exception {
+    private static List<RecipientFile.Batch> readAll(Path file, int batchSize) throws Exception {
         List<RecipientFile.Batch> batches = new ArrayList<>();
-        try (RecipientFile recipients = RecipientFile.open(file, null, maxText)) {
+        try (RecipientFile recipients = RecipientFile.open(file, null)) {
             recipients.batches(batchSize).forEachRemaining(batches::add);
         }
         return batches;
@@ -43,7 +43,7 @@ class RecipientFileTest {
                 + "\r\n"
                 + "+5511912340000,Carla,own text\r\n");
 
-        List<RecipientFile.Batch> batches = readAll(file, 10, 160);
+        List<RecipientFile.Batch> batches = readAll(file, 10);
 
         List<RecipientRow> rows = batches.get(0).rows();
         assertEquals(3, rows.size());
@@ -62,29 +62,27 @@ class RecipientFileTest {
                 +5521988887777,ok,cust-1
                 ,no phone,cust-2
                 +5521988887777,,cust-3
-                +5521988887777,%s,cust-4
                 +5521988887777,extra,cust-5,surprise
                 +5521988887778,fine,
-                """.formatted("x".repeat(161)));
+                """);
 
-        RecipientFile.Batch batch = readAll(file, 100, 160).get(0);
+        RecipientFile.Batch batch = readAll(file, 100).get(0);
 
         assertEquals(List.of("cust-1", batch.rows().get(1).rowId()), batch.rows().stream().map(RecipientRow::rowId).toList());
-        assertEquals(List.of(3L, 4L, 5L, 6L), batch.rejects().stream().map(RowReject::line).toList());
+        assertEquals(List.of(3L, 4L, 5L), batch.rejects().stream().map(RowReject::line).toList());
         assertEquals("phone is empty", batch.rejects().get(0).reason());
         assertTrue(batch.rejects().get(1).reason().startsWith("no text"), batch.rejects().get(1).reason());
-        assertEquals("text has 161 characters, the provider takes at most 160", batch.rejects().get(2).reason());
-        assertTrue(batch.rejects().get(3).reason().startsWith("4 fields but the header has 3 columns"),
-                batch.rejects().get(3).reason());
-        assertEquals("cust-4", batch.rejects().get(2).rowId());
+        assertTrue(batch.rejects().get(2).reason().startsWith("4 fields but the header has 3 columns"),
+                batch.rejects().get(2).reason());
+        assertEquals("cust-5", batch.rejects().get(2).rowId());
     }
 
     @Test
     void rowIdsAreStableForTheSameContentAndChangeWithIt() throws Exception {
         String content = "phone,text\n+5521988887777,a\n+5521988887778,b\n";
-        String first = readAll(write("a.csv", content), 10, 160).get(0).rows().get(1).rowId();
-        String again = readAll(write("b.csv", content), 10, 160).get(0).rows().get(1).rowId();
-        String changed = readAll(write("c.csv", content + "+5521988887779,c\n"), 10, 160).get(0).rows().get(1).rowId();
+        String first = readAll(write("a.csv", content), 10).get(0).rows().get(1).rowId();
+        String again = readAll(write("b.csv", content), 10).get(0).rows().get(1).rowId();
+        String changed = readAll(write("c.csv", content + "+5521988887779,c\n"), 10).get(0).rows().get(1).rowId();
 
         assertEquals(first, again, "a renamed or re-dropped file resumes with the same ids");
         assertNotEquals(first, changed);
@@ -97,7 +95,7 @@ class RecipientFileTest {
         for (int i = 0; i < 5; i++) {
             csv.append("+552198888777").append(i).append(",m").append(i).append('\n');
         }
-        try (RecipientFile recipients = RecipientFile.open(write("five.csv", csv.toString()), null, 160)) {
+        try (RecipientFile recipients = RecipientFile.open(write("five.csv", csv.toString()), null)) {
             Iterator<RecipientFile.Batch> batches = recipients.batches(2);
             assertEquals(List.of(2, 2, 1), List.of(batches.next().rows().size(), batches.next().rows().size(),
                     batches.next().rows().size()));
@@ -108,11 +106,11 @@ class RecipientFileTest {
     @Test
     void aHeaderWithoutPhoneOrWithAnUnknownColumnMakesTheFileUnreadable() throws Exception {
         var unknown = assertThrows(RecipientFile.InvalidRecipientFileException.class,
-                () -> RecipientFile.open(write("typo.csv", "phone,txt\n+5521988887777,hi\n"), null, 160));
+                () -> RecipientFile.open(write("typo.csv", "phone,txt\n+5521988887777,hi\n"), null));
         assertTrue(unknown.getMessage().startsWith("typo.csv: unknown column(s) [txt]"), unknown.getMessage());
 
         var noPhone = assertThrows(RecipientFile.InvalidRecipientFileException.class,
-                () -> RecipientFile.open(write("nophone.csv", "mobile,text\n1,hi\n"), null, 160));
+                () -> RecipientFile.open(write("nophone.csv", "mobile,text\n1,hi\n"), null));
         assertTrue(noPhone.getMessage().contains("no 'phone' column"), noPhone.getMessage());
     }
 }

@@ -1,0 +1,101 @@
+package io.camelsms.app;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * One recipient file on its way through the route: its results and rejects files and its counters. Shared by the
+ * split's sub-exchanges through an exchange property; they run one after the other, so no locking is needed.
+ * Output files are appended to, so a resumed file keeps what the first run wrote.
+ */
+public final class FileRun implements Closeable {
+
+    static final String[] RESULT_COLUMNS = {"line", "row_id", "recipient", "status", "provider", "campaign_id",
+        "provider_message_id"};
+    static final String[] REJECT_COLUMNS = {"line", "row_id", "phone", "reason"};
+
+    private final String fileName;
+    private final long startNanos = System.nanoTime();
+    private final CSVPrinter results;
+    private final CSVPrinter rejects;
+    private long read;
+    private long accepted;
+    private long rejected;
+    private long skipped;
+
+    FileRun(String fileName, Path outbox) throws IOException {
+        this.fileName = fileName;
+        Files.createDirectories(outbox);
+        this.results = printer(outbox.resolve(fileName + ".results.csv"), RESULT_COLUMNS);
+        this.rejects = printer(outbox.resolve(fileName + ".rejects.csv"), REJECT_COLUMNS);
+    }
+
+    private static CSVPrinter printer(Path file, String[] header) throws IOException {
+        boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+        BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        CSVFormat format = fresh ? CSVFormat.RFC4180.builder().setHeader(header).get() : CSVFormat.RFC4180;
+        return new CSVPrinter(writer, format);
+    }
+
+    void result(long line, String rowId, String recipient, String status, String provider, String campaignId,
+                String providerMessageId) throws IOException {
+        results.printRecord(line, rowId, recipient, status, provider, campaignId, providerMessageId);
+    }
+
+    void reject(long line, String rowId, String phone, String reason) throws IOException {
+        rejects.printRecord(line, rowId, phone, reason);
+        rejected++;
+    }
+
+    void countRead(long rows) {
+        read += rows;
+    }
+
+    void countAccepted(long rows) {
+        accepted += rows;
+    }
+
+    void countSkipped(long rows) {
+        skipped += rows;
+    }
+
+    /** {@code rows read, sent, rejected, skipped, rate}: what the progress and summary lines say. */
+    String progress() {
+        double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
+        return String.format("%s: %d rows read, %d accepted, %d rejected, %d already sent earlier; %.0f rows/s",
+                fileName, read, accepted, rejected, skipped, read / seconds);
+    }
+
+    long accepted() {
+        return accepted;
+    }
+
+    long rejected() {
+        return rejected;
+    }
+
+    long skipped() {
+        return skipped;
+    }
+
+    void flush() throws IOException {
+        results.flush();
+        rejects.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (results; rejects) {
+            flush();
+        }
+    }
+}

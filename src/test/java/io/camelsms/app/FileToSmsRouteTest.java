@@ -1,0 +1,161 @@
+package io.camelsms.app;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.camelsms.pwapi.PwapiComponent;
+import io.camelsms.sandbox.PwapiSimulator;
+import io.camelsms.tracking.JdbcTrackingStore;
+import io.camelsms.tracking.TrackingStore;
+import io.camelsms.testing.SandboxExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The file-drop routes as the app runs them: its properties, its beans, routes/ loaded from files, the sandbox. */
+class FileToSmsRouteTest extends CamelTestSupport {
+
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
+
+    @TempDir
+    Path data;
+
+    private static final String FILE = """
+            # text: Sua fatura está disponível.
+            phone,name,text,external_id
+            +5521988887777,Ana,,c-1
+            (11) 91234-5678,Bruno,"Oi Bruno, ""tudo bem""?",c-2
+            ,Eva,,c-3
+            +55 21 9888,Fábio,,c-4
+            +5541988880002,Diego,,c-5,extra
+            +5551977770003,Gabi,,c-6
+            """;
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        Properties overrides = new Properties();
+        overrides.setProperty("sms.data-dir", data.toString());
+        overrides.setProperty("sms.inbox.read-lock-interval", "100");
+        context.getPropertiesComponent().setLocation("classpath:application.properties");
+        context.getPropertiesComponent().setOverrideProperties(overrides);
+        PwapiComponent pwapi = context.getComponent("pwapi", PwapiComponent.class);
+        pwapi.getConfiguration().setBaseUrl(SANDBOX.sandbox().baseUrl());
+        pwapi.getConfiguration().setCredential(PwapiSimulator.DEFAULT_CREDENTIAL);
+        pwapi.getConfiguration().setToken(PwapiSimulator.DEFAULT_TOKEN);
+        pwapi.getConfiguration().setDefaultRegion("BR"); // camel-main applies camel.component.*; a test does it by hand
+        AppBeans beans = new AppBeans();
+        context.getRegistry().bind("fileToSms", beans.fileToSms("pwapi", "", data.toString()));
+        context.getRegistry().bind("sentFiles", beans.sentFiles(data.toString()));
+        JdbcTrackingStore store = JdbcTrackingStore.embeddedH2(data.resolve("tracking"));
+        context.getRegistry().bind("trackingStore", TrackingStore.class, store);
+        pwapi.getConfiguration().setTrackingStore(store);
+        return context;
+    }
+
+    @Override
+    public boolean isUseAdviceWith() {
+        return true; // routes are loaded from routes/ by each test, then the context is started
+    }
+
+    private void loadRoutesAndStart() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".xml"))
+                    .sorted().toList()) {
+                PluginHelper.getRoutesLoader(context).loadRoutes(
+                        ResourceHelper.fromString(file.getFileName().toString(), Files.readString(file)));
+            }
+        }
+        context.start();
+    }
+
+    private void drop(String name, String content) throws Exception {
+        Path inbox = Files.createDirectories(data.resolve("inbox"));
+        Path partial = inbox.resolve(name + ".part");
+        Files.writeString(partial, content, StandardCharsets.UTF_8);
+        Files.move(partial, inbox.resolve(name));
+    }
+
+    private void awaitFile(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!Files.exists(file)) {
+            assertTrue(System.nanoTime() < deadline, file + " did not appear");
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void everyRouteFileLoadsAndExactlyOneFileRouteIsStarted() throws Exception {
+        loadRoutesAndStart();
+        assertEquals(List.of("file-to-sms", "file-to-sms-xml"),
+                context.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList());
+        assertTrue(context.getRouteController().getRouteStatus("file-to-sms").isStarted());
+        assertTrue(context.getRouteController().getRouteStatus("file-to-sms-xml").isStopped());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yaml", "xml"})
+    void aFileIsSentRowByRowWithResultsAndRejectsAndNothingTwiceWhenDroppedAgain(String dsl) throws Exception {
+        loadRoutesAndStart();
+        if ("xml".equals(dsl)) { // application.properties starts the YAML route; switch to its XML twin
+            context.getRouteController().stopRoute("file-to-sms");
+            context.getRouteController().startRoute("file-to-sms-xml");
+        }
+
+        drop("campaign.csv", FILE);
+        awaitFile(data.resolve("done/campaign.csv"));
+
+        List<PwapiSimulator.Accepted> sent = SANDBOX.sandbox().pwapi().accepted();
+        assertEquals(List.of("c-1", "c-2", "c-6"), sent.stream().map(PwapiSimulator.Accepted::idExtern).toList());
+        assertEquals("Sua fatura está disponível.", sent.get(0).message(), "the file's # text: line");
+        assertEquals("Oi Bruno, \"tudo bem\"?", sent.get(1).message());
+        List<String> results = Files.readAllLines(data.resolve("outbox/campaign.csv.results.csv"));
+        assertEquals("line,row_id,recipient,status,provider,campaign_id,provider_message_id", results.get(0));
+        assertEquals("3,c-1,55(21)988887777,ACCEPTED,pwapi,,", results.get(1));
+        List<String> rejects = Files.readAllLines(data.resolve("outbox/campaign.csv.rejects.csv"));
+        assertEquals(4, rejects.size());
+        assertTrue(rejects.contains("5,c-3,,phone is empty"), rejects.toString());
+        assertTrue(rejects.stream().anyMatch(l -> l.startsWith("7,c-5,") && l.contains("5 fields")), rejects.toString());
+        assertTrue(rejects.stream().anyMatch(l -> l.startsWith("6,c-4,+55 21 9888,mobile: '+55 21 9888' is not a"
+                + " usable phone number")), rejects.toString());
+
+        // the same rows again (a re-drop, or a resume after a crash): nothing is sent twice
+        drop("campaign-again.csv", FILE);
+        awaitFile(data.resolve("done/campaign-again.csv"));
+        assertEquals(3, SANDBOX.sandbox().pwapi().acceptedCount(), "no row was sent twice");
+        List<String> again = Files.readAllLines(data.resolve("outbox/campaign-again.csv.results.csv"));
+        assertEquals(4, again.size());
+        assertTrue(again.get(1).contains(",ACCEPTED_EARLIER,"), again.toString());
+        // left in that batch: only the invalid number, which the producer refuses alone; still a reject, not a failure
+        assertTrue(Files.readAllLines(data.resolve("outbox/campaign-again.csv.rejects.csv")).stream()
+                .anyMatch(l -> l.startsWith("6,c-4,")));
+    }
+
+    @Test
+    void anUnreadableFileGoesToErrorWithTheReasonAndTheNextFileIsStillSent() throws Exception {
+        loadRoutesAndStart();
+        drop("typo.csv", "phone,txt\n+5521988887777,hi\n");
+        drop("good.csv", "phone,text\n+5521988887777,hi\n");
+
+        awaitFile(data.resolve("error/typo.csv"));
+        awaitFile(data.resolve("done/good.csv"));
+        List<String> rejects = Files.readAllLines(data.resolve("outbox/typo.csv.rejects.csv"));
+        assertTrue(rejects.get(1).contains("unknown column(s) [txt]"), rejects.toString());
+        assertEquals(1, SANDBOX.sandbox().pwapi().acceptedCount());
+    }
+}
