@@ -7,14 +7,16 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 
+import io.camelsms.core.EventLedger;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
 import io.camelsms.core.WebhookProtocol;
+import io.camelsms.tracking.ReplyLedger;
 
 /**
  * Send SMS, SMS clic, email and voice campaigns through the Smsclouds API V3 (Max4Systems / masmensajes), query
- * campaign status, replies, the account, routes and HLR, and receive MO replies and keyword requests by webhook or
- * by polling.
+ * campaign status, replies, the account, routes and HLR, receive MO replies and keyword requests by webhook or
+ * by polling, and follow the delivery status of every message sent (with a tracking store).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "smsclouds", title = "Smsclouds API V3", syntax = "smsclouds:operation",
              remote = true, category = { Category.MOBILE }, headersClass = SmscloudsConstants.class)
@@ -45,14 +47,37 @@ public class SmscloudsEndpoint extends SmsEndpoint {
             case keyword:
                 return createWebhookConsumer(processor);
             case responses:
-                SmscloudsResponsesConsumer consumer = new SmscloudsResponsesConsumer(this, processor,
-                        emittedRepository());
+                SmscloudsResponsesConsumer consumer = configuration.activeTrackingStore() != null
+                        ? new SmscloudsResponsesConsumer(this, processor, correlatedReplies())
+                        : new SmscloudsResponsesConsumer(this, processor, emittedRepository());
                 configureConsumer(consumer);
                 return consumer;
+            case dlr:
+                return createDeliveryReportConsumer(processor, new SmscloudsDeliveryStatusSource(configuration));
             default:
                 throw new UnsupportedOperationException("smsclouds:" + operation + " is a producer operation; the"
-                        + " consumers are smsclouds:inbound, smsclouds:keyword and smsclouds:responses");
+                        + " consumers are smsclouds:inbound, smsclouds:keyword, smsclouds:responses and smsclouds:dlr");
         }
+    }
+
+    /**
+     * The MO push is emitted once and correlated with its original message when a tracking store is active. Keyword
+     * requests are not: each one must be answered with a reply text, so each one reaches the route.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    protected <E> EventLedger<E> webhookLedger() {
+        if (configuration.getOperation() != SmscloudsOperation.inbound
+            || configuration.activeTrackingStore() == null) {
+            return EventLedger.everything();
+        }
+        return (EventLedger<E>) new SmscloudsReplyLedger(trackingLedger(), configuration);
+    }
+
+    /** Replies polled with a tracking store: the store's {@link ReplyLedger}, after completing each MO. */
+    private SmscloudsReplyLedger correlatedReplies() {
+        return new SmscloudsReplyLedger(new ReplyLedger(SmscloudsProducer.PROVIDER, configuration.activeTrackingStore()),
+                configuration);
     }
 
     @Override

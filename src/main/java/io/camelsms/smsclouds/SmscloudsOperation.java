@@ -29,7 +29,12 @@ public enum SmscloudsOperation {
     /** Consumer: the MO push (GET response, cellphone, message_id, date), answered "ok". */
     inbound(false, true),
     /** Consumer: keyword auto-response (GET response, cellphone, keyword, date), answered with the reply text. */
-    keyword(false, true);
+    keyword(false, true),
+    /**
+     * Consumer: delivery reports of tracked messages. Polls GET /api/v3/campaign/{id}/messages for each campaign
+     * of the tracking store with open messages and emits one report per status change; needs a tracking store.
+     */
+    dlr(false, true);
 
     private final boolean producer;
     private final boolean consumer;

@@ -303,16 +303,34 @@ public class SmscloudsProducer extends DefaultProducer {
 
     private void campaignStatus(Exchange exchange) throws Exception {
         String id = id(exchange);
-        CampaignMessages campaign = client.get(CAMPAIGN_PATH + "/" + id + "/messages", CampaignMessages.class);
-        String campaignId = campaign.campaign() != null ? String.valueOf(campaign.campaign()) : id;
-        List<DeliveryReport> reports = campaign.data().stream().map(m -> new DeliveryReport(PROVIDER,
-                m.id() == null ? null : String.valueOf(m.id()), campaignId, m.cellphone(), null,
-                MessageStatus.normalise(m.status()), m.status(), dates.parseLeniently(m.sentDate()), null)).toList();
+        CampaignMessages campaign = client.get(campaignMessagesPath(id), CampaignMessages.class);
+        String campaignId = campaignId(campaign, id);
         Message out = exchange.getMessage();
-        out.setBody(new CampaignStatusResult(campaign, reports));
+        out.setBody(new CampaignStatusResult(campaign, reports(campaign, id, dates)));
         out.setHeader(SmsHeaders.CAMPAIGN_ID, campaignId);
         out.setHeader(SmscloudsConstants.CAMPAIGN_STATUS, campaign.campaignStatus());
         out.setHeader(SmscloudsConstants.PERCENTAGE, campaign.percentage());
+    }
+
+    /**
+     * One report per message of a campaign, as {@code smsclouds:campaignStatus} and {@code smsclouds:dlr} emit them:
+     * the campaign id as the producer recorded it (the send's batch id) and the cellphone as sent, so the tracking
+     * store matches a report to its message by campaign and recipient.
+     */
+    static List<DeliveryReport> reports(CampaignMessages campaign, String requestedId, SmscloudsDates dates) {
+        String campaignId = campaignId(campaign, requestedId);
+        return campaign.data().stream().map(m -> new DeliveryReport(PROVIDER,
+                m.id() == null ? null : String.valueOf(m.id()), campaignId, m.cellphone(), null,
+                MessageStatus.normalise(m.status()), m.status(), dates.parseLeniently(m.sentDate()), null)).toList();
+    }
+
+    /** GET path of a campaign's messages and their statuses ("Messages: ID and Status DLR"). */
+    static String campaignMessagesPath(String campaignId) {
+        return CAMPAIGN_PATH + "/" + campaignId + "/messages";
+    }
+
+    private static String campaignId(CampaignMessages campaign, String requestedId) {
+        return campaign.campaign() != null ? String.valueOf(campaign.campaign()) : requestedId;
     }
 
     /** The MOs of one query, as {@link InboundMessage}s. */
