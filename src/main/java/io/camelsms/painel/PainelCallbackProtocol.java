@@ -24,9 +24,11 @@ import io.camelsms.painel.model.PainelStatusText;
 final class PainelCallbackProtocol implements WebhookProtocol<Object> {
 
     private final ZoneId accountZone;
+    private final String defaultRegion;
 
-    PainelCallbackProtocol(ZoneId accountZone) {
+    PainelCallbackProtocol(ZoneId accountZone, String defaultRegion) {
         this.accountZone = accountZone;
+        this.defaultRegion = defaultRegion;
     }
 
     @Override
@@ -43,14 +45,16 @@ final class PainelCallbackProtocol implements WebhookProtocol<Object> {
             throw new MalformedWebhookException(e.getMessage(), e);
         }
         String externalId = data.internoKey().isEmpty() ? null : data.internoKey();
+        // the number as send recorded it, so the tracking store finds the message this call is about
+        String phone = PainelNumbers.asRecorded(data.celular(), defaultRegion);
         if (data.isReply()) {
-            return List.of(new InboundMessage(PainelProducer.PROVIDER, null, data.codigoCampanha(), data.celular(),
+            return List.of(new InboundMessage(PainelProducer.PROVIDER, null, data.codigoCampanha(), phone,
                     data.resposta(), null,
                     data.dataResposta() == null ? null : data.dataResposta().atZone(accountZone).toInstant(),
                     externalId));
         }
-        return List.of(new DeliveryReport(PainelProducer.PROVIDER, null, data.codigoCampanha(), data.celular(),
-                externalId, PainelStatusText.statusOf(data.status()), data.status(),
+        return List.of(new DeliveryReport(PainelProducer.PROVIDER, null, data.codigoCampanha(), phone,
+                externalId, PainelStatusText.statusOf(data.status()), PainelStatusText.canonical(data.status()),
                 data.dataResposta() == null ? null : data.dataResposta().atZone(accountZone).toInstant(), null));
     }
 

@@ -12,7 +12,9 @@ import io.camelsms.painel.model.PainelApi;
 @UriParams
 public class PainelConfiguration extends SmsConsumerConfiguration {
 
-    @UriPath(description = "The operation: send, status, balance, hold, release (producers) or callback (consumer).")
+    @UriPath(description = "The operation: send, status, balance, hold, release (producers), callback (the"
+                           + " panel's push of delivery updates and replies) or dlr (delivery reports polled with"
+                           + " getstatus per open campaign of the tracking store; consumers).")
     @Metadata(required = true)
     private PainelOperation operation;
     @UriParam(label = "security", secret = true,

@@ -2,7 +2,7 @@ package io.camelsms.painel;
 
 import io.camelsms.painel.model.PainelApi;
 
-/** Operations of {@code painel:}: five producer actions and the callback consumer. */
+/** Operations of {@code painel:}: five producer actions, the callback consumer and the dlr polling consumer. */
 public enum PainelOperation {
     /** {@code sendsms}: one campaign per distinct text and schedule, split by URL length. */
     send(PainelApi.SENDSMS),
@@ -15,7 +15,12 @@ public enum PainelOperation {
     /** {@code releasesms}: let a held campaign go. */
     release(PainelApi.RELEASESMS),
     /** Consumer: the delivery/reply callback the panel calls on {@code url_callback}. */
-    callback(null);
+    callback(null),
+    /**
+     * Consumer: delivery reports of tracked messages, polled with {@code getstatus} per open campaign of the
+     * account, one campaign per allowed call (once a minute), least recently checked first.
+     */
+    dlr(PainelApi.GETSTATUS);
 
     private final String action;
 
@@ -23,13 +28,18 @@ public enum PainelOperation {
         this.action = action;
     }
 
-    /** The panel's {@code action}, or null for the consumer. */
+    /** The panel's {@code action}, or null for the callback. */
     public String action() {
         return action;
     }
 
+    /** Whether it is a consumer (callback, dlr). */
+    public boolean consumer() {
+        return this == callback || this == dlr;
+    }
+
     /** Whether the manual allows it only once a minute per account. */
     public boolean rateLimited() {
-        return this == status || this == balance;
+        return this == status || this == balance || this == dlr;
     }
 }

@@ -4,13 +4,10 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,15 +19,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 
-import io.camelsms.core.DeliveryReport;
-import io.camelsms.core.HttpReply;
-import io.camelsms.core.HttpTransport;
 import io.camelsms.core.MessageRules;
 import io.camelsms.core.OutgoingMessages;
 import io.camelsms.core.Phone;
 import io.camelsms.core.PhoneNumbers;
 import io.camelsms.core.Prepared;
-import io.camelsms.core.RetryPolicy;
 import io.camelsms.core.SendJob;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsHeaders;
@@ -41,32 +34,23 @@ import io.camelsms.core.SmsValidationException;
 import io.camelsms.core.Violation;
 import io.camelsms.painel.model.PainelApi;
 import io.camelsms.painel.model.PainelResponse;
-import io.camelsms.painel.model.PainelReturnCode;
-import io.camelsms.painel.model.PainelStatusLine;
-import io.camelsms.painel.model.PainelStatusText;
+
+import static io.camelsms.painel.PainelClient.encode;
+import static io.camelsms.painel.PainelClient.param;
 
 /**
- * Every painel action is one {@code GET {baseUrl}/painel/api.ashx?action=...&lgn=...&pwd=...}. The query string
- * carries the credentials, so it is never logged (the transport logs host and path only) and never quoted in an
- * error.
+ * The producer operations: send (campaigns), status, balance, hold and release, each one panel action through
+ * {@link PainelClient}.
  */
 public class PainelProducer extends DefaultProducer {
 
     static final String PROVIDER = "painel";
     /** Per-message {@link SmsMessage#options()} entry overriding the endpoint's callback URL. */
     static final String URL_CALLBACK_OPTION = PainelApi.URL_CALLBACK;
-    /** A URL shorter than this cannot hold even the fixed parameters and one number. */
-    static final int MIN_URL_LENGTH = 256;
-    /** Time formats seen for getstatus's queued/delivered columns; the manual does not say which the panel uses. */
-    private static final List<DateTimeFormatter> STATUS_TIME_FORMATS = List.of(
-            DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss"), DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm"),
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss"), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
 
     private final PainelEndpoint endpoint;
     private final PainelConfiguration configuration;
-    private HttpTransport transport;
-    private RetryPolicy retryPolicy;
-    private String apiUrl;
+    private PainelClient client;
     private ZoneId accountZone;
     private int accountCountryCode;
 
@@ -79,24 +63,8 @@ public class PainelProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        requireOption("login", configuration.getLogin());
-        requireOption("password", configuration.getPassword());
-        String baseUrl = configuration.getBaseUrl();
-        if (baseUrl == null || !(baseUrl.startsWith("http://") || baseUrl.startsWith("https://"))) {
-            throw new IllegalArgumentException("painel: baseUrl must start with http:// or https://, was '"
-                                               + baseUrl + "'");
-        }
-        apiUrl = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + PainelApi.PATH;
-        accountZone = ZoneId.of(configuration.getTimeZone());
-        if (configuration.getMaxUrlLength() < MIN_URL_LENGTH) {
-            throw new IllegalArgumentException("painel: maxUrlLength must be at least " + MIN_URL_LENGTH + ", was "
-                                               + configuration.getMaxUrlLength());
-        }
-        long maxWait = configuration.getRateLimitMaxWait();
-        if (maxWait < 0 || maxWait > PainelApi.QUERY_INTERVAL.toMillis()) {
-            throw new IllegalArgumentException("painel: rateLimitMaxWait must be 0.."
-                                               + PainelApi.QUERY_INTERVAL.toMillis() + " ms, was " + maxWait);
-        }
+        client = new PainelClient(endpoint);
+        accountZone = client.accountZone();
         if (configuration.getOperation() == PainelOperation.send) {
             String region = configuration.getDefaultRegion();
             if (region == null || !PhoneNumberUtil.getInstance().getSupportedRegions().contains(region.toUpperCase())) {
@@ -104,15 +72,6 @@ public class PainelProducer extends DefaultProducer {
                         + " the panel takes national numbers without country code; was '" + region + "'");
             }
             accountCountryCode = PhoneNumberUtil.getInstance().getCountryCodeForRegion(region.toUpperCase());
-        }
-        retryPolicy = configuration.retryPolicy();
-        transport = configuration.newTransport(PROVIDER);
-    }
-
-    private static void requireOption(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("painel: option '" + name + "' is required (endpoint option, or "
-                                               + "camel.component.painel." + name + ")");
         }
     }
 
@@ -259,8 +218,7 @@ public class PainelProducer extends DefaultProducer {
     private SendJob.BatchOutcome sendCampaign(List<Prepared<Recipient>> campaign) throws Exception {
         List<String> numbers = campaign.stream().map(m -> m.wire().number()).toList();
         URI uri = URI.create(campaignUrl(campaign.get(0).wire().campaign(), numbers));
-        PainelResponse response = retryPolicy.call("painel sendsms to " + numbers.size() + " numbers",
-                () -> call(uri));
+        PainelResponse response = client.callWithRetries("painel sendsms to " + numbers.size() + " numbers", uri);
         String campaignId = response.dataText();
         if (campaignId == null || campaignId.isBlank()) {
             throw new SmsProviderException(PROVIDER, null, "sendsms succeeded without a campaign id in data", false,
@@ -270,7 +228,7 @@ public class PainelProducer extends DefaultProducer {
     }
 
     private String campaignUrl(CampaignKey campaign, List<String> numbers) {
-        StringBuilder url = actionUrl(PainelApi.SENDSMS);
+        StringBuilder url = client.actionUrl(PainelApi.SENDSMS);
         param(url, PainelApi.MSG, encode(campaign.msg()));
         // digits and commas only: sent as the manual shows them
         param(url, PainelApi.NUMBERS, String.join(",", numbers));
@@ -288,47 +246,20 @@ public class PainelProducer extends DefaultProducer {
 
     private void status(Exchange exchange) throws Exception {
         String id = campaignId(exchange);
-        PainelResponse response = rateLimitedCall(PainelApi.GETSTATUS, idUrl(PainelApi.GETSTATUS, id));
-        List<PainelStatusLine> lines;
-        try {
-            lines = PainelStatusLine.parseAll(response.dataText());
-        } catch (IllegalArgumentException e) {
-            throw new SmsProviderException(PROVIDER, null, "getstatus data is not the documented ;-separated,"
-                    + " quoted lines of " + PainelStatusLine.COLUMNS + " fields: " + e.getMessage(), false, 200, e);
-        }
-        List<DeliveryReport> reports = lines.stream().map(line -> report(id, line)).toList();
+        client.takeQuerySlot(PainelApi.GETSTATUS);
+        PainelClient.CampaignStatus status = client.statusInSlot(id);
         Message out = exchange.getMessage();
-        out.setBody(reports);
-        out.setHeader(PainelConstants.STATUS_LINES, lines);
+        out.setBody(status.reports());
+        out.setHeader(PainelConstants.STATUS_LINES, status.lines());
         out.setHeader(SmsHeaders.CAMPAIGN_ID, id);
         out.setHeader(SmsHeaders.PROVIDER, PROVIDER);
-        out.setHeader(PainelConstants.PANEL_MESSAGE, response.msg());
-    }
-
-    private DeliveryReport report(String campaignId, PainelStatusLine line) {
-        Instant delivered = statusTime(line.deliveredAt());
-        Instant statusAt = delivered != null ? delivered : statusTime(line.queuedAt());
-        return new DeliveryReport(PROVIDER, blankToNull(line.messageId()), campaignId, blankToNull(line.mobile()),
-                null, PainelStatusText.statusOf(line.status()), line.status(), statusAt,
-                line.carrier().isBlank() ? null : "carrier " + line.carrier().strip());
-    }
-
-    private Instant statusTime(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        for (DateTimeFormatter format : STATUS_TIME_FORMATS) {
-            try {
-                return LocalDateTime.parse(raw.strip(), format).atZone(accountZone).toInstant();
-            } catch (DateTimeParseException e) {
-                // try the next format
-            }
-        }
-        return null;
+        out.setHeader(PainelConstants.PANEL_MESSAGE, status.msg());
     }
 
     private void balance(Exchange exchange) throws Exception {
-        PainelResponse response = rateLimitedCall(PainelApi.GETBALANCE, actionUrl(PainelApi.GETBALANCE).toString());
+        client.takeQuerySlot(PainelApi.GETBALANCE);
+        PainelResponse response = client.callInSlot(PainelApi.GETBALANCE,
+                client.actionUrl(PainelApi.GETBALANCE).toString());
         Message out = exchange.getMessage();
         out.setBody(balanceOf(response));
         out.setHeader(SmsHeaders.PROVIDER, PROVIDER);
@@ -352,8 +283,8 @@ public class PainelProducer extends DefaultProducer {
     private void holdOrRelease(Exchange exchange) throws Exception {
         String id = campaignId(exchange);
         String action = configuration.getOperation().action();
-        URI uri = URI.create(idUrl(action, id));
-        PainelResponse response = retryPolicy.call("painel " + action + " " + id, () -> call(uri));
+        PainelResponse response = client.callWithRetries("painel " + action + " " + id,
+                URI.create(client.idUrl(action, id)));
         Message out = exchange.getMessage();
         out.setBody(id);
         out.setHeader(SmsHeaders.CAMPAIGN_ID, id);
@@ -375,94 +306,5 @@ public class PainelProducer extends DefaultProducer {
                     + " returned, was " + (id == null ? "missing" : "'" + id + "'"))));
         }
         return id;
-    }
-
-    /** getstatus/getbalance: one attempt, no retry, after the once-a-minute guard (a retry would break it). */
-    private PainelResponse rateLimitedCall(String action, String url) throws Exception {
-        String account = configuration.getBaseUrl() + '\u0000' + configuration.getLogin();
-        java.time.Clock clock = endpoint.getComponent().clock();
-        PainelRateLimiter.SHARED.acquire(account, action, clock,
-                Duration.ofMillis(configuration.getRateLimitMaxWait()));
-        try {
-            return call(URI.create(url));
-        } finally {
-            PainelRateLimiter.SHARED.finished(account, action, clock.instant());
-        }
-    }
-
-    // ---- wire ---------------------------------------------------------------------------------------------------
-
-    private StringBuilder actionUrl(String action) {
-        StringBuilder url = new StringBuilder(apiUrl).append('?').append(PainelApi.ACTION).append('=').append(action);
-        param(url, PainelApi.LOGIN, encode(configuration.getLogin()));
-        param(url, PainelApi.PASSWORD, encode(configuration.getPassword()));
-        return url;
-    }
-
-    private String idUrl(String action, String id) {
-        return param(actionUrl(action), PainelApi.ID, id).toString();
-    }
-
-    private static StringBuilder param(StringBuilder url, String name, String encodedValue) {
-        return url.append('&').append(name).append('=').append(encodedValue);
-    }
-
-    /** Percent-encoding with spaces as {@code %20}, as the manual writes them ({@code Feliz%20Natal}). */
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private PainelResponse call(URI uri) {
-        return check(transport.get(uri, Map.of()));
-    }
-
-    private PainelResponse check(HttpReply reply) {
-        if (!reply.isSuccess()) {
-            throw unexpected(reply, "HTTP " + reply.status());
-        }
-        String text = reply.text().strip();
-        if (text.equals(PainelApi.INVALID_OPERATION_TEXT)) {
-            throw new SmsProviderException(PROVIDER, PainelReturnCode.INVALID_OPERATION.code(),
-                    PainelReturnCode.INVALID_OPERATION.meaning(), PainelReturnCode.INVALID_OPERATION.retryable(),
-                    reply.status());
-        }
-        if (!text.startsWith("{")) {
-            throw unexpected(reply, "not the documented JSON");
-        }
-        PainelResponse response;
-        try {
-            response = reply.json(PainelResponse.class);
-        } catch (SmsProviderException e) {
-            throw unexpected(reply, "not the documented JSON");
-        }
-        if (!response.succeeded()) {
-            String msg = response.msg() == null || response.msg().isBlank() ? "(no msg)" : response.msg();
-            throw new SmsProviderException(PROVIDER, String.valueOf(response.status()),
-                    PainelReturnCode.REFUSED.meaning() + ": " + withoutCredentials(msg),
-                    PainelReturnCode.REFUSED.retryable(), reply.status());
-        }
-        return response;
-    }
-
-    /** Like {@link HttpReply#unexpected}, but never quotes a body that echoes the login or password. */
-    private SmsProviderException unexpected(HttpReply reply, String what) {
-        String body = reply.text();
-        if (!withoutCredentials(body).equals(body)) {
-            return new SmsProviderException(PROVIDER, null, "unexpected reply, " + what
-                    + " (body not shown: it repeats the credentials)", reply.status() >= 500, reply.status());
-        }
-        return reply.unexpected(what, null);
-    }
-
-    private String withoutCredentials(String text) {
-        String masked = text;
-        for (String secret : new String[] {configuration.getLogin(), configuration.getPassword()}) {
-            masked = masked.replace(secret, "***").replace(encode(secret), "***");
-        }
-        return masked;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

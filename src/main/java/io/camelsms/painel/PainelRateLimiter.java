@@ -43,6 +43,17 @@ final class PainelRateLimiter {
         }
     }
 
+    /** Takes the slot if it is free at {@code now}; never waits (the dlr poll: a busy minute is no error). */
+    boolean tryAcquire(String account, String action, Instant now) {
+        return tryTake(account + '\u0000' + action, now).isZero();
+    }
+
+    /** Whether the slot is free at {@code now}, without taking it. */
+    boolean isFree(String account, String action, Instant now) {
+        Instant last = lastCalls.get(account + '\u0000' + action);
+        return last == null || !now.isBefore(last.plus(PainelApi.QUERY_INTERVAL));
+    }
+
     /** The call of {@link #acquire} is over (answered or failed) at {@code at}. */
     void finished(String account, String action, Instant at) {
         lastCalls.merge(account + '\u0000' + action, at, (last, now) -> now.isAfter(last) ? now : last);

@@ -48,13 +48,17 @@ abstract class PainelTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        PainelComponent component = context.getComponent("painel", PainelComponent.class);
+        toSandbox(context.getComponent("painel", PainelComponent.class));
+        return context;
+    }
+
+    /** The sandbox's URL and account on a painel component, its clock as the once-a-minute guard's clock. */
+    static void toSandbox(PainelComponent component) {
         component.getConfiguration().setBaseUrl(sandbox.baseUrl());
         component.getConfiguration().setLogin(PainelSimulator.DEFAULT_LOGIN);
         component.getConfiguration().setPassword(PainelSimulator.DEFAULT_PASSWORD);
         component.getConfiguration().setDefaultRegion("BR");
         component.getConfiguration().setRetryDelay(10);
         component.clock(sandbox.clock());
-        return context;
     }
 }

@@ -43,6 +43,20 @@ public enum PainelStatusText {
                 .orElse(DeliveryStatus.UNKNOWN);
     }
 
+    /**
+     * The raw status as reported on a DeliveryReport: a known text in its listed spelling, whatever its case and
+     * accents (getstatus and the callback may write "Sucesso" and "sucesso": one status, reported once); any
+     * other text as the panel wrote it, without surrounding blanks.
+     */
+    public static String canonical(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String key = normalise(raw);
+        return Arrays.stream(values()).map(PainelStatusText::text).filter(key::equals).findFirst()
+                .orElse(raw.strip());
+    }
+
     static String normalise(String raw) {
         return Normalizer.normalize(raw, Normalizer.Form.NFD).replaceAll("\\p{M}", "").strip()
                 .replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);

@@ -1,0 +1,247 @@
+package io.camelsms.painel;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import io.camelsms.core.DeliveryReport;
+import io.camelsms.core.HttpReply;
+import io.camelsms.core.HttpTransport;
+import io.camelsms.core.RetryPolicy;
+import io.camelsms.core.SmsProviderException;
+import io.camelsms.painel.model.PainelApi;
+import io.camelsms.painel.model.PainelResponse;
+import io.camelsms.painel.model.PainelReturnCode;
+import io.camelsms.painel.model.PainelStatusLine;
+import io.camelsms.painel.model.PainelStatusText;
+
+/**
+ * The wire of every painel action, shared by the producer and the {@code dlr} consumer: one
+ * {@code GET {baseUrl}/painel/api.ashx?action=...&lgn=...&pwd=...}, its reply checked, and the once-a-minute slot
+ * of getstatus/getbalance. The query string carries the credentials, so it is never logged (the transport logs
+ * host and path only) and never quoted in an error.
+ */
+final class PainelClient {
+
+    /** A URL shorter than this cannot hold even the fixed parameters and one number. */
+    static final int MIN_URL_LENGTH = 256;
+    /** Time formats seen for getstatus's queued/delivered columns; the manual does not say which the panel uses. */
+    private static final List<DateTimeFormatter> STATUS_TIME_FORMATS = List.of(
+            DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss"), DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm"),
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss"), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+
+    private final PainelEndpoint endpoint;
+    private final PainelConfiguration configuration;
+    private final HttpTransport transport;
+    private final RetryPolicy retryPolicy;
+    private final String apiUrl;
+    private final ZoneId accountZone;
+    /** The once-a-minute limiter's key for this account (never printed). */
+    private final String rateLimitAccount;
+
+    /** One getstatus answer: the lines as parsed, one report per line, and the panel's msg. */
+    record CampaignStatus(String campaignId, List<PainelStatusLine> lines, List<DeliveryReport> reports, String msg) {
+    }
+
+    /** @throws IllegalArgumentException naming the option that is missing or out of range */
+    PainelClient(PainelEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.configuration = endpoint.getConfiguration();
+        requireOption("login", configuration.getLogin());
+        requireOption("password", configuration.getPassword());
+        String baseUrl = configuration.getBaseUrl();
+        if (baseUrl == null || !(baseUrl.startsWith("http://") || baseUrl.startsWith("https://"))) {
+            throw new IllegalArgumentException("painel: baseUrl must start with http:// or https://, was '"
+                                               + baseUrl + "'");
+        }
+        apiUrl = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + PainelApi.PATH;
+        accountZone = ZoneId.of(configuration.getTimeZone());
+        if (configuration.getMaxUrlLength() < MIN_URL_LENGTH) {
+            throw new IllegalArgumentException("painel: maxUrlLength must be at least " + MIN_URL_LENGTH + ", was "
+                                               + configuration.getMaxUrlLength());
+        }
+        long maxWait = configuration.getRateLimitMaxWait();
+        if (maxWait < 0 || maxWait > PainelApi.QUERY_INTERVAL.toMillis()) {
+            throw new IllegalArgumentException("painel: rateLimitMaxWait must be 0.."
+                                               + PainelApi.QUERY_INTERVAL.toMillis() + " ms, was " + maxWait);
+        }
+        rateLimitAccount = baseUrl + '\u0000' + configuration.getLogin();
+        retryPolicy = configuration.retryPolicy();
+        transport = configuration.newTransport(PainelProducer.PROVIDER);
+    }
+
+    private static void requireOption(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("painel: option '" + name + "' is required (endpoint option, or "
+                                               + "camel.component.painel." + name + ")");
+        }
+    }
+
+    ZoneId accountZone() {
+        return accountZone;
+    }
+
+    // ---- the once-a-minute slot of getstatus and getbalance ----------------------------------------------------
+
+    private Clock clock() {
+        return endpoint.getComponent().clock();
+    }
+
+    /** Now on the clock of the once-a-minute guard. */
+    Instant now() {
+        return clock().instant();
+    }
+
+    /** Takes the slot, waiting up to rateLimitMaxWait; else fails with {@link PainelRateLimitException}. */
+    void takeQuerySlot(String action) throws InterruptedException {
+        PainelRateLimiter.SHARED.acquire(rateLimitAccount, action, clock(),
+                Duration.ofMillis(configuration.getRateLimitMaxWait()));
+    }
+
+    /** Takes the slot if it is free now; never waits, never fails. */
+    boolean tryTakeQuerySlot(String action) {
+        return PainelRateLimiter.SHARED.tryAcquire(rateLimitAccount, action, clock().instant());
+    }
+
+    /** Whether the slot is free now, without taking it. */
+    boolean querySlotFree(String action) {
+        return PainelRateLimiter.SHARED.isFree(rateLimitAccount, action, clock().instant());
+    }
+
+    /** getstatus/getbalance after the slot was taken: one attempt, no retry (a retry would break the limit). */
+    PainelResponse callInSlot(String action, String url) {
+        try {
+            return call(URI.create(url));
+        } finally {
+            PainelRateLimiter.SHARED.finished(rateLimitAccount, action, clock().instant());
+        }
+    }
+
+    /** getstatus of one campaign after its slot was taken. */
+    CampaignStatus statusInSlot(String campaignId) {
+        PainelResponse response = callInSlot(PainelApi.GETSTATUS, idUrl(PainelApi.GETSTATUS, campaignId));
+        List<PainelStatusLine> lines;
+        try {
+            lines = PainelStatusLine.parseAll(response.dataText());
+        } catch (IllegalArgumentException e) {
+            throw new SmsProviderException(PainelProducer.PROVIDER, null, "getstatus data is not the documented"
+                    + " ;-separated, quoted lines of " + PainelStatusLine.COLUMNS + " fields: " + e.getMessage(),
+                    false, 200, e);
+        }
+        return new CampaignStatus(campaignId, lines, lines.stream().map(line -> report(campaignId, line)).toList(),
+                response.msg());
+    }
+
+    private DeliveryReport report(String campaignId, PainelStatusLine line) {
+        Instant delivered = statusTime(line.deliveredAt());
+        Instant statusAt = delivered != null ? delivered : statusTime(line.queuedAt());
+        return new DeliveryReport(PainelProducer.PROVIDER, blankToNull(line.messageId()), campaignId,
+                PainelNumbers.asRecorded(line.mobile(), configuration.getDefaultRegion()), null,
+                PainelStatusText.statusOf(line.status()), PainelStatusText.canonical(line.status()), statusAt,
+                line.carrier().isBlank() ? null : "carrier " + line.carrier().strip());
+    }
+
+    private Instant statusTime(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        for (DateTimeFormatter format : STATUS_TIME_FORMATS) {
+            try {
+                return LocalDateTime.parse(raw.strip(), format).atZone(accountZone).toInstant();
+            } catch (DateTimeParseException e) {
+                // try the next format
+            }
+        }
+        return null;
+    }
+
+    // ---- wire ---------------------------------------------------------------------------------------------------
+
+    StringBuilder actionUrl(String action) {
+        StringBuilder url = new StringBuilder(apiUrl).append('?').append(PainelApi.ACTION).append('=').append(action);
+        param(url, PainelApi.LOGIN, encode(configuration.getLogin()));
+        param(url, PainelApi.PASSWORD, encode(configuration.getPassword()));
+        return url;
+    }
+
+    String idUrl(String action, String id) {
+        return param(actionUrl(action), PainelApi.ID, id).toString();
+    }
+
+    static StringBuilder param(StringBuilder url, String name, String encodedValue) {
+        return url.append('&').append(name).append('=').append(encodedValue);
+    }
+
+    /** Percent-encoding with spaces as {@code %20}, as the manual writes them ({@code Feliz%20Natal}). */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** sendsms, holdsms, releasesms: retried on transport failures by the retry policy. */
+    PainelResponse callWithRetries(String what, URI uri) throws Exception {
+        return retryPolicy.call(what, () -> call(uri));
+    }
+
+    private PainelResponse call(URI uri) {
+        return check(transport.get(uri, Map.of()));
+    }
+
+    private PainelResponse check(HttpReply reply) {
+        if (!reply.isSuccess()) {
+            throw unexpected(reply, "HTTP " + reply.status());
+        }
+        String text = reply.text().strip();
+        if (text.equals(PainelApi.INVALID_OPERATION_TEXT)) {
+            throw new SmsProviderException(PainelProducer.PROVIDER, PainelReturnCode.INVALID_OPERATION.code(),
+                    PainelReturnCode.INVALID_OPERATION.meaning(), PainelReturnCode.INVALID_OPERATION.retryable(),
+                    reply.status());
+        }
+        if (!text.startsWith("{")) {
+            throw unexpected(reply, "not the documented JSON");
+        }
+        PainelResponse response;
+        try {
+            response = reply.json(PainelResponse.class);
+        } catch (SmsProviderException e) {
+            throw unexpected(reply, "not the documented JSON");
+        }
+        if (!response.succeeded()) {
+            String msg = response.msg() == null || response.msg().isBlank() ? "(no msg)" : response.msg();
+            throw new SmsProviderException(PainelProducer.PROVIDER, String.valueOf(response.status()),
+                    PainelReturnCode.REFUSED.meaning() + ": " + withoutCredentials(msg),
+                    PainelReturnCode.REFUSED.retryable(), reply.status());
+        }
+        return response;
+    }
+
+    /** Like {@link HttpReply#unexpected}, but never quotes a body that echoes the login or password. */
+    private SmsProviderException unexpected(HttpReply reply, String what) {
+        String body = reply.text();
+        if (!withoutCredentials(body).equals(body)) {
+            return new SmsProviderException(PainelProducer.PROVIDER, null, "unexpected reply, " + what
+                    + " (body not shown: it repeats the credentials)", reply.status() >= 500, reply.status());
+        }
+        return reply.unexpected(what, null);
+    }
+
+    private String withoutCredentials(String text) {
+        String masked = text;
+        for (String secret : new String[] {configuration.getLogin(), configuration.getPassword()}) {
+            masked = masked.replace(secret, "***").replace(encode(secret), "***");
+        }
+        return masked;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
