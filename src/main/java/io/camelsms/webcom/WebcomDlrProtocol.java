@@ -23,8 +23,9 @@ import io.camelsms.webcom.model.WebcomStatusPush;
 
 /**
  * The status webhook: the platform POSTs {@code [{"id_sms":..,"time":..,"state":..}, ...]} and re-sends (up to 5
- * times) every id not in the answer {@code [{"id_sms":..}, ...]}. So the answer lists exactly the ids whose
- * exchange completed, each as the platform wrote it.
+ * times) every id not in the answer {@code [{"id_sms":..}, ...]}. So the answer lists every id handled, each as the
+ * platform wrote it: the ones whose exchange completed, and the ones the ledger found were no news (emitted before);
+ * only the ones whose route failed are left out.
  */
 final class WebcomDlrProtocol implements WebhookProtocol<WebcomDlrProtocol.Event> {
 
