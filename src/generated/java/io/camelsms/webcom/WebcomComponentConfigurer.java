@@ -44,6 +44,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "defaultregion":
         case "defaultRegion": getOrCreateConfiguration(target).setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "detail": getOrCreateConfiguration(target).setDetail(property(camelContext, boolean.class, value)); return true;
+        case "dlrmode":
+        case "dlrMode": getOrCreateConfiguration(target).setDlrMode(property(camelContext, io.camelsms.webcom.WebcomDlrMode.class, value)); return true;
         case "emittedrepository":
         case "emittedRepository": getOrCreateConfiguration(target).setEmittedRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "failoninvalid":
@@ -103,6 +105,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "defaultregion":
         case "defaultRegion": return java.lang.String.class;
         case "detail": return boolean.class;
+        case "dlrmode":
+        case "dlrMode": return io.camelsms.webcom.WebcomDlrMode.class;
         case "emittedrepository":
         case "emittedRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "failoninvalid":
@@ -158,6 +162,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "defaultregion":
         case "defaultRegion": return getOrCreateConfiguration(target).getDefaultRegion();
         case "detail": return getOrCreateConfiguration(target).isDetail();
+        case "dlrmode":
+        case "dlrMode": return getOrCreateConfiguration(target).getDlrMode();
         case "emittedrepository":
         case "emittedRepository": return getOrCreateConfiguration(target).getEmittedRepository();
         case "failoninvalid":

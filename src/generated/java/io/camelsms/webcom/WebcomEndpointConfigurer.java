@@ -41,6 +41,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "defaultRegion": target.getConfiguration().setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "detail": target.getConfiguration().setDetail(property(camelContext, boolean.class, value)); return true;
+        case "dlrmode":
+        case "dlrMode": target.getConfiguration().setDlrMode(property(camelContext, io.camelsms.webcom.WebcomDlrMode.class, value)); return true;
         case "emittedrepository":
         case "emittedRepository": target.getConfiguration().setEmittedRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "exceptionhandler":
@@ -130,6 +132,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "defaultRegion": return java.lang.String.class;
         case "delay": return long.class;
         case "detail": return boolean.class;
+        case "dlrmode":
+        case "dlrMode": return io.camelsms.webcom.WebcomDlrMode.class;
         case "emittedrepository":
         case "emittedRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "exceptionhandler":
@@ -215,6 +219,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "defaultRegion": return target.getConfiguration().getDefaultRegion();
         case "delay": return target.getDelay();
         case "detail": return target.getConfiguration().isDetail();
+        case "dlrmode":
+        case "dlrMode": return target.getConfiguration().getDlrMode();
         case "emittedrepository":
         case "emittedRepository": return target.getConfiguration().getEmittedRepository();
         case "exceptionhandler":

@@ -111,6 +111,7 @@ public final class WebcomSimulator extends ProviderSimulator {
     private final Map<Long, Pending> pending = new HashMap<>();
     private final List<String> pushes = new ArrayList<>();
     private final Deque<Request> lastRequests = new ArrayDeque<>();
+    private final List<List<Long>> statusRequests = new ArrayList<>();
     private long nextIdSms;
 
     public WebcomSimulator(SandboxClock clock) {
@@ -142,6 +143,7 @@ public final class WebcomSimulator extends ProviderSimulator {
         pending.clear();
         pushes.clear();
         lastRequests.clear();
+        statusRequests.clear();
         nextIdSms = FIRST_ID_SMS;
     }
 
@@ -242,6 +244,11 @@ public final class WebcomSimulator extends ProviderSimulator {
 
     public synchronized List<Request> lastRequests() {
         return List.copyOf(lastRequests);
+    }
+
+    /** The id_sms of every authorised state.php call since the last reset, one list per call, oldest first. */
+    public synchronized List<List<Long>> statusRequests() {
+        return List.copyOf(statusRequests);
     }
 
     /** The bodies of every webhook push, oldest first. */
@@ -436,8 +443,13 @@ public final class WebcomSimulator extends ProviderSimulator {
             }
             boolean detail = root.path("detail").asInt(0) == 1;
             Instant now = clock.instant();
+            List<Long> asked = new ArrayList<>();
             for (JsonNode id : ids.isArray() ? ids : List.of(ids)) {
-                Accepted message = byIdSms.get(id.asLong(-1));
+                asked.add(id.asLong(-1));
+            }
+            statusRequests.add(List.copyOf(asked));
+            for (long id : asked) {
+                Accepted message = byIdSms.get(id);
                 if (message == null) {
                     continue;
                 }

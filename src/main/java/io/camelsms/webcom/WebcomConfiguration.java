@@ -45,6 +45,11 @@ public class WebcomConfiguration extends SmsConsumerConfiguration {
     @UriParam(label = "producer", defaultValue = "1000",
               description = "Phones per send request; larger sends are split. The document names no maximum.")
     private int batchSize = DEFAULT_BATCH_SIZE;
+    @UriParam(label = "consumer", defaultValue = "push", enums = "push,poll",
+              description = "How webcom:dlr learns of state changes: push (the platform POSTs them to the status"
+                            + " webhook) or poll (state.php is asked on the consumer's schedule about the open messages"
+                            + " of the tracking store, many id_sms a call; needs a tracking store).")
+    private WebcomDlrMode dlrMode = WebcomDlrMode.push;
     @UriParam(label = "advanced", defaultValue = "http://lk.mysmpp.ru",
               description = "Scheme and host of the API; the documented paths /json, /json/state.php and"
                             + " /json/balance.php are appended. Point it at the sandbox (http://127.0.0.1:port) to"
@@ -131,6 +136,14 @@ public class WebcomConfiguration extends SmsConsumerConfiguration {
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public WebcomDlrMode getDlrMode() {
+        return dlrMode;
+    }
+
+    public void setDlrMode(WebcomDlrMode dlrMode) {
+        this.dlrMode = dlrMode;
     }
 
     public String getBaseUrl() {

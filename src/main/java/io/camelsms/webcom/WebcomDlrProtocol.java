@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 
 import io.camelsms.core.DeliveryReport;
+import io.camelsms.core.EventLedger;
 import io.camelsms.core.Json;
 import io.camelsms.core.MalformedWebhookException;
+import io.camelsms.core.SmsEvent;
 import io.camelsms.core.SmsEvents;
 import io.camelsms.core.WebhookProtocol;
 import io.camelsms.core.WebhookReply;
@@ -21,8 +23,9 @@ import io.camelsms.webcom.model.WebcomStatusPush;
 
 /**
  * The status webhook: the platform POSTs {@code [{"id_sms":..,"time":..,"state":..}, ...]} and re-sends (up to 5
- * times) every id not in the answer {@code [{"id_sms":..}, ...]}. So the answer lists exactly the ids whose
- * exchange completed, each as the platform wrote it.
+ * times) every id not in the answer {@code [{"id_sms":..}, ...]}. So the answer lists every id handled, each as the
+ * platform wrote it: the ones whose exchange completed, and the ones the ledger found were no news (emitted before);
+ * only the ones whose route failed are left out.
  */
 final class WebcomDlrProtocol implements WebhookProtocol<WebcomDlrProtocol.Event> {
 
@@ -34,6 +37,30 @@ final class WebcomDlrProtocol implements WebhookProtocol<WebcomDlrProtocol.Event
 
     WebcomDlrProtocol(ZoneId zone) {
         this.zone = zone;
+    }
+
+    /**
+     * The tracking ledger over pushed entries: an entry is news when its report changes a tracked message, and is
+     * routed with the report the ledger enriched (the caller's external id). Entries that are not news are still
+     * acknowledged, so the platform stops re-sending them.
+     */
+    static EventLedger<Event> ledger(EventLedger<SmsEvent> reports) {
+        return event -> reports.news(event.report()).map(news -> new PushedEntry(event.push(), news));
+    }
+
+    /** A pushed entry the ledger found new: routed with the enriched report, recorded as the report's entry. */
+    private record PushedEntry(WebcomStatusPush push, EventLedger.Entry<SmsEvent> news)
+            implements EventLedger.Entry<Event> {
+
+        @Override
+        public Event event() {
+            return new Event(push, (DeliveryReport) news.event());
+        }
+
+        @Override
+        public void record() {
+            news.record();
+        }
     }
 
     @Override
@@ -70,7 +97,7 @@ final class WebcomDlrProtocol implements WebhookProtocol<WebcomDlrProtocol.Event
             if (push.state() == null || push.state().isBlank()) {
                 throw new MalformedWebhookException("entry " + i + " has no state");
             }
-            events.add(new Event(push, new DeliveryReport(WebcomProducer.PROVIDER, push.idSms().asText(), null, null,
+            events.add(new Event(push, new DeliveryReport(WebcomApi.PROVIDER, push.idSms().asText(), null, null,
                     null, WebcomStateValue.normalise(push.state()), push.state(), WebcomTimes.parse(push.time(), zone),
                     null)));
         }

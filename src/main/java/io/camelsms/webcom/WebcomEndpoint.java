@@ -10,6 +10,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 
+import io.camelsms.core.EventLedger;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
 import io.camelsms.core.SmsHeaders;
@@ -17,7 +18,7 @@ import io.camelsms.core.WebhookProtocol;
 
 /**
  * Send SMS, Viber and Flash SMS through the Webcom Mobi A2P platform (lk.mysmpp.ru), query their states and the
- * balance, and receive state changes on the platform's status webhook.
+ * balance, and receive state changes on the platform's status webhook or by polling the states of open messages.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "webcom", title = "Webcom Mobi SMS", syntax = "webcom:operation",
              remote = true, category = { Category.MOBILE }, headersClass = SmsHeaders.class)
@@ -47,7 +48,17 @@ public class WebcomEndpoint extends SmsEndpoint {
             throw new UnsupportedOperationException("webcom:" + configuration.getOperation()
                                                     + " is a producer operation; webcom:dlr is the consumer");
         }
+        if (configuration.getDlrMode() == WebcomDlrMode.poll) {
+            return createDeliveryReportConsumer(processor, new WebcomStatusSource(WebcomApi.of(configuration)));
+        }
         return createWebhookConsumer(processor);
+    }
+
+    /** Pushed states go through the tracking store when one is configured, so a poll never repeats them. */
+    @Override
+    @SuppressWarnings("unchecked")
+    protected <E> EventLedger<E> webhookLedger() {
+        return isPushedDlr() ? (EventLedger<E>) WebcomDlrProtocol.ledger(trackingLedger()) : super.webhookLedger();
     }
 
     @Override
@@ -57,7 +68,11 @@ public class WebcomEndpoint extends SmsEndpoint {
 
     @Override
     protected WebhookProtocol<?> webhookProtocol() {
-        return configuration.getOperation() == WebcomOperation.dlr ? new WebcomDlrProtocol(zone()) : null;
+        return isPushedDlr() ? new WebcomDlrProtocol(zone()) : null;
+    }
+
+    private boolean isPushedDlr() {
+        return configuration.getOperation() == WebcomOperation.dlr && configuration.getDlrMode() == WebcomDlrMode.push;
     }
 
     @Override

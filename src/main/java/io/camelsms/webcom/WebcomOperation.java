@@ -8,6 +8,10 @@ public enum WebcomOperation {
     status,
     /** {@code POST /json/balance.php}: money and per-area message counts. */
     balance,
-    /** Consumer: the status webhook the platform POSTs state changes to. */
+    /**
+     * Consumer: one {@code DeliveryReport} per state change. {@code dlrMode=push} (default): the status webhook the
+     * platform POSTs changes to; {@code dlrMode=poll}: {@code state.php} asked on a schedule about the open messages
+     * of the tracking store.
+     */
     dlr
 }

@@ -1,6 +1,5 @@
 package io.camelsms.webcom;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -10,49 +9,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
 import io.camelsms.core.DeliveryReport;
-import io.camelsms.core.HttpReply;
-import io.camelsms.core.HttpTransport;
-import io.camelsms.core.Json;
 import io.camelsms.core.MessageRules;
 import io.camelsms.core.OutgoingMessages;
 import io.camelsms.core.PhoneNumbers;
 import io.camelsms.core.Prepared;
 import io.camelsms.core.RecipientResult;
-import io.camelsms.core.RetryPolicy;
 import io.camelsms.core.SendJob;
 import io.camelsms.core.SendResult;
-import io.camelsms.core.SmsException;
 import io.camelsms.core.SmsHeaders;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.core.SmsProviderException;
 import io.camelsms.core.SmsText;
-import io.camelsms.webcom.model.WebcomAuth;
 import io.camelsms.webcom.model.WebcomBalance;
 import io.camelsms.webcom.model.WebcomCredentialsRequest;
-import io.camelsms.webcom.model.WebcomError;
 import io.camelsms.webcom.model.WebcomMessage;
 import io.camelsms.webcom.model.WebcomPhone;
 import io.camelsms.webcom.model.WebcomSendReply;
 import io.camelsms.webcom.model.WebcomSendRequest;
-import io.camelsms.webcom.model.WebcomState;
-import io.camelsms.webcom.model.WebcomStateValue;
-import io.camelsms.webcom.model.WebcomStatusRequest;
 
 /** The three Webcom calls: send (grouped {@code message} entries), status and balance. */
 public class WebcomProducer extends DefaultProducer {
 
-    static final String PROVIDER = "webcom";
-    static final String SEND_PATH = "/json";
-    static final String STATUS_PATH = "/json/state.php";
-    static final String BALANCE_PATH = "/json/balance.php";
-    /** Every call's content type, as the document writes it. */
-    static final String CONTENT_TYPE = "text/json; charset=utf-8";
+    static final String PROVIDER = WebcomApi.PROVIDER;
     /** Per-message field a caller sets through {@link SmsMessage#options()}. */
     static final String TYPE_SEND = "type_send_1";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -60,10 +42,7 @@ public class WebcomProducer extends DefaultProducer {
 
     private final WebcomEndpoint endpoint;
     private final WebcomConfiguration configuration;
-    private HttpTransport transport;
-    private RetryPolicy retryPolicy;
-    private WebcomAuth auth;
-    private String baseUrl;
+    private WebcomApi api;
     private ZoneId zone;
 
     public WebcomProducer(WebcomEndpoint endpoint) {
@@ -75,11 +54,7 @@ public class WebcomProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        auth = WebcomAuth.of(configuration.getLogin(), configuration.getPassword(), configuration.getToken());
-        if (auth == null) {
-            throw new IllegalArgumentException("webcom: set token, or login and password (endpoint options, or"
-                                               + " camel.component.webcom.token / .login / .password)");
-        }
+        api = WebcomApi.of(configuration);
         if (configuration.getBatchSize() < 1) {
             throw new IllegalArgumentException("webcom: batchSize must be at least 1, was "
                                                + configuration.getBatchSize());
@@ -89,10 +64,6 @@ public class WebcomProducer extends DefaultProducer {
                                                + configuration.getTypeSend() + "'");
         }
         zone = endpoint.zone();
-        String url = configuration.getBaseUrl();
-        baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        retryPolicy = configuration.retryPolicy();
-        transport = configuration.newTransport(PROVIDER);
     }
 
     @Override
@@ -177,10 +148,10 @@ public class WebcomProducer extends DefaultProducer {
                     group.stream().map(p -> p.wire().phone()).toList()));
             wireOrder.addAll(group);
         }
-        byte[] request = json(new WebcomSendRequest(auth, entries));
+        byte[] request = WebcomApi.json(new WebcomSendRequest(api.auth(), entries));
         // client_id_sms makes a repeated request harmless, so a lost reply is simply asked again
-        WebcomSendReply reply = retryPolicy.call("webcom send of " + batch.size() + " messages",
-                () -> checked(post(SEND_PATH, request)).json(WebcomSendReply.class));
+        WebcomSendReply reply = api.retryPolicy().call("webcom send of " + batch.size() + " messages",
+                () -> WebcomApi.checked(api.post(WebcomApi.SEND_PATH, request)).json(WebcomSendReply.class));
         List<WebcomSendReply.Information> information = reply.information() == null ? List.of() : reply.information();
         if (information.size() != wireOrder.size()) {
             // typed, so a later batch with such a reply is reported per message instead of failing the send
@@ -206,19 +177,7 @@ public class WebcomProducer extends DefaultProducer {
             throw new IllegalArgumentException("webcom:status needs id_sms: a body with one id or a list of ids,"
                                                + " a SendResult, or the " + SmsHeaders.PROVIDER_MESSAGE_ID + " header");
         }
-        Object idSms = ids.size() == 1 ? idNode(ids.get(0)) : ids.stream().map(WebcomProducer::idNode).toList();
-        byte[] request = json(new WebcomStatusRequest(auth, idSms, configuration.isDetail() ? 1 : 0));
-        WebcomState[] reply = retryPolicy.call("webcom status of " + ids.size() + " messages",
-                () -> checked(post(STATUS_PATH, request)).json(WebcomState[].class));
-        List<DeliveryReport> reports = new ArrayList<>(reply.length);
-        for (WebcomState state : reply) {
-            String detail = state.numParts() == null && state.price() == null ? null
-                    : "num_parts=" + state.numParts() + ", price=" + (state.price() == null ? null
-                    : state.price().toPlainString());
-            reports.add(new DeliveryReport(PROVIDER, state.idSms(), null, null, null,
-                    WebcomStateValue.normalise(state.state()), state.state(),
-                    WebcomTimes.parse(state.timeChangeState(), zone), detail));
-        }
+        List<DeliveryReport> reports = api.states(ids, configuration.isDetail());
         exchange.getMessage().setBody(reports);
         exchange.getMessage().setHeader(SmsHeaders.PROVIDER, PROVIDER);
     }
@@ -240,52 +199,11 @@ public class WebcomProducer extends DefaultProducer {
         return single == null || single.isBlank() ? List.of() : List.of(single.strip());
     }
 
-    /** The platform's ids are numbers; send them as numbers, anything else as given. */
-    private static Object idNode(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            return id;
-        }
-    }
-
     // ---- balance
 
     private WebcomBalance balance() throws Exception {
-        byte[] request = json(new WebcomCredentialsRequest(auth));
-        return retryPolicy.call("webcom balance", () -> checked(post(BALANCE_PATH, request)).json(WebcomBalance.class));
-    }
-
-    // ---- shared
-
-    private HttpReply post(String path, byte[] body) {
-        return transport.send("POST", URI.create(baseUrl + path), body, CONTENT_TYPE, Map.of());
-    }
-
-    /**
-     * The reply if it is the call's normal answer; an {@code {"error": ...}} (HTTP 200 or 400) becomes the typed
-     * error, any other status the transport's unexpected-reply error (retryable for 5xx).
-     */
-    private static HttpReply checked(HttpReply reply) {
-        if (reply.status() != 200 && reply.status() != 400) {
-            throw reply.unexpected("HTTP " + reply.status(), null);
-        }
-        JsonNode tree = reply.jsonTree();
-        JsonNode error = tree.isObject() ? tree.get("error") : null;
-        if (error != null && !error.isNull() && !error.asText().isBlank()) {
-            throw WebcomError.toException(PROVIDER, error.asText(), reply.status());
-        }
-        if (reply.status() != 200) {
-            throw reply.unexpected("HTTP " + reply.status() + " without an error text", null);
-        }
-        return reply;
-    }
-
-    private static byte[] json(Object body) {
-        try {
-            return Json.MAPPER.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new SmsException(PROVIDER, "cannot write the request as JSON: " + e.getOriginalMessage(), e);
-        }
+        byte[] request = WebcomApi.json(new WebcomCredentialsRequest(api.auth()));
+        return api.retryPolicy().call("webcom balance",
+                () -> WebcomApi.checked(api.post(WebcomApi.BALANCE_PATH, request)).json(WebcomBalance.class));
     }
 }

@@ -14,6 +14,12 @@ public record WebcomStatusRequest(
         @JsonProperty("id_sms") Object idSms,
         @JsonProperty("detail") int detail) {
 
+    /**
+     * Ids camel-sms asks about in one {@code state.php} call when it polls for delivery reports. The document names
+     * no maximum and accepts a list; 500 keeps a request a few kilobytes and its reply well under a second's work.
+     */
+    public static final int IDS_PER_CALL = 500;
+
     @Override
     public String toString() {
         return "WebcomStatusRequest[" + auth + ", id_sms=" + idSms + ", detail=" + detail + "]";
