@@ -36,16 +36,22 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "concurrency": getOrCreateConfiguration(target).setConcurrency(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelsms.smsway.SmswayConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "defaultregion":
         case "defaultRegion": getOrCreateConfiguration(target).setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "emittedrepository":
+        case "emittedRepository": getOrCreateConfiguration(target).setEmittedRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": getOrCreateConfiguration(target).setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "matchwindow":
+        case "matchWindow": getOrCreateConfiguration(target).setMatchWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxperday":
         case "maxPerDay": getOrCreateConfiguration(target).setMaxPerDay(property(camelContext, int.class, value)); return true;
         case "maxperhour":
@@ -54,6 +60,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxPerMinute": getOrCreateConfiguration(target).setMaxPerMinute(property(camelContext, int.class, value)); return true;
         case "maxquotawait":
         case "maxQuotaWait": getOrCreateConfiguration(target).setMaxQuotaWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxrequestsize":
+        case "maxRequestSize": getOrCreateConfiguration(target).setMaxRequestSize(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "qty": getOrCreateConfiguration(target).setQty(property(camelContext, int.class, value)); return true;
@@ -72,10 +80,16 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sim": getOrCreateConfiguration(target).setSim(property(camelContext, java.lang.Integer.class, value)); return true;
         case "tokenapi": getOrCreateConfiguration(target).setTokenapi(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": getOrCreateConfiguration(target).setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingmaxage":
+        case "trackingMaxAge": getOrCreateConfiguration(target).setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
         case "trackingStore": getOrCreateConfiguration(target).setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "truncatetext":
         case "truncateText": getOrCreateConfiguration(target).setTruncateText(property(camelContext, boolean.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -94,16 +108,22 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "concurrency": return int.class;
         case "configuration": return io.camelsms.smsway.SmswayConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "defaultregion":
         case "defaultRegion": return java.lang.String.class;
+        case "emittedrepository":
+        case "emittedRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "matchwindow":
+        case "matchWindow": return long.class;
         case "maxperday":
         case "maxPerDay": return int.class;
         case "maxperhour":
@@ -112,6 +132,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxPerMinute": return int.class;
         case "maxquotawait":
         case "maxQuotaWait": return long.class;
+        case "maxrequestsize":
+        case "maxRequestSize": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "qty": return int.class;
@@ -130,10 +152,16 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sim": return java.lang.Integer.class;
         case "tokenapi": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingmaxage":
+        case "trackingMaxAge": return long.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "truncatetext":
         case "truncateText": return boolean.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -148,16 +176,22 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "concurrency": return getOrCreateConfiguration(target).getConcurrency();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "defaultregion":
         case "defaultRegion": return getOrCreateConfiguration(target).getDefaultRegion();
+        case "emittedrepository":
+        case "emittedRepository": return getOrCreateConfiguration(target).getEmittedRepository();
         case "failoninvalid":
         case "failOnInvalid": return getOrCreateConfiguration(target).isFailOnInvalid();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "matchwindow":
+        case "matchWindow": return getOrCreateConfiguration(target).getMatchWindow();
         case "maxperday":
         case "maxPerDay": return getOrCreateConfiguration(target).getMaxPerDay();
         case "maxperhour":
@@ -166,6 +200,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxPerMinute": return getOrCreateConfiguration(target).getMaxPerMinute();
         case "maxquotawait":
         case "maxQuotaWait": return getOrCreateConfiguration(target).getMaxQuotaWait();
+        case "maxrequestsize":
+        case "maxRequestSize": return getOrCreateConfiguration(target).getMaxRequestSize();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "qty": return getOrCreateConfiguration(target).getQty();
@@ -184,10 +220,16 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sim": return getOrCreateConfiguration(target).getSim();
         case "tokenapi": return getOrCreateConfiguration(target).getTokenapi();
         case "tracking": return getOrCreateConfiguration(target).isTracking();
+        case "trackingmaxage":
+        case "trackingMaxAge": return getOrCreateConfiguration(target).getTrackingMaxAge();
         case "trackingstore":
         case "trackingStore": return getOrCreateConfiguration(target).getTrackingStore();
         case "truncatetext":
         case "truncateText": return getOrCreateConfiguration(target).isTruncateText();
+        case "webhookpath":
+        case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         default: return null;
         }
     }

@@ -25,17 +25,37 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "apikeyplacement":
         case "apiKeyPlacement": target.getConfiguration().setApiKeyPlacement(property(camelContext, io.camelsms.smsway.SmswayApiKeyPlacement.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "concurrency": target.getConfiguration().setConcurrency(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "defaultregion":
         case "defaultRegion": target.getConfiguration().setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "emittedrepository":
+        case "emittedRepository": target.getConfiguration().setEmittedRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": target.getConfiguration().setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "matchwindow":
+        case "matchWindow": target.getConfiguration().setMatchWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxperday":
         case "maxPerDay": target.getConfiguration().setMaxPerDay(property(camelContext, int.class, value)); return true;
         case "maxperhour":
@@ -44,8 +64,12 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxPerMinute": target.getConfiguration().setMaxPerMinute(property(camelContext, int.class, value)); return true;
         case "maxquotawait":
         case "maxQuotaWait": target.getConfiguration().setMaxQuotaWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxrequestsize":
+        case "maxRequestSize": target.getConfiguration().setMaxRequestSize(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "qty": target.getConfiguration().setQty(property(camelContext, int.class, value)); return true;
         case "quotaclock":
         case "quotaClock": target.getConfiguration().setQuotaClock(property(camelContext, java.time.Clock.class, value)); return true;
@@ -53,19 +77,42 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "quotaSleeper": target.getConfiguration().setQuotaSleeper(property(camelContext, io.camelsms.core.QuotaThrottle.Sleeper.class, value)); return true;
         case "quotasfromuserinfo":
         case "quotasFromUserinfo": target.getConfiguration().setQuotasFromUserinfo(property(camelContext, boolean.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": target.getConfiguration().setRetryBackoffMultiplier(property(camelContext, double.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sim": target.getConfiguration().setSim(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "tokenapi": target.getConfiguration().setTokenapi(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": target.getConfiguration().setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingmaxage":
+        case "trackingMaxAge": target.getConfiguration().setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
         case "trackingStore": target.getConfiguration().setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "truncatetext":
         case "truncateText": target.getConfiguration().setTruncateText(property(camelContext, boolean.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -80,17 +127,37 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "apikeyplacement":
         case "apiKeyPlacement": return io.camelsms.smsway.SmswayApiKeyPlacement.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "concurrency": return int.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "defaultregion":
         case "defaultRegion": return java.lang.String.class;
+        case "delay": return long.class;
+        case "emittedrepository":
+        case "emittedRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
+        case "greedy": return boolean.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "matchwindow":
+        case "matchWindow": return long.class;
         case "maxperday":
         case "maxPerDay": return int.class;
         case "maxperhour":
@@ -99,8 +166,12 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxPerMinute": return int.class;
         case "maxquotawait":
         case "maxQuotaWait": return long.class;
+        case "maxrequestsize":
+        case "maxRequestSize": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "qty": return int.class;
         case "quotaclock":
         case "quotaClock": return java.time.Clock.class;
@@ -108,19 +179,42 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "quotaSleeper": return io.camelsms.core.QuotaThrottle.Sleeper.class;
         case "quotasfromuserinfo":
         case "quotasFromUserinfo": return boolean.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return double.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sim": return java.lang.Integer.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "tokenapi": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingmaxage":
+        case "trackingMaxAge": return long.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "truncatetext":
         case "truncateText": return boolean.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -131,17 +225,37 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "apikeyplacement":
         case "apiKeyPlacement": return target.getConfiguration().getApiKeyPlacement();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "concurrency": return target.getConfiguration().getConcurrency();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "defaultregion":
         case "defaultRegion": return target.getConfiguration().getDefaultRegion();
+        case "delay": return target.getDelay();
+        case "emittedrepository":
+        case "emittedRepository": return target.getConfiguration().getEmittedRepository();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "failoninvalid":
         case "failOnInvalid": return target.getConfiguration().isFailOnInvalid();
+        case "greedy": return target.isGreedy();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "matchwindow":
+        case "matchWindow": return target.getConfiguration().getMatchWindow();
         case "maxperday":
         case "maxPerDay": return target.getConfiguration().getMaxPerDay();
         case "maxperhour":
@@ -150,8 +264,12 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxPerMinute": return target.getConfiguration().getMaxPerMinute();
         case "maxquotawait":
         case "maxQuotaWait": return target.getConfiguration().getMaxQuotaWait();
+        case "maxrequestsize":
+        case "maxRequestSize": return target.getConfiguration().getMaxRequestSize();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "qty": return target.getConfiguration().getQty();
         case "quotaclock":
         case "quotaClock": return target.getConfiguration().getQuotaClock();
@@ -159,19 +277,51 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "quotaSleeper": return target.getConfiguration().getQuotaSleeper();
         case "quotasfromuserinfo":
         case "quotasFromUserinfo": return target.getConfiguration().isQuotasFromUserinfo();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return target.getConfiguration().getRetryBackoffMultiplier();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sim": return target.getConfiguration().getSim();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
         case "tokenapi": return target.getConfiguration().getTokenapi();
         case "tracking": return target.getConfiguration().isTracking();
+        case "trackingmaxage":
+        case "trackingMaxAge": return target.getConfiguration().getTrackingMaxAge();
         case "trackingstore":
         case "trackingStore": return target.getConfiguration().getTrackingStore();
         case "truncatetext":
         case "truncateText": return target.getConfiguration().isTruncateText();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
+        case "webhookpath":
+        case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -8,12 +8,12 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 
 import io.camelsms.core.QuotaThrottle;
-import io.camelsms.core.SmsConfiguration;
+import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.smsway.model.SmswayLastRequest;
 
 /** Options of {@code smsway:} endpoints; set on the component to apply to every endpoint. */
 @UriParams
-public class SmswayConfiguration extends SmsConfiguration {
+public class SmswayConfiguration extends SmsConsumerConfiguration {
 
     @UriPath(description = "The operation to perform.")
     @Metadata(required = true)
@@ -59,8 +59,14 @@ public class SmswayConfiguration extends SmsConfiguration {
               description = "Longest a send may wait for room in the quota, in milliseconds; a send that would wait"
                             + " longer fails with a QuotaExceededException instead.")
     private long maxQuotaWait = 120_000;
-    @UriParam(label = "advanced", description = "The clock the quota throttle counts with (tests: a controllable"
-                                                + " clock). Default: the system clock.")
+    @UriParam(label = "consumer", defaultValue = "120000", javaType = "java.time.Duration",
+              description = "Operation dlr: how far an smsgetlast entry's tsreq may be from the time we sent the"
+                            + " message and still be that message (with the same recipient and text); absorbs the"
+                            + " provider's clock against ours.")
+    private long matchWindow = SmswayStatusMatch.DEFAULT_WINDOW.toMillis();
+    @UriParam(label = "advanced", description = "The clock the quota throttle counts with and each send is stamped"
+                                                + " with for status matching (tests: a controllable clock)."
+                                                + " Default: the system clock.")
     private Clock quotaClock;
     @UriParam(label = "advanced", description = "How the quota throttle waits (tests: advance a controllable clock)."
                                                 + " Default: sleep the calling thread.")
@@ -190,6 +196,14 @@ public class SmswayConfiguration extends SmsConfiguration {
 
     public void setQuotaSleeper(QuotaThrottle.Sleeper quotaSleeper) {
         this.quotaSleeper = quotaSleeper;
+    }
+
+    public long getMatchWindow() {
+        return matchWindow;
+    }
+
+    public void setMatchWindow(long matchWindow) {
+        this.matchWindow = matchWindow;
     }
 
     public String getBaseUrl() {

@@ -1,20 +1,26 @@
 package io.camelsms.smsway;
 
+import java.time.Duration;
+
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.support.DefaultEndpoint;
+
+import io.camelsms.core.SmsConsumerConfiguration;
+import io.camelsms.core.SmsEndpoint;
+import io.camelsms.core.WebhookProtocol;
 
 /**
  * Send SMS through SmsWay (the account owner's own phone, one recipient per call) within the account's per-minute,
- * per-hour and per-day quotas, read the state of the latest messages, and read or change the account's settings.
+ * per-hour and per-day quotas, read the state of the latest messages, follow the delivery of sent messages, and
+ * read or change the account's settings.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "smsway", title = "SmsWay", syntax = "smsway:operation",
-             producerOnly = true, remote = true, category = { Category.MOBILE }, headersClass = SmswayConstants.class)
-public class SmswayEndpoint extends DefaultEndpoint {
+             remote = true, category = { Category.MOBILE }, headersClass = SmswayConstants.class)
+public class SmswayEndpoint extends SmsEndpoint {
 
     @UriParam
     private final SmswayConfiguration configuration;
@@ -26,12 +32,37 @@ public class SmswayEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
+        if (configuration.getOperation() == SmswayOperation.dlr) {
+            throw new UnsupportedOperationException("smsway:dlr is a consumer; use it in from()");
+        }
         return new SmswayProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("smsway: producer only; poll smsway:last for message states");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (configuration.getOperation() != SmswayOperation.dlr) {
+            throw new UnsupportedOperationException("smsway:" + configuration.getOperation() + " is a producer"
+                    + " operation; the consumer is smsway:dlr");
+        }
+        SmswayStatusMatch match = new SmswayStatusMatch(Duration.ofMillis(configuration.getMatchWindow()));
+        return createDeliveryReportConsumer(processor,
+                new SmswayDeliveryStatusSource(new SmswayApi(configuration), match));
+    }
+
+    @Override
+    protected SmsConsumerConfiguration consumerConfiguration() {
+        return configuration;
+    }
+
+    /** SmsWay calls no webhook. */
+    @Override
+    protected WebhookProtocol<?> webhookProtocol() {
+        return null;
+    }
+
+    @Override
+    protected String operationName() {
+        return configuration.getOperation().name();
     }
 
     public SmswayConfiguration getConfiguration() {

@@ -9,7 +9,13 @@ public enum SmswayOperation {
     /** {@code GET /remote/userinfo}: the account's settings. */
     userinfo("GET", "userinfo"),
     /** {@code POST /remote/updateuserinfo}: change only the settings given. */
-    updateUserinfo("POST", "updateuserinfo");
+    updateUserinfo("POST", "updateuserinfo"),
+    /**
+     * Consumer: delivery tracking. Polls {@code GET /remote/smsgetlast} for the latest 100 messages and emits one
+     * {@code DeliveryReport} per status change of the account's open tracked messages, matched by
+     * {@link SmswayStatusMatch}. Needs a tracking store.
+     */
+    dlr("GET", "smsgetlast");
 
     private final String method;
     private final String call;

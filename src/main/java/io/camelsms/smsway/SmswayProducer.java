@@ -1,15 +1,14 @@
 package io.camelsms.smsway;
 
-import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -24,8 +23,6 @@ import org.slf4j.LoggerFactory;
 
 import io.camelsms.core.DeliveryReport;
 import io.camelsms.core.DeliveryStatus;
-import io.camelsms.core.HttpReply;
-import io.camelsms.core.HttpTransport;
 import io.camelsms.core.Json;
 import io.camelsms.core.MessageRules;
 import io.camelsms.core.OutgoingMessages;
@@ -45,7 +42,6 @@ import io.camelsms.core.SmsValidationException;
 import io.camelsms.core.Violation;
 import io.camelsms.smsway.model.SmswayCode;
 import io.camelsms.smsway.model.SmswayLastRequest;
-import io.camelsms.smsway.model.SmswayLastResponse;
 import io.camelsms.smsway.model.SmswaySendRequest;
 import io.camelsms.smsway.model.SmswaySms;
 import io.camelsms.smsway.model.SmswayState;
@@ -61,8 +57,7 @@ public class SmswayProducer extends DefaultProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmswayProducer.class);
 
-    static final String PROVIDER = "smsway";
-    static final String PATH = "/remote/";
+    static final String PROVIDER = SmswayApi.PROVIDER;
     /** Per-message field a caller sets through {@link SmsMessage#options()}. */
     static final String SIM = "sim";
     /** Added to each quota window: the provider stamps a request a little after we send it. */
@@ -71,8 +66,7 @@ public class SmswayProducer extends DefaultProducer {
     public static final String REQUESTED_AT = "requestedAt";
 
     private final SmswayConfiguration configuration;
-    private final Map<SmswayOperation, URI> uris = new EnumMap<>(SmswayOperation.class);
-    private HttpTransport transport;
+    private SmswayApi api;
     private RetryPolicy retryPolicy;
     private ExecutorService sendPool;
     private QuotaThrottle throttle;
@@ -88,10 +82,7 @@ public class SmswayProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (configuration.getTokenapi() == null || configuration.getTokenapi().isBlank()) {
-            throw new IllegalArgumentException("smsway: option 'tokenapi' is required (endpoint option, or "
-                                               + "camel.component.smsway.tokenapi)");
-        }
+        api = new SmswayApi(configuration);
         if (configuration.getConcurrency() < 1) {
             throw new IllegalArgumentException("smsway: concurrency must be at least 1, was "
                                                + configuration.getConcurrency());
@@ -101,12 +92,7 @@ public class SmswayProducer extends DefaultProducer {
             throw new IllegalArgumentException("smsway: maxPerMinute, maxPerHour, maxPerDay and maxQuotaWait must be"
                                                + " 0 or more");
         }
-        String base = configuration.getBaseUrl().replaceAll("/+$", "");
-        for (SmswayOperation operation : SmswayOperation.values()) {
-            uris.put(operation, URI.create(base + PATH + operation.call()));
-        }
-        retryPolicy = configuration.retryPolicy();
-        transport = configuration.newTransport(PROVIDER);
+        retryPolicy = api.retryPolicy();
         throttle = SmswayAccountQuotas.of(configuration.getTokenapi());
         clock = configuration.getQuotaClock() != null ? configuration.getQuotaClock() : Clock.systemUTC();
         sleeper = configuration.getQuotaSleeper() != null ? configuration.getQuotaSleeper() : QuotaThrottle.Sleeper.REAL;
@@ -179,7 +165,7 @@ public class SmswayProducer extends DefaultProducer {
             return;
         }
         job.ready(new Prepared<>(index, recipient, externalId, cost,
-                new SmswaySendRequest(keyInBody(), recipient, text, sim)));
+                new SmswaySendRequest(api.keyInBody(), recipient, text, sim)));
     }
 
     private Integer sim(SmsMessage message, MessageRules rules) {
@@ -244,10 +230,19 @@ public class SmswayProducer extends DefaultProducer {
             throw new IllegalStateException("smsway: a send task failed unexpectedly", e.getCause());
         }
         boolean anyAccepted = false;
+        Set<String> ids = new HashSet<>();
         for (int i = 0; i < results.length; i++) {
             if (results[i].accepted()) {
                 anyAccepted = true;
-                requestedAt.put(results[i].externalId(), sentAt[i]);
+                Instant at = sentAt[i];
+                String id = messageId(ready.get(i), at);
+                while (!ids.add(id)) {
+                    // identical text to one number sent in the same millisecond: keep the ids (and tracking) apart
+                    at = at.plusMillis(1);
+                    id = messageId(ready.get(i), at);
+                }
+                results[i] = ready.get(i).accepted(null, id);
+                requestedAt.put(results[i].externalId(), at);
             }
         }
         if (!anyAccepted) {
@@ -261,12 +256,17 @@ public class SmswayProducer extends DefaultProducer {
         return new SendJob.BatchOutcome(null, List.of(results));
     }
 
+    /** The id delivery tracking finds the message by again in smsgetlast: see {@link SmswayStatusMatch}. */
+    private static String messageId(Prepared<SmswaySendRequest> message, Instant sentAt) {
+        return SmswayStatusMatch.messageId(message.wire().recipient(), message.wire().smstext(), sentAt);
+    }
+
     private Instant sendOne(Prepared<SmswaySendRequest> message, List<QuotaThrottle.Window> windows) throws Exception {
         return retryPolicy.call("smsway smssend of message[" + message.index() + "]", () -> {
             QuotaThrottle.Permit permit = throttle.acquire(PROVIDER, windows, clock, sleeper,
                     Duration.ofMillis(configuration.getMaxQuotaWait()));
             try {
-                call(SmswayOperation.send, message.wire());
+                api.call(SmswayOperation.send, message.wire());
                 return permit.grantedAt();
             } finally {
                 permit.done();
@@ -331,26 +331,32 @@ public class SmswayProducer extends DefaultProducer {
             throw new SmsValidationException(PROVIDER, List.of(new Violation(0, "qty",
                     qty + " is outside 1.." + SmswayLastRequest.MAX_QTY + " (the document's maximum)")));
         }
-        JsonNode reply = retryPolicy.call("smsway smsgetlast",
-                () -> call(SmswayOperation.last, new SmswayLastRequest(keyInBody(), qty)));
-        List<SmswaySms> entries = Json.MAPPER.treeToValue(reply, SmswayLastResponse.class).smslist();
+        List<SmswaySms> entries = api.last(qty);
         in.setBody(entries.stream().map(SmswayProducer::report).toList());
         in.setHeader(SmswayConstants.ENTRIES, entries);
         in.setHeader(SmswayConstants.PROVIDER, PROVIDER);
     }
 
-    /** One smsgetlast entry as a delivery report; the state's meaning goes in {@code detail}. */
+    /** One smsgetlast entry as a delivery report, keyed by the entry itself (smsway:last). */
     static DeliveryReport report(SmswaySms entry) {
+        return report(entry, SmswayStatusMatch.entryKey(entry), entry.recipient());
+    }
+
+    /**
+     * One smsgetlast entry as a delivery report of the message {@code messageId} sent to {@code recipient}; the
+     * state's meaning goes in {@code detail}.
+     */
+    static DeliveryReport report(SmswaySms entry, String messageId, String recipient) {
         SmswayState state = SmswayState.of(entry.state());
         Instant at = entry.deliveredAt() != null ? entry.deliveredAt() : entry.requestedAt();
-        return new DeliveryReport(PROVIDER, SmswayStatusMatch.entryKey(entry), null, entry.recipient(), null,
+        return new DeliveryReport(PROVIDER, messageId, null, recipient, null,
                 state == null ? DeliveryStatus.UNKNOWN : state.status(), String.valueOf(entry.state()), at,
                 state == null ? "state not in the document" : state.meaning());
     }
 
     private SmswayUserInfo userinfo() throws Exception {
-        String key = keyInBody();
-        JsonNode reply = retryPolicy.call("smsway userinfo", () -> call(SmswayOperation.userinfo,
+        String key = api.keyInBody();
+        JsonNode reply = retryPolicy.call("smsway userinfo", () -> api.call(SmswayOperation.userinfo,
                 key == null ? null : Map.of("tokenapi", key)));
         return Json.MAPPER.treeToValue(reply, SmswayUserInfo.class);
     }
@@ -373,63 +379,8 @@ public class SmswayProducer extends DefaultProducer {
             LOG.warn("smsway: setting ipv4grant to '{}': from now on the provider refuses calls from any other"
                      + " address (-25)", update.ipv4grant());
         }
-        SmswayUserUpdate wire = keyInBody() == null ? update : update.withTokenapi(keyInBody());
-        retryPolicy.call("smsway updateuserinfo", () -> call(SmswayOperation.updateUserinfo, wire));
+        SmswayUserUpdate wire = api.keyInBody() == null ? update : update.withTokenapi(api.keyInBody());
+        retryPolicy.call("smsway updateuserinfo", () -> api.call(SmswayOperation.updateUserinfo, wire));
         exchange.getMessage().setBody(update);
-    }
-
-    // ---- the wire
-
-    private String keyInBody() {
-        return configuration.getApiKeyPlacement() == SmswayApiKeyPlacement.body ? configuration.getTokenapi() : null;
-    }
-
-    private Map<String, String> headers() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Accept", "application/json");
-        if (configuration.getApiKeyPlacement() == SmswayApiKeyPlacement.cookie) {
-            headers.put("Cookie", "tokenapi=" + configuration.getTokenapi());
-        }
-        return headers;
-    }
-
-    /** One call; returns the reply when {@code res} is 1, else throws with the documented code and meaning. */
-    private JsonNode call(SmswayOperation operation, Object body) {
-        byte[] json = null;
-        if (body != null) {
-            try {
-                json = Json.MAPPER.writeValueAsBytes(body);
-            } catch (IOException e) {
-                throw new SmsException(PROVIDER, "cannot write the " + operation.call() + " request as JSON", e);
-            }
-        }
-        HttpReply reply = transport.send(operation.method(), uris.get(operation), json,
-                json == null ? null : "application/json", headers());
-        return checked(operation.call(), reply);
-    }
-
-    /** Accepts {@code {"res": n, ...}} and a bare {@code n} (the document does not show smssend's body). */
-    static JsonNode checked(String call, HttpReply reply) {
-        if (!reply.isSuccess()) {
-            throw reply.unexpected("HTTP " + reply.status(), null);
-        }
-        JsonNode tree = reply.jsonTree();
-        JsonNode res = tree != null && tree.isObject() ? tree.get("res") : tree;
-        Integer value = res == null ? null
-                : res.isIntegralNumber() ? Integer.valueOf(res.intValue())
-                : res.isTextual() && res.asText().strip().matches("-?\\d+") ? Integer.valueOf(res.asText().strip())
-                : null;
-        if (value == null) {
-            throw reply.unexpected("no res code", null);
-        }
-        SmswayCode code = SmswayCode.of(value);
-        if (code == null) {
-            throw reply.unexpected("res " + value + " is not in the document", null);
-        }
-        if (code != SmswayCode.SUCCESS) {
-            throw new SmsProviderException(PROVIDER, String.valueOf(code.code()), code.meaningOn(call),
-                    code.retryable(), reply.status());
-        }
-        return tree;
     }
 }
