@@ -37,6 +37,11 @@ public final class EmittedEventLedger<E> extends ServiceSupport implements Event
             public void record() {
                 emitted.add(id);
             }
+
+            @Override
+            public void release() {
+                // nothing held: the id is only added once the route succeeded
+            }
         });
     }
 

@@ -12,11 +12,17 @@ public interface EventLedger<E> {
     /** The entry to emit (its event possibly enriched, e.g. with the caller's external id), or empty. */
     Optional<Entry<E>> news(E event);
 
-    /** An event to emit and how to remember it once emitted. */
+    /**
+     * An event to emit and how to remember it once emitted. While an entry is out, the same event is not news to
+     * anyone else; the consumer calls {@link #record()} after the route succeeded, or {@link #release()} after it
+     * failed, so the event comes again.
+     */
     interface Entry<E> {
         E event();
 
         void record();
+
+        void release();
     }
 
     /** A ledger that finds everything new and remembers nothing (keyword requests, which must always be answered). */
@@ -30,6 +36,11 @@ public interface EventLedger<E> {
             @Override
             public void record() {
                 // nothing to remember
+            }
+
+            @Override
+            public void release() {
+                // nothing held
             }
         });
     }

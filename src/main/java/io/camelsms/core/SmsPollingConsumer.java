@@ -69,6 +69,7 @@ public abstract class SmsPollingConsumer<E> extends ScheduledPollConsumer {
                 entry.record();
                 count++;
             } else {
+                entry.release();
                 getExceptionHandler().handleException("event not recorded; it is emitted again on the next poll",
                         exchange, exchange.getException());
             }

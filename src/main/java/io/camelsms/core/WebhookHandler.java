@@ -116,6 +116,7 @@ public final class WebhookHandler<E> implements Processor {
             if (ok) {
                 entry.get().record();
             } else {
+                entry.get().release();
                 LOG.warn("{}: the route failed on a webhook event; the provider is told so it can retry: {}",
                         endpointName(), exchange.getException().getMessage());
             }

@@ -68,6 +68,11 @@ final class SmscloudsResponsesConsumer extends SmsPollingConsumer<SmscloudsRespo
         public void record() {
             stored.record();
         }
+
+        @Override
+        public void release() {
+            stored.release();
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.camelsms.tracking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.camelsms.core.DeliveryReport;
@@ -42,30 +43,56 @@ public final class DeliveryTracker implements EventLedger<DeliveryReport> {
     }
 
     public Optional<Change> changeOf(DeliveryReport report) {
+        Optional<TrackedMessage> tracked = find(report).filter(m -> isChange(m, report));
+        if (tracked.isEmpty() || !store.claim(claimKey(tracked.get().id()))) {
+            return Optional.empty();
+        }
+        // claimed: look again, a push or poll may have recorded this very change just before
+        Optional<TrackedMessage> fresh = find(report).filter(m -> isChange(m, report));
+        if (fresh.isEmpty()) {
+            store.release(claimKey(tracked.get().id()));
+            return Optional.empty();
+        }
+        TrackedMessage m = fresh.get();
+        return Optional.of(new Change(this, m, new DeliveryReport(provider,
+                report.providerMessageId() != null ? report.providerMessageId() : m.providerMessageId(),
+                report.campaignId() != null ? report.campaignId() : m.campaignId(),
+                report.recipient() != null ? report.recipient() : m.recipient(),
+                m.externalId(), report.status(), report.rawStatus(), report.statusAt(), report.detail())));
+    }
+
+    private Optional<TrackedMessage> find(DeliveryReport report) {
         Optional<TrackedMessage> tracked = report.providerMessageId() != null
                 ? store.findByProviderMessageId(provider, report.providerMessageId())
                 : Optional.empty();
         if (tracked.isEmpty() && report.campaignId() != null && report.recipient() != null) {
             tracked = store.findByCampaignAndRecipient(provider, report.campaignId(), report.recipient());
         }
-        return tracked.filter(m -> !report.rawStatus().equals(m.rawStatus()))
-                .filter(m -> !m.isFinal() || report.status().isFinal())
-                .map(m -> new Change(this, m, new DeliveryReport(provider,
-                        report.providerMessageId() != null ? report.providerMessageId() : m.providerMessageId(),
-                        report.campaignId() != null ? report.campaignId() : m.campaignId(),
-                        report.recipient() != null ? report.recipient() : m.recipient(),
-                        m.externalId(), report.status(), report.rawStatus(), report.statusAt(), report.detail())));
+        return tracked;
+    }
+
+    private static boolean isChange(TrackedMessage message, DeliveryReport report) {
+        return !report.rawStatus().equals(message.rawStatus()) && (!message.isFinal() || report.status().isFinal());
+    }
+
+    private static String claimKey(long messageId) {
+        return "message:" + messageId;
     }
 
     private void record(TrackedMessage message, DeliveryReport report) {
-        store.updateStatus(message.id(), report.status(), report.rawStatus(),
-                report.statusAt() != null ? report.statusAt() : clock.instant());
+        try {
+            store.updateStatus(message.id(), report.status(), report.rawStatus(),
+                    report.statusAt() != null ? report.statusAt() : clock.instant());
+        } finally {
+            store.release(claimKey(message.id()));
+        }
     }
 
     /** The last report of each open message older than {@code maxAge}: after it the message is no longer polled. */
-    public java.util.List<Change> expired(Duration maxAge, int limit) {
+    public List<Change> expired(Duration maxAge, int limit) {
         Instant now = clock.instant();
         return store.openOlderThan(provider, now.minus(maxAge), limit).stream()
+                .filter(m -> store.claim(claimKey(m.id())))
                 .map(m -> new Change(this, m, new DeliveryReport(provider, m.providerMessageId(), m.campaignId(),
                         m.recipient(), m.externalId(), DeliveryStatus.EXPIRED, TRACKING_EXPIRED, now,
                         "no final status within " + maxAge + "; last known: " + m.status())))
@@ -84,6 +111,11 @@ public final class DeliveryTracker implements EventLedger<DeliveryReport> {
         @Override
         public void record() {
             tracker.record(message, report);
+        }
+
+        @Override
+        public void release() {
+            tracker.store.release(claimKey(message.id()));
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -37,6 +38,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     private static final String COLUMNS = "id, provider, account, external_id, recipient, provider_message_id,"
             + " campaign_id, status, raw_status, status_at, created_at, updated_at";
 
+    private final Set<String> claims = ConcurrentHashMap.newKeySet();
     private final Supplier<DataSource> dataSourceSupplier;
     private final Clock clock;
     private DataSource dataSource;
@@ -195,6 +197,16 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                             s.setString(1, provider);
                             setInstant(s, 2, cutoff);
                         });
+    }
+
+    @Override
+    public boolean claim(String key) {
+        return claims.add(key);
+    }
+
+    @Override
+    public void release(String key) {
+        claims.remove(key);
     }
 
     // IdempotentRepository: the ids of events already emitted

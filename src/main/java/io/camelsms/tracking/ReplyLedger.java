@@ -23,7 +23,12 @@ public final class ReplyLedger implements EventLedger<InboundMessage> {
     @Override
     public Optional<Entry<InboundMessage>> news(InboundMessage reply) {
         String eventId = reply.eventId();
-        if (store.contains(eventId)) {
+        String claim = "event:" + eventId;
+        if (store.contains(eventId) || !store.claim(claim)) {
+            return Optional.empty();
+        }
+        if (store.contains(eventId)) { // recorded by a push or poll just before the claim
+            store.release(claim);
             return Optional.empty();
         }
         InboundMessage correlated = original(reply)
@@ -39,7 +44,16 @@ public final class ReplyLedger implements EventLedger<InboundMessage> {
 
             @Override
             public void record() {
-                store.add(eventId);
+                try {
+                    store.add(eventId);
+                } finally {
+                    store.release(claim);
+                }
+            }
+
+            @Override
+            public void release() {
+                store.release(claim);
             }
         });
     }

@@ -39,6 +39,16 @@ public interface TrackingStore extends IdempotentRepository {
      */
     boolean updateStatus(long id, DeliveryStatus status, String rawStatus, Instant statusAt);
 
+    /**
+     * Claims {@code key} (a message or an event) for the caller while it routes it, so a push and a poll in this
+     * JVM never route the same change at once. False when someone else holds it. Claims live in this process only:
+     * several processes on one database may each emit a change once (at least once overall).
+     */
+    boolean claim(String key);
+
+    /** Gives a claim back (after recording, or after the route failed). */
+    void release(String key);
+
     /** Open messages recorded before {@code cutoff}: the ones whose tracking has run out. */
     List<TrackedMessage> openOlderThan(String provider, Instant cutoff, int limit);
 }

@@ -61,6 +61,11 @@ final class WebcomDlrProtocol implements WebhookProtocol<WebcomDlrProtocol.Event
         public void record() {
             news.record();
         }
+
+        @Override
+        public void release() {
+            news.release();
+        }
     }
 
     @Override

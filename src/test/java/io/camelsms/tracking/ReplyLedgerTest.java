@@ -59,7 +59,9 @@ class ReplyLedgerTest {
         InboundMessage stranger = ledger.news(reply(null, "camp-2", "4400000000", "hi")).orElseThrow().event();
         assertNull(stranger.externalId(), "a reply that matches nothing is still emitted, uncorrelated");
 
-        assertTrue(ledger.news(reply("msg-1", null, "4498987282", "STOP")).isPresent(), "news until recorded");
+        assertTrue(ledger.news(reply("msg-1", null, "4498987282", "STOP")).isEmpty(), "held while being routed");
+        byId.release(); // its route failed
+        byId = ledger.news(reply("msg-1", null, "4498987282", "STOP")).orElseThrow();
         byId.record();
         assertTrue(ledger.news(reply("msg-1", null, "4498987282", "STOP")).isEmpty(), "never again once recorded");
     }
