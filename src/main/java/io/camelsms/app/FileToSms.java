@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -125,9 +127,22 @@ public final class FileToSms implements CamelContextAware {
         @SuppressWarnings("unchecked")
         List<RecipientRow> rows = exchange.getProperty(ROWS, List.class);
         SmsValidationException invalid = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, SmsValidationException.class);
+        // one line per row: its own violations plus any that concern the whole request (index < 0)
+        Map<Integer, List<String>> reasons = new TreeMap<>();
+        List<String> wholeRequest = new ArrayList<>();
         for (Violation violation : invalid.getViolations()) {
-            RecipientRow row = rows.get(violation.index());
-            run.reject(row.line(), row.rowId(), row.phone(), violation.field() + ": " + violation.problem());
+            String reason = violation.field() + ": " + violation.problem();
+            if (violation.index() < 0) {
+                wholeRequest.add(reason);
+            } else {
+                reasons.computeIfAbsent(violation.index(), i -> new ArrayList<>()).add(reason);
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> rowReasons = new ArrayList<>(wholeRequest);
+            rowReasons.addAll(reasons.getOrDefault(i, List.of()));
+            RecipientRow row = rows.get(i);
+            run.reject(row.line(), row.rowId(), row.phone(), String.join("; ", rowReasons));
         }
         run.flush();
         LOG.info(run.progress());

@@ -110,23 +110,20 @@ public class WebcomProducer extends DefaultProducer {
         }
         String sender = message.sender() != null ? message.sender() : configuration.getSender();
         String type = message.options().getOrDefault(TYPE_SEND, configuration.getTypeSend());
-        String clientId = message.externalId() != null ? message.externalId() : newClientId();
+        String externalId = message.externalId() != null ? message.externalId() : newClientId();
+        String clientId = WebcomPhone.clientIdFor(externalId);
         rules.required("sender", sender)
                 .maxLength("sender", sender, WebcomMessage.maxSenderLength(sender))
                 .required("text", message.text())
                 .oneOf("type_send_1", type, WebcomMessage.TYPES);
-        if (!WebcomPhone.isClientId(clientId)) {
-            rules.fail("client_id_sms", "'" + clientId + "' is not a whole number of at most "
-                                        + WebcomPhone.MAX_CLIENT_ID_DIGITS + " digits (the document types it Int)");
-        }
         String validity = message.validity() == null ? null
                 : WebcomTimes.format(clock.instant().plus(message.validity()), zone);
         SmsText text = SmsText.of(message.text());
         if (!rules.ok()) {
-            job.invalid(index, phone != null ? phone : message.recipient(), clientId, text, rules);
+            job.invalid(index, phone != null ? phone : message.recipient(), externalId, text, rules);
             return;
         }
-        job.ready(new Prepared<>(index, phone, clientId, text,
+        job.ready(new Prepared<>(index, phone, externalId, text,
                 new Outgoing(type, sender, message.text(), new WebcomPhone(phone, clientId, validity))));
     }
 

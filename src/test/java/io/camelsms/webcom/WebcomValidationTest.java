@@ -94,10 +94,18 @@ class WebcomValidationTest extends WebcomTestSupport {
     }
 
     @Test
-    void theExternalIdIsTheClientIdSmsSoItMustBeAWholeNumber() {
-        Violation v = onlyViolation(SmsMessage.to(PHONE).sender("Shop").text("hi").externalId("order-17").build());
-        assertEquals("client_id_sms", v.field());
-        assertTrue(v.problem().contains("whole number"), v.problem());
+    void anExternalIdThatIsNoWholeNumberGetsAStableNumericClientIdSms() throws Exception {
+        SendResult first = template.requestBody("webcom:send?sender=Shop",
+                SmsMessage.to(PHONE).sender("Shop").text("hi").externalId("order-17").build(), SendResult.class);
+        SendResult again = template.requestBody("webcom:send?sender=Shop",
+                SmsMessage.to(PHONE).sender("Shop").text("hi").externalId("order-17").build(), SendResult.class);
+
+        assertEquals("order-17", first.recipients().get(0).externalId(), "the caller's id stays the external id");
+        String clientId = WebcomPhone.clientIdFor("order-17");
+        assertTrue(WebcomPhone.isClientId(clientId), clientId);
+        assertEquals(first.recipients().get(0).providerMessageId(), again.recipients().get(0).providerMessageId(),
+                "the same external id is the same client_id_sms: the platform did not send it twice");
+        assertEquals(1, webcom().accepted().size());
     }
 
     @Test

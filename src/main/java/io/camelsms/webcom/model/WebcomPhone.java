@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.camelsms.core.EventIds;
+
 /** One recipient of a {@link WebcomMessage}: the number, the client's id and the optional validity. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"phone", "client_id_sms", "validity_period"})
@@ -23,6 +25,17 @@ public record WebcomPhone(
     public static final int MAX_CLIENT_ID_DIGITS = 19;
     /** {@code YYYY-MM-DD HH:MM:SS}. */
     public static final DateTimeFormatter VALIDITY_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /**
+     * The client_id_sms for a caller's external id: the id itself when it already is a whole number, else a stable
+     * 63-bit digest of it, so any external id (an order number, a file row id) keeps a repeated send idempotent at
+     * the provider.
+     */
+    public static String clientIdFor(String externalId) {
+        return isClientId(externalId) ? externalId
+                : Long.toString(Long.parseUnsignedLong(EventIds.of("client_id_sms", externalId).substring(0, 16), 16)
+                                & Long.MAX_VALUE);
+    }
 
     /** Whether {@code id} is a client_id_sms the document allows: a non-negative whole number. */
     public static boolean isClientId(String id) {
