@@ -9,6 +9,10 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.camelsms.core.Json;
+
 /** The app's beans, found by camel-main's scan of this package and named as the routes use them. */
 @Configuration
 public class AppBeans implements CamelConfiguration {
@@ -21,6 +25,12 @@ public class AppBeans implements CamelConfiguration {
                                @PropertyInject(value = "sms.text", defaultValue = "") String text,
                                @PropertyInject("sms.data-dir") String dataDir) {
         return new FileToSms(provider, text, Path.of(dataDir, "outbox"));
+    }
+
+    /** The one JSON mapper of camel-sms (java.time as ISO text), for the routes' marshal steps. */
+    @BindToRegistry("smsJson")
+    public ObjectMapper smsJson() {
+        return Json.MAPPER;
     }
 
     /** Files already sent (name, size, time), kept across restarts so a file is never picked up twice. */
