@@ -3,6 +3,8 @@ package io.camelsms.app;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +41,37 @@ public final class FileRun implements Closeable {
     }
 
     private static CSVPrinter printer(Path file, String[] header) throws IOException {
+        dropTornLastLine(file);
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
         BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         CSVFormat format = fresh ? CSVFormat.RFC4180.builder().setHeader(header).get() : CSVFormat.RFC4180;
         return new CSVPrinter(writer, format);
+    }
+
+    /**
+     * A run killed mid-write (kill -9) can leave half a line at the end; appending to it would merge it with the
+     * next run's first line. It is dropped: the resumed run reads the file again and writes that row once more.
+     */
+    private static void dropTornLastLine(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long end = channel.size();
+            ByteBuffer last = ByteBuffer.allocate(1);
+            while (end > 0) {
+                last.clear();
+                channel.read(last, end - 1);
+                if (last.get(0) == '\n') {
+                    break;
+                }
+                end--;
+            }
+            if (end < channel.size()) {
+                channel.truncate(end);
+            }
+        }
     }
 
     void result(long line, String rowId, String recipient, String status, String provider, String campaignId,

@@ -57,9 +57,14 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         this.clock = clock;
     }
 
-    /** The default store: an H2 database in files under {@code directory}, created on first use. */
+    /**
+     * The default store: an H2 database in files under {@code directory}, created on first use. WRITE_DELAY=0: H2
+     * otherwise writes committed transactions in the background (up to 500 ms later), and a process killed in that
+     * window forgets batches the provider accepted, which a resumed file would send again.
+     */
     public static JdbcTrackingStore embeddedH2(java.nio.file.Path directory) {
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("tracking") + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("tracking")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         return new JdbcTrackingStore(org.h2.jdbcx.JdbcConnectionPool.create(url, "sa", ""));
     }
 

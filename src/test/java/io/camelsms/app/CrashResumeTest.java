@@ -1,0 +1,190 @@
+package io.camelsms.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.camelsms.sandbox.PwapiSimulator;
+import io.camelsms.sandbox.Sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The crash-safety promise, on the real app: {@link SmsApplication} runs in a child JVM against a sandbox in this
+ * JVM, is killed with SIGKILL in the middle of a file, and a second child on the same data directory finishes it.
+ * The sandbox is the provider: every row must have reached it, and only the batch that was in flight at the kill
+ * may have reached it twice (PW-API cannot dedupe by our id).
+ */
+class CrashResumeTest {
+
+    private static final int ROWS = 4_000;
+    private static final int BATCH = 200;
+    /** Per request: the file takes seconds, so the kill lands mid-file however loaded the machine is. */
+    private static final Duration LATENCY = Duration.ofMillis(250);
+    /** Bounds a child JVM's start plus its sending, on a loaded 2-core machine. */
+    private static final Duration DEADLINE = Duration.ofSeconds(40);
+    /** 128 + SIGKILL(9): how Java reports a process the kernel killed with SIGKILL. */
+    private static final int KILLED_BY_SIGKILL = 137;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aRunKilledMidFileIsResumedWithoutLosingARowAndResendsAtMostTheBatchInFlight() throws Exception {
+        List<String> ids = writeRecipients(data.resolve("inbox"), "campaign.csv");
+        try (Sandbox sandbox = Sandbox.start()) {
+            PwapiSimulator pwapi = sandbox.pwapi();
+            pwapi.faults().latency(LATENCY);
+
+            Process first = startApp(sandbox, "first");
+            long receivedAtKill;
+            try {
+                await("the first run has sent five batches", first,
+                        () -> pwapi.acceptedCount() >= 5L * BATCH);
+                first.destroyForcibly();
+                assertTrue(first.waitFor(10, TimeUnit.SECONDS), "the first run did not die");
+                receivedAtKill = pwapi.acceptedCount();
+            } finally {
+                first.destroyForcibly();
+            }
+            assertEquals(KILLED_BY_SIGKILL, first.exitValue(), "destroyForcibly() is SIGKILL, no shutdown hook ran");
+            assertTrue(receivedAtKill < ROWS, "the kill must land mid-file; the sandbox already had " + receivedAtKill);
+            assertTrue(Files.exists(data.resolve("inbox/campaign.csv")), "a killed run leaves the file in the inbox");
+
+            Process second = startApp(sandbox, "second");
+            try {
+                await("the second run moves the file to done/", second,
+                        () -> Files.exists(data.resolve("done/campaign.csv")));
+            } finally {
+                second.destroyForcibly();
+                second.waitFor(10, TimeUnit.SECONDS);
+            }
+
+            Map<String, Integer> received = new HashMap<>();
+            for (PwapiSimulator.Accepted message : pwapi.accepted()) {
+                received.merge(message.idExtern(), 1, Integer::sum);
+            }
+            List<String> missing = ids.stream().filter(id -> !received.containsKey(id)).toList();
+            assertEquals(List.of(), missing, "rows the provider never received");
+            assertEquals(Set.copyOf(ids), received.keySet(), "the provider received only the file's rows");
+            List<String> twice = received.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                    .sorted().toList();
+            assertTrue(received.values().stream().allMatch(n -> n <= 2), "a row was sent more than twice");
+            assertTrue(twice.size() <= BATCH, twice.size() + " rows sent twice, more than the one batch in flight");
+            assertTrue(oneBatch(ids, twice), "the rows sent twice are not one batch of the file: " + twice);
+
+            Map<String, Set<String>> results = resultStatuses(data.resolve("outbox/campaign.csv.results.csv"));
+            assertEquals(Set.copyOf(ids), results.keySet(), "the results file lists every row");
+            long skipped = results.values().stream().filter(s -> s.contains("ACCEPTED_EARLIER")).count();
+            assertTrue(skipped > 0, "the second run skipped no row the first run had sent");
+            System.out.printf("crash resume: %d of %d rows at the provider at the kill, %d skipped by the second run,"
+                              + " %d received twice%n", receivedAtKill, ROWS, skipped, twice.size());
+        }
+    }
+
+    /** Rows sent twice, if any, are consecutive rows of the file starting at a batch boundary. */
+    private static boolean oneBatch(List<String> ids, List<String> twice) {
+        if (twice.isEmpty()) {
+            return true;
+        }
+        int first = ids.indexOf(twice.get(0));
+        return first % BATCH == 0 && Set.copyOf(ids.subList(first, first + twice.size())).equals(Set.copyOf(twice));
+    }
+
+    /** A recipients file of valid rows with their own ids, written under another name and renamed into place. */
+    private static List<String> writeRecipients(Path inbox, String name) throws IOException {
+        Files.createDirectories(inbox);
+        List<String> ids = new ArrayList<>(ROWS);
+        StringBuilder csv = new StringBuilder("# text: Sua fatura está disponível.\nphone,name,external_id\n");
+        for (int i = 0; i < ROWS; i++) {
+            // zero-padded, so sorting the ids keeps the file's order (oneBatch relies on it)
+            String id = String.format("row-%05d", i);
+            ids.add(id);
+            csv.append(String.format("+55219%08d,Cliente %d,%s%n", 80_000_000 + i, i, id));
+        }
+        Path partial = inbox.resolve(name + ".part");
+        Files.writeString(partial, csv, StandardCharsets.UTF_8);
+        Files.move(partial, inbox.resolve(name));
+        return ids;
+    }
+
+    /** The app as a user runs it, in its own JVM, pointed at the sandbox by -D (with credentials: no own sandbox). */
+    private Process startApp(Sandbox sandbox, String name) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = List.of(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Dcamel.component.pwapi.base-url=" + sandbox.baseUrl(),
+                "-Dcamel.component.pwapi.credential=" + PwapiSimulator.DEFAULT_CREDENTIAL,
+                "-Dcamel.component.pwapi.token=" + PwapiSimulator.DEFAULT_TOKEN,
+                "-Dsms.provider=pwapi",
+                "-Dsms.data-dir=" + data,
+                "-Dsms.batch-size.pwapi=" + BATCH,
+                "-Dsms.inbox.read-lock-interval=100",
+                SmsApplication.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(Path.of("").toAbsolutePath().toFile()) // routes/ is relative to the project
+                .redirectErrorStream(true)
+                .redirectOutput(Files.createDirectories(data.resolve("logs")).resolve(name + ".log").toFile());
+        // the test's own classpath, through the environment: no argument length limit to worry about
+        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+        return builder.start();
+    }
+
+    /** Waits for the condition; fails at the deadline or when the child died, with the child's log. */
+    private void await(String what, Process child, BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (!child.isAlive()) {
+                fail(what + ": the app exited with " + child.exitValue() + "\n" + logs());
+            }
+            if (System.nanoTime() > deadline) {
+                fail(what + ": not within " + DEADLINE + "\n" + logs());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private String logs() throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (var files = Files.list(data.resolve("logs"))) {
+            for (Path log : files.sorted().toList()) {
+                List<String> lines = Files.readAllLines(log);
+                out.append("--- ").append(log.getFileName()).append('\n')
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())))
+                        .append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Row id to the statuses the results file gives it (a resumed row has ACCEPTED and ACCEPTED_EARLIER). */
+    private static Map<String, Set<String>> resultStatuses(Path results) throws IOException {
+        Map<String, Set<String>> statuses = new HashMap<>();
+        try (Reader reader = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
+            for (CSVRecord record : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(reader)) {
+                assertFalse(record.get("status").isBlank(), "a results line without a status: " + record);
+                statuses.computeIfAbsent(record.get("row_id"), id -> new HashSet<>()).add(record.get("status"));
+            }
+        }
+        return statuses;
+    }
+}
