@@ -12,8 +12,6 @@ import org.apache.camel.support.DefaultComponent;
 @Component("painel")
 public class PainelComponent extends DefaultComponent {
 
-    // No SensitiveOptions.register: Camel's URI sanitiser already masks both credential names, login and password
-    // (SensitiveUtils). PainelSecretsTest checks every printed URI.
 
     @Metadata(description = "Defaults for every painel endpoint (login, password, baseUrl, ...).")
     private PainelConfiguration configuration = new PainelConfiguration();

@@ -7,15 +7,9 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
-import io.camelsms.core.SensitiveOptions;
-
 /** The {@code pwapi:} component: PW-API SMS-MT 4.0. */
 @Component("pwapi")
 public class PwapiComponent extends DefaultComponent {
-
-    static {
-        SensitiveOptions.register("credential");
-    }
 
     @Metadata(description = "Defaults for every pwapi endpoint (credential, token, baseUrl, ...).")
     private PwapiConfiguration configuration = new PwapiConfiguration();

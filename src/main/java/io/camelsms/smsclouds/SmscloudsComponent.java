@@ -7,16 +7,9 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
-import io.camelsms.core.SensitiveOptions;
-
 /** The {@code smsclouds:} component: Smsclouds API V3 (Max4Systems / masmensajes). */
 @Component("smsclouds")
 public class SmscloudsComponent extends DefaultComponent {
-
-    static {
-        // Camel masks token already; the webhook's shared secret is a credential too
-        SensitiveOptions.register("webhookSecret");
-    }
 
     @Metadata(description = "Defaults for every smsclouds endpoint (token, baseUrl, route, ...).")
     private SmscloudsConfiguration configuration = new SmscloudsConfiguration();

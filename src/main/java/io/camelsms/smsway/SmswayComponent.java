@@ -7,15 +7,9 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
-import io.camelsms.core.SensitiveOptions;
-
 /** The {@code smsway:} component: the SmsWay remote API. */
 @Component("smsway")
 public class SmswayComponent extends DefaultComponent {
-
-    static {
-        SensitiveOptions.register("tokenapi");
-    }
 
     @Metadata(description = "Defaults for every smsway endpoint (tokenapi, quotas, baseUrl, ...).")
     private SmswayConfiguration configuration = new SmswayConfiguration();

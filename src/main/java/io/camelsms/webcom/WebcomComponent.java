@@ -9,7 +9,7 @@ import org.apache.camel.support.DefaultComponent;
 
 /**
  * The {@code webcom:} component: the Webcom Mobi A2P platform's JSON API. Its credential options (login, password,
- * token) are names Camel's URI sanitiser masks already, so none needs registering with SensitiveOptions.
+ * token) are names Camel treats as sensitive already.
  */
 @Component("webcom")
 public class WebcomComponent extends DefaultComponent {
