@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -58,6 +61,9 @@ public final class SmsApplication {
             "painel", Map.of("login", PainelSimulator.DEFAULT_LOGIN, "password", PainelSimulator.DEFAULT_PASSWORD),
             "smsway", Map.of("tokenapi", SmsWaySimulator.DEFAULT_TOKENAPI),
             "smsclouds", Map.of("token", SmsCloudsSimulator.DEFAULT_TOKEN));
+
+    /** Providers that document no status query: their messages stay ACCEPTED, so nothing to wait for. */
+    static final Set<String> PROVIDERS_WITHOUT_STATUS = Set.of("pwapi");
 
     private SmsApplication() {
     }
@@ -133,7 +139,21 @@ public final class SmsApplication {
             LOG.warn("No credentials for {}: using the embedded SANDBOX at {}. No message leaves this machine."
                      + " Configure camel.component.{}.* credentials to send for real.", provider, sandbox.baseUrl(),
                     provider);
+            startAutopilot(context);
             dropSample(context);
+        }
+
+        /**
+         * Sandbox time runs by itself so the demo shows what a real provider does: statuses move on and are
+         * called back, a handset answers each painel campaign, webcom pushes its states to our webhook.
+         */
+        private void startAutopilot(CamelContext context) {
+            var properties = context.getPropertiesComponent();
+            String server = "http://localhost:" + properties.resolveProperty("camel.server.port").orElse("8080");
+            sandbox.painel().autoReply(properties.resolveProperty("sms.sandbox.auto-reply").orElse("SIM"));
+            sandbox.webcom().webhookUrl(URI.create(server + "/sms/webcom/dlr"));
+            sandbox.smsclouds().moWebhook(server + "/sms/smsclouds/inbound");
+            sandbox.autopilot(Duration.ofSeconds(1), Duration.ofMinutes(1));
         }
 
         @Override
@@ -148,21 +168,28 @@ public final class SmsApplication {
             }
         }
 
-        /** Inbox without files to send and no file in flight, twice in a row a second apart: done. */
+        /**
+         * Done when, twice in a row a second apart: the inbox has no file to send, nothing is in flight, and (for a
+         * provider that reports statuses) every tracked message has its final status.
+         */
         private static void exitWhenInboxDrained(BaseMainSupport main, CamelContext context) {
             Path inbox = dataDir(context).resolve("inbox");
+            String provider = context.getPropertiesComponent().resolveProperty("sms.provider").orElse("");
+            TrackingStore store = context.getRegistry().findSingleByType(TrackingStore.class);
+            boolean waitForFinal = store != null && !PROVIDERS_WITHOUT_STATUS.contains(provider);
             int idleChecks = 0;
             try {
                 while (idleChecks < 2) {
                     Thread.sleep(1000);
-                    boolean idle = context.getInflightRepository().size() == 0 && !hasCsv(inbox);
+                    boolean idle = context.getInflightRepository().size() == 0 && !hasCsv(inbox)
+                            && !(waitForFinal && store.hasOpenMessages(provider));
                     idleChecks = idle ? idleChecks + 1 : 0;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            LOG.info("Inbox drained and nothing in flight: exiting (sms.exit-when-done=true)");
+            LOG.info("Inbox drained, nothing in flight, every tracked message final: exiting (sms.exit-when-done=true)");
             ((MainSupport) main).completed();
         }
 

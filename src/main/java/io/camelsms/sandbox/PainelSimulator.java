@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -115,6 +117,8 @@ public final class PainelSimulator extends ProviderSimulator {
         }
     }
 
+    private volatile String autoReply;
+    private final Set<String> repliedCampaigns = new HashSet<>();
     private volatile String login = DEFAULT_LOGIN;
     private volatile String password = DEFAULT_PASSWORD;
     private BigDecimal balance = DEFAULT_BALANCE;
@@ -169,9 +173,37 @@ public final class PainelSimulator extends ProviderSimulator {
         return List.copyOf(pushes);
     }
 
-    /** Applies the clock to every campaign and pushes the changes to their url_callback. */
+    /**
+     * Applies the clock to every campaign and pushes the changes to their url_callback; with {@link #autoReply},
+     * the first handset to receive a campaign's message then answers it, once per campaign.
+     */
+    @Override
     public void tick() {
         deliver(progress());
+        String text = autoReply;
+        if (text == null) {
+            return;
+        }
+        List<String[]> replies = new ArrayList<>();
+        synchronized (this) {
+            for (CampaignState campaign : campaigns.values()) {
+                if (campaign.urlCallback == null || repliedCampaigns.contains(campaign.id)) {
+                    continue;
+                }
+                campaign.messages.stream().filter(m -> PainelStatusText.SUCESSO.text().equals(m.status)).findFirst()
+                        .ifPresent(m -> {
+                            repliedCampaigns.add(campaign.id);
+                            replies.add(new String[] {campaign.id, m.number});
+                        });
+            }
+        }
+        replies.forEach(r -> reply(r[0], r[1], text));
+    }
+
+    /** Makes one handset per campaign answer {@code text} once the campaign is delivered (null: no replies). */
+    public PainelSimulator autoReply(String text) {
+        this.autoReply = text;
+        return this;
     }
 
     /**
@@ -209,6 +241,8 @@ public final class PainelSimulator extends ProviderSimulator {
         lastQueries.clear();
         lastRequests.clear();
         pushes.clear();
+        autoReply = null;
+        repliedCampaigns.clear();
     }
 
     @Override

@@ -50,6 +50,14 @@ public abstract class ProviderSimulator implements HttpHandler {
      */
     protected abstract void serve(HttpExchange exchange, Fault fault) throws IOException;
 
+    /**
+     * Lets time act: statuses that are due move on and what changed is pushed to the client's URLs. Tests call it
+     * after moving the clock; the sandbox's autopilot calls it on a timer. Nothing happens by default.
+     */
+    public void tick() {
+        // providers without a push do everything when they are asked
+    }
+
     /** Forgets accepted messages and state, and clears faults. */
     public void reset() {
         faults.clear();

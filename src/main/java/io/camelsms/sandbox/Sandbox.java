@@ -3,11 +3,13 @@ package io.camelsms.sandbox;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -48,6 +50,7 @@ public final class Sandbox implements AutoCloseable {
     private final ExecutorService executor;
     private final SandboxClock clock = new SandboxClock();
     private final Map<Class<?>, ProviderSimulator> simulators = new LinkedHashMap<>();
+    private ScheduledExecutorService autopilot;
 
     private Sandbox(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
@@ -118,6 +121,31 @@ public final class Sandbox implements AutoCloseable {
         return type.cast(simulators.get(type));
     }
 
+    /**
+     * Lets sandbox time run by itself, for demos: every {@code every} of real time the clock moves {@code step}
+     * ahead and every simulator ticks (statuses move on, callbacks and pushes go out).
+     */
+    public synchronized Sandbox autopilot(Duration every, Duration step) {
+        if (autopilot == null) {
+            autopilot = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sandbox-autopilot");
+                t.setDaemon(true);
+                return t;
+            });
+            autopilot.scheduleWithFixedDelay(() -> {
+                clock.advance(step);
+                for (ProviderSimulator simulator : simulators.values()) {
+                    try {
+                        simulator.tick();
+                    } catch (RuntimeException e) {
+                        LOG.warn("sandbox autopilot: {} failed to tick: {}", simulator.provider(), e.toString());
+                    }
+                }
+            }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return this;
+    }
+
     /** Back to a fresh state: no accepted messages, no faults, the wall clock. */
     public void reset() {
         simulators.values().forEach(ProviderSimulator::reset);
@@ -125,7 +153,10 @@ public final class Sandbox implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (autopilot != null) {
+            autopilot.shutdownNow();
+        }
         server.stop(0);
         executor.shutdownNow();
     }

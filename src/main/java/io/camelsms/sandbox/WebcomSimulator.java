@@ -530,6 +530,18 @@ public final class WebcomSimulator extends ProviderSimulator {
      * (and was pushed fewer than {@value #MAX_PUSH_ATTEMPTS} times) to the webhook URL, and records which ids
      * the client echoed back. Returns the client's answer, or null when there was nothing to push.
      */
+    /** Pushes the state changes to the webhook URL, when one is set. */
+    @Override
+    public void tick() {
+        boolean hasUrl;
+        synchronized (this) {
+            hasUrl = webhookUrl != null;
+        }
+        if (hasUrl) {
+            push();
+        }
+    }
+
     public WebhookPush.Answer push() {
         URI url;
         List<Map<String, Object>> due = new ArrayList<>();

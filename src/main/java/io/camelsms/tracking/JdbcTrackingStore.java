@@ -150,6 +150,14 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     }
 
     @Override
+    public boolean hasOpenMessages(String provider) {
+        boolean[] found = {false};
+        query("SELECT 1 FROM sms_message WHERE provider = ? AND is_final = FALSE FETCH FIRST 1 ROWS ONLY",
+                s -> s.setString(1, provider), rs -> found[0] = true);
+        return found[0];
+    }
+
+    @Override
     public List<TrackedMessage> openMessages(String provider, String account, int limit) {
         return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND account = ? AND is_final = FALSE"
                         + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", s -> {

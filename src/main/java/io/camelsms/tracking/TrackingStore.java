@@ -26,6 +26,9 @@ public interface TrackingStore extends IdempotentRepository {
     /** Campaign ids that still have messages without a final status. */
     List<String> openCampaigns(String provider, String account);
 
+    /** Whether any message of the provider still waits for a final status (any account). */
+    boolean hasOpenMessages(String provider);
+
     /** Messages without a final status, oldest first, at most {@code limit}. */
     List<TrackedMessage> openMessages(String provider, String account, int limit);
 

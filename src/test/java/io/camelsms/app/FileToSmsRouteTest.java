@@ -50,6 +50,7 @@ class FileToSmsRouteTest extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         Properties overrides = new Properties();
+        overrides.setProperty("sms.provider", "pwapi");
         overrides.setProperty("sms.data-dir", data.toString());
         overrides.setProperty("sms.inbox.read-lock-interval", "100");
         context.getPropertiesComponent().setLocation("classpath:application.properties");
