@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +18,12 @@ import java.util.function.BooleanSupplier;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.camelsms.sandbox.PwapiSimulator;
+import io.camelsms.testing.AppProcess;
 import io.camelsms.sandbox.Sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -129,23 +132,16 @@ class CrashResumeTest {
 
     /** The app as a user runs it, in its own JVM, pointed at the sandbox by -D (with credentials: no own sandbox). */
     private Process startApp(Sandbox sandbox, String name) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Dcamel.component.pwapi.base-url=" + sandbox.baseUrl(),
-                "-Dcamel.component.pwapi.credential=" + PwapiSimulator.DEFAULT_CREDENTIAL,
-                "-Dcamel.component.pwapi.token=" + PwapiSimulator.DEFAULT_TOKEN,
-                "-Dsms.provider=pwapi",
-                "-Dsms.data-dir=" + data,
-                "-Dsms.batch-size.pwapi=" + BATCH,
-                "-Dsms.inbox.read-lock-interval=100",
-                SmsApplication.class.getName());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(Path.of("").toAbsolutePath().toFile()) // routes/ is relative to the project
-                .redirectErrorStream(true)
-                .redirectOutput(Files.createDirectories(data.resolve("logs")).resolve(name + ".log").toFile());
-        // the test's own classpath, through the environment: no argument length limit to worry about
-        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
-        return builder.start();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("camel.component.pwapi.base-url", sandbox.baseUrl());
+        properties.put("camel.component.pwapi.credential", PwapiSimulator.DEFAULT_CREDENTIAL);
+        properties.put("camel.component.pwapi.token", PwapiSimulator.DEFAULT_TOKEN);
+        properties.put("sms.provider", "pwapi");
+        properties.put("sms.data-dir", data.toString());
+        properties.put("sms.batch-size.pwapi", String.valueOf(BATCH));
+        properties.put("sms.inbox.read-lock-interval", "100");
+        properties.put("camel.server.port", String.valueOf(AvailablePortFinder.getNextAvailable()));
+        return AppProcess.start(properties, data.resolve("logs").resolve(name + ".log"));
     }
 
     /** Waits for the condition; fails at the deadline or when the child died, with the child's log. */
