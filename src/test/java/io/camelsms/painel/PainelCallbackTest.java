@@ -64,7 +64,7 @@ class PainelCallbackTest extends PainelTestSupport {
         assertEquals(serverUrl + "/sms/painel/callback/" + SECRET, painel().campaign(campaign).urlCallback());
 
         events.expectedMessageCount(2);
-        sandbox.clock().advance(PainelSimulator.DELIVERY_DELAY.plusSeconds(1));
+        SANDBOX.sandbox().clock().advance(PainelSimulator.DELIVERY_DELAY.plusSeconds(1));
         painel().tick();
         PainelSimulator.Push reply = painel().reply(campaign, "31999999999", "Sim; quero");
         events.assertIsSatisfied(5000);
@@ -85,7 +85,7 @@ class PainelCallbackTest extends PainelTestSupport {
         assertEquals("31999999999", answer.from());
         assertEquals(campaign, answer.campaignId());
         // data_resposta is whole seconds in the account's zone
-        Instant now = sandbox.clock().instant();
+        Instant now = SANDBOX.sandbox().clock().instant();
         assertTrue(!answer.receivedAt().isAfter(now) && answer.receivedAt().isAfter(now.minusSeconds(5)),
                 answer.receivedAt()::toString);
     }

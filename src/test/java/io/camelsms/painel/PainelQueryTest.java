@@ -52,7 +52,7 @@ class PainelQueryTest extends PainelTestSupport {
         assertEquals(campaign, queued.get(0).campaignId());
         assertNotNull(queued.get(0).providerMessageId());
 
-        sandbox.clock().advance(Duration.ofSeconds(61));
+        SANDBOX.sandbox().clock().advance(Duration.ofSeconds(61));
         Exchange out = template.request("painel:status", e -> e.getMessage().setBody(campaign));
         List<?> reports = out.getMessage().getBody(List.class);
         DeliveryReport delivered = (DeliveryReport) reports.get(0);
@@ -67,12 +67,12 @@ class PainelQueryTest extends PainelTestSupport {
 
     @Test
     void aSecondStatusWithinAMinuteFailsFastNamingTheWaitAndNothingIsSent() {
-        sandbox.clock().freeze();
+        SANDBOX.sandbox().clock().freeze();
         String campaign = sendCampaign("oi", "31999999999");
         status(campaign);
         long requests = painel().requestCount();
 
-        sandbox.clock().advance(Duration.ofSeconds(20));
+        SANDBOX.sandbox().clock().advance(Duration.ofSeconds(20));
         CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> status(campaign));
         PainelRateLimitException limited = assertInstanceOf(PainelRateLimitException.class, e.getCause());
         assertTrue(limited.getRetryAfter().compareTo(Duration.ofSeconds(40)) <= 0
@@ -84,7 +84,7 @@ class PainelQueryTest extends PainelTestSupport {
         assertThrows(CamelExecutionException.class, () -> template.requestBodyAndHeader(
                 "painel:status?timeZone=UTC", null, SmsHeaders.CAMPAIGN_ID, campaign));
 
-        sandbox.clock().advance(Duration.ofSeconds(41));
+        SANDBOX.sandbox().clock().advance(Duration.ofSeconds(41));
         assertEquals(1, status(campaign).size());
     }
 
@@ -93,7 +93,7 @@ class PainelQueryTest extends PainelTestSupport {
         String campaign = sendCampaign("oi", "31999999999");
         status(campaign);
         // 100 ms short of the minute: the call waits that long instead of failing
-        sandbox.clock().advance(Duration.ofSeconds(60).minusMillis(100));
+        SANDBOX.sandbox().clock().advance(Duration.ofSeconds(60).minusMillis(100));
         List<?> reports = template.requestBodyAndHeader("painel:status?rateLimitMaxWait=2000", null,
                 SmsHeaders.CAMPAIGN_ID, campaign, List.class);
         assertEquals(1, reports.size());
@@ -121,7 +121,7 @@ class PainelQueryTest extends PainelTestSupport {
 
         sendCampaign("oi", "31999999999");
         assertThrows(CamelExecutionException.class, () -> template.requestBody("painel:balance", (Object) null));
-        sandbox.clock().advance(Duration.ofMinutes(1));
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(1));
         assertEquals(0, PainelSimulator.DEFAULT_BALANCE.subtract(BigDecimal.ONE)
                 .compareTo(template.requestBody("painel:balance", null, BigDecimal.class)));
     }
@@ -133,23 +133,23 @@ class PainelQueryTest extends PainelTestSupport {
         assertEquals("action=holdsms&" + AUTH + "&id=" + campaign, lastQuery());
         assertEquals("SUCESSO", held.getMessage().getHeader(PainelConstants.PANEL_MESSAGE));
 
-        sandbox.clock().advance(Duration.ofMinutes(2));
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(2));
         assertEquals(DeliveryStatus.QUEUED, status(campaign).get(0).status());
 
         template.requestBodyAndHeader("painel:release", null, SmsHeaders.CAMPAIGN_ID, campaign);
         assertEquals("action=releasesms&" + AUTH + "&id=" + campaign, lastQuery());
-        sandbox.clock().advance(Duration.ofMinutes(1));
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(1));
         assertEquals(DeliveryStatus.DELIVERED, status(campaign).get(0).status());
     }
 
     @Test
     void aScheduledCampaignWaitsForItsJobdateAndJobtime() {
-        java.time.OffsetDateTime at = java.time.OffsetDateTime.now(sandbox.clock()).plusHours(2);
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.now(SANDBOX.sandbox().clock()).plusHours(2);
         String campaign = template.requestBody("painel:send", SmsMessage.to("31999999999").text("later")
                 .scheduleAt(at).build(), SendResult.class).batchIds().get(0);
-        sandbox.clock().advance(Duration.ofMinutes(90));
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(90));
         assertEquals(DeliveryStatus.QUEUED, status(campaign).get(0).status());
-        sandbox.clock().advance(Duration.ofMinutes(32));
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(32));
         assertEquals(DeliveryStatus.DELIVERED, status(campaign).get(0).status());
     }
 

@@ -39,7 +39,7 @@ class PainelSecretsTest extends PainelTestSupport {
             List<Throwable> failures = new ArrayList<>();
             failures.add(assertThrows(CamelExecutionException.class, () -> template.requestBodyAndHeader(
                     "painel:status?" + credentials, null, SmsHeaders.CAMPAIGN_ID, campaign)));
-            sandbox.clock().advance(Duration.ofMinutes(2));
+            SANDBOX.sandbox().clock().advance(Duration.ofMinutes(2));
             painel().faults().failNext(5, Fault.http(503));
             failures.add(assertThrows(CamelExecutionException.class,
                     () -> template.requestBody(send, SmsMessage.to("31999999999").text("again").build())));

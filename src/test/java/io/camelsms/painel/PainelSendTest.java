@@ -124,7 +124,7 @@ class PainelSendTest extends PainelTestSupport {
         assertEquals(queries.size(), result.batchIds().size(), "each part is its own campaign, all reported");
         List<String> sent = new ArrayList<>();
         for (String query : queries) {
-            String url = sandbox.baseUrl() + "/painel/api.ashx?" + query;
+            String url = SANDBOX.sandbox().baseUrl() + "/painel/api.ashx?" + query;
             assertTrue(url.length() <= 400, () -> url.length() + " characters");
             sent.addAll(List.of(query.substring(query.indexOf("numbers=") + 8).split(",")));
         }

@@ -4,39 +4,28 @@ import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.camelsms.sandbox.PainelSimulator;
-import io.camelsms.sandbox.Sandbox;
+import io.camelsms.testing.SandboxExtension;
 
 /**
  * A CamelContext whose painel component talks to a sandbox on a free loopback port, with the sandbox's clock as
- * the once-a-minute guard's clock: a test moves time with {@code sandbox.clock().advance(...)}, never waits.
+ * the once-a-minute guard's clock: a test moves time with {@code SANDBOX.sandbox().clock().advance(...)}, never waits.
  */
 abstract class PainelTestSupport extends CamelTestSupport {
 
-    static Sandbox sandbox;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
 
     @BeforeEach
-    void resetSandbox() {
-        sandbox.reset();
+    void clearRateLimits() {
         PainelRateLimiter.SHARED.clear();
     }
 
     PainelSimulator painel() {
-        return sandbox.painel();
+        return SANDBOX.sandbox().painel();
     }
 
     /** The query string of the last request the sandbox received. */
@@ -54,11 +43,11 @@ abstract class PainelTestSupport extends CamelTestSupport {
 
     /** The sandbox's URL and account on a painel component, its clock as the once-a-minute guard's clock. */
     static void toSandbox(PainelComponent component) {
-        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        component.getConfiguration().setBaseUrl(SANDBOX.sandbox().baseUrl());
         component.getConfiguration().setLogin(PainelSimulator.DEFAULT_LOGIN);
         component.getConfiguration().setPassword(PainelSimulator.DEFAULT_PASSWORD);
         component.getConfiguration().setDefaultRegion("BR");
         component.getConfiguration().setRetryDelay(10);
-        component.clock(sandbox.clock());
+        component.clock(SANDBOX.sandbox().clock());
     }
 }

@@ -88,7 +88,7 @@ class PainelTrackingTest extends PainelTestSupport {
 
     @BeforeEach
     void freezeClocks() {
-        sandbox.clock().freeze();
+        SANDBOX.sandbox().clock().freeze();
         guardClock.freeze();
     }
 
@@ -226,7 +226,7 @@ class PainelTrackingTest extends PainelTestSupport {
         awaitRouted(2);
 
         // the panel delivers and pushes both; the poll may not ask yet
-        sandbox.clock().advance(MINUTE);
+        SANDBOX.sandbox().clock().advance(MINUTE);
         painel().tick();
         awaitRouted(3);
         List<PainelSimulator.Push> pushes = painel().pushes();
@@ -304,7 +304,7 @@ class PainelTrackingTest extends PainelTestSupport {
 
     /** A minute passes for the panel and for the once-a-minute guard. */
     private void nextMinute() {
-        sandbox.clock().advance(MINUTE);
+        SANDBOX.sandbox().clock().advance(MINUTE);
         guardClock.advance(MINUTE);
     }
 

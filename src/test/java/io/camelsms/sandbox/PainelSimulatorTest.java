@@ -7,12 +7,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.camelsms.core.Json;
+import io.camelsms.testing.SandboxExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,25 +21,11 @@ class PainelSimulatorTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String AUTH = "&lgn=" + PainelSimulator.DEFAULT_LOGIN + "&pwd=" + PainelSimulator.DEFAULT_PASSWORD;
-    private static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
 
     private HttpResponse<String> get(String query) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/painel/api.ashx?" + query)).GET()
+        return HTTP.send(HttpRequest.newBuilder(URI.create(SANDBOX.sandbox().baseUrl() + "/painel/api.ashx?" + query)).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -59,9 +44,9 @@ class PainelSimulatorTest {
         assertEquals(1, sent.get("status").asInt());
         assertEquals("SUCESSO", sent.get("msg").asText());
         String id = sent.get("data").asText();
-        assertEquals("Feliz Natal", sandbox.painel().campaign(id).msg());
+        assertEquals("Feliz Natal", SANDBOX.sandbox().painel().campaign(id).msg());
 
-        sandbox.clock().advance(PainelSimulator.DELIVERY_DELAY);
+        SANDBOX.sandbox().clock().advance(PainelSimulator.DELIVERY_DELAY);
         String data = json("action=getstatus" + AUTH + "&id=" + id).get("data").asText();
         String[] lines = data.split("\r\n");
         assertEquals(2, lines.length);
@@ -70,7 +55,7 @@ class PainelSimulatorTest {
 
         assertEquals(0, json("action=getstatus" + AUTH + "&id=" + id).get("status").asInt(), "once a minute");
         assertEquals(1, json("action=getbalance" + AUTH).get("status").asInt(), "getbalance has its own minute");
-        sandbox.clock().advance(Duration.ofSeconds(60));
+        SANDBOX.sandbox().clock().advance(Duration.ofSeconds(60));
         assertEquals(1, json("action=getstatus" + AUTH + "&id=" + id).get("status").asInt());
 
         JsonNode held = json("action=holdsms" + AUTH + "&id=" + id);
@@ -89,11 +74,11 @@ class PainelSimulatorTest {
 
     @Test
     void faultsAreAnsweredInThePanelsFormat() throws Exception {
-        sandbox.painel().faults().failNext(1, Fault.code("0:OPERACAO INVALIDA")).latency(Duration.ZERO);
+        SANDBOX.sandbox().painel().faults().failNext(1, Fault.code("0:OPERACAO INVALIDA")).latency(Duration.ZERO);
         assertEquals("0:OPERACAO INVALIDA", get("action=getbalance" + AUTH).body());
-        sandbox.painel().faults().failNext(1, Fault.code("2"));
+        SANDBOX.sandbox().painel().faults().failNext(1, Fault.code("2"));
         assertEquals(2, json("action=getbalance" + AUTH).get("status").asInt());
-        sandbox.painel().faults().failNext(1, Fault.http(503));
+        SANDBOX.sandbox().painel().faults().failNext(1, Fault.http(503));
         assertEquals(503, get("action=getbalance" + AUTH).statusCode());
         assertEquals(1, json("action=getbalance" + AUTH).get("status").asInt());
     }

@@ -7,12 +7,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.camelsms.core.Json;
+import io.camelsms.testing.SandboxExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,25 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SmsCloudsSimulatorTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
 
     private static HttpResponse<String> call(String method, String path, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SANDBOX.sandbox().baseUrl() + path))
                 .timeout(Duration.ofSeconds(10)).header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -87,7 +72,7 @@ class SmsCloudsSimulatorTest {
 
     @Test
     void aCampaignAnswersTheDocumentedSuccessBodyAndLivesOnTheClock() throws Exception {
-        sandbox.clock().freeze();
+        SANDBOX.sandbox().clock().freeze();
         HttpResponse<String> created = call("POST", "/api/v3/campaign", "{\"text\":\"hi mi name y jose\","
                 + "\"recipients\":[{\"cellphone\":\"4498987282\"},{\"cellphone\":\"4498987283\"}],"
                 + "\"campaign_name\":\"my campaign\",\"route\":87,\"country\":1,\"encode\":false,\"long_message\":false}");
@@ -101,7 +86,7 @@ class SmsCloudsSimulatorTest {
         String path = "/api/v3/campaign/" + body.get("campaign").asLong() + "/messages";
 
         assertEquals("inserting", json(call("GET", path, null)).get("campaign_status").asText());
-        sandbox.clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR));
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR));
         JsonNode done = json(call("GET", path, null));
         assertEquals("inserted", done.get("campaign_status").asText());
         assertEquals(100, done.get("percentage").asInt());
@@ -110,7 +95,7 @@ class SmsCloudsSimulatorTest {
 
     @Test
     void providerCodeFaultsAnswerTheErrorBodyAnd429CarriesRetryAfter() throws Exception {
-        sandbox.smsclouds().faults().failNext(1, Fault.code("429"));
+        SANDBOX.sandbox().smsclouds().faults().failNext(1, Fault.code("429"));
         HttpResponse<String> limited = call("GET", "/api/v3/user/routes", null);
         assertEquals(429, limited.statusCode());
         assertEquals("0", limited.headers().firstValue("Retry-After").orElse(null));

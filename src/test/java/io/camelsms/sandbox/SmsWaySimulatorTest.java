@@ -7,12 +7,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.camelsms.core.Json;
+import io.camelsms.testing.SandboxExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,23 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SmsWaySimulatorTest {
 
     private static final String KEY = SmsWaySimulator.DEFAULT_TOKENAPI;
-    private static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     @Test
     void theCookieWinsOverTheBodyKey() throws Exception {
@@ -47,7 +32,7 @@ class SmsWaySimulatorTest {
         assertEquals(1, res("POST", "smssend", null,
                 "{\"tokenapi\":\"" + KEY + "\",\"recipient\":\"393801234567\",\"smstext\":\"a\"}"));
         assertEquals(-21, res("POST", "smssend", null, "{\"recipient\":\"393801234567\",\"smstext\":\"a\"}"));
-        assertEquals(2, sandbox.smsway().messages().size());
+        assertEquals(2, SANDBOX.sandbox().smsway().messages().size());
     }
 
     @Test
@@ -60,16 +45,16 @@ class SmsWaySimulatorTest {
 
     @Test
     void quotaOverflowIsAnsweredOneAndCancelledAndTheWindowSlidesWithTheClock() throws Exception {
-        sandbox.clock().freeze();
-        sandbox.smsway().quotas(2, 0, 0);
+        SANDBOX.sandbox().clock().freeze();
+        SANDBOX.sandbox().smsway().quotas(2, 0, 0);
         for (int i = 0; i < 3; i++) {
             assertEquals(1, res("POST", "smssend", "tokenapi=" + KEY, "{\"recipient\":\"39380\",\"smstext\":\"m\"}"));
         }
-        assertEquals(1, sandbox.smsway().cancelledCount());
-        assertEquals(9, sandbox.smsway().messages().get(2).state());
-        sandbox.clock().advance(Duration.ofSeconds(61));
+        assertEquals(1, SANDBOX.sandbox().smsway().cancelledCount());
+        assertEquals(9, SANDBOX.sandbox().smsway().messages().get(2).state());
+        SANDBOX.sandbox().clock().advance(Duration.ofSeconds(61));
         assertEquals(1, res("POST", "smssend", "tokenapi=" + KEY, "{\"recipient\":\"39380\",\"smstext\":\"m\"}"));
-        assertEquals(1, sandbox.smsway().cancelledCount());
+        assertEquals(1, SANDBOX.sandbox().smsway().cancelledCount());
     }
 
     @Test
@@ -88,7 +73,7 @@ class SmsWaySimulatorTest {
 
     @Test
     void anInjectedCodeIsAnsweredInTheProvidersFormat() throws Exception {
-        sandbox.smsway().faults().failNext(1, Fault.code("-24"));
+        SANDBOX.sandbox().smsway().faults().failNext(1, Fault.code("-24"));
         assertEquals(-24, res("GET", "userinfo", "tokenapi=" + KEY, ""));
         assertEquals(1, res("GET", "userinfo", "tokenapi=" + KEY, ""));
     }
@@ -100,7 +85,7 @@ class SmsWaySimulatorTest {
     }
 
     private HttpResponse<String> send(String method, String call, String cookie, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/remote/" + call))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SANDBOX.sandbox().baseUrl() + "/remote/" + call))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (cookie != null) {

@@ -7,14 +7,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.camelsms.core.Json;
+import io.camelsms.testing.SandboxExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -23,25 +22,11 @@ class WebcomSimulatorTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String AUTH = "\"login\":\"sandbox\",\"password\":\"sandbox-password\"";
-    private static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(SANDBOX.sandbox().baseUrl() + path))
                 .header("Content-type", "text/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -73,7 +58,7 @@ class WebcomSimulatorTest {
         HttpResponse<String> response = post("/json", send(sender, text, "[{\"phone\":\"79612242243\"}]"));
         assertEquals(400, response.statusCode());
         assertEquals(error, Json.MAPPER.readTree(response.body()).get("error").asText());
-        assertEquals(0, sandbox.webcom().accepted().size());
+        assertEquals(0, SANDBOX.sandbox().webcom().accepted().size());
     }
 
     @Test
@@ -87,7 +72,7 @@ class WebcomSimulatorTest {
         assertEquals("Specify phone number", information.get(1).get("error").asText());
         assertEquals("Phone number must be less than 15 characters", information.get(2).get("error").asText());
         assertEquals(information.get(0).get("id_sms"), information.get(3).get("id_sms"), "same client_id_sms");
-        assertEquals(1, sandbox.webcom().accepted().size());
+        assertEquals(1, SANDBOX.sandbox().webcom().accepted().size());
     }
 
     @Test
@@ -98,7 +83,7 @@ class WebcomSimulatorTest {
         String status = "{\"token\":\"sandbox-token\",\"id_sms\":[" + id + "],\"detail\":1}";
 
         assertEquals("send", Json.MAPPER.readTree(post("/json/state.php", status).body()).get(0).get("state").asText());
-        sandbox.clock().advance(Duration.ofSeconds(31));
+        SANDBOX.sandbox().clock().advance(Duration.ofSeconds(31));
         JsonNode state = Json.MAPPER.readTree(post("/json/state.php", status).body()).get(0);
         assertEquals("deliver", state.get("state").asText());
         assertEquals(1, state.get("num_parts").asInt());

@@ -63,14 +63,14 @@ class SmscloudsDeliveryTrackingH2Test extends SmscloudsDeliveryTrackingTestBase 
     @Test
     void aMessageWithoutAFinalStatusExpiresOnceAfterTrackingMaxAge() throws Exception {
         String campaignId = sendThree().batchIds().get(0);
-        sandbox.clock().advance(SmsCloudsSimulator.INSERTING_FOR); // in progress, and it stays so
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.INSERTING_FOR); // in progress, and it stays so
         context.addRoutes(dlrRoute(DLR + "&trackingMaxAge=300"));
 
         await(() -> routed.stream().filter(r -> r.status() == DeliveryStatus.EXPIRED).count() >= 3,
                 "every message expired");
         await(() -> store.openCampaigns("smsclouds", trackingAccount()).isEmpty(), "the campaign left the poll set");
         int polls = statusPolls(campaignId).size();
-        sandbox.clock().advance(SmsCloudsSimulator.SENDING_FOR); // too late: tracking gave up on them
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.SENDING_FOR); // too late: tracking gave up on them
         Thread.sleep(300); // several poll intervals
 
         Map<String, List<DeliveryReport>> byMessage = routed.stream()
@@ -94,7 +94,7 @@ class SmscloudsDeliveryTrackingH2Test extends SmscloudsDeliveryTrackingTestBase 
     void aReplyPushedAndPolledIsEmittedOnceWithTheOriginalMessagesIdAndCampaign() throws Exception {
         smsclouds().moWebhook(baseUrl + "/sms/smsclouds/inbound");
         String campaignId = sendThree().batchIds().get(0);
-        sandbox.clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR));
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -141,7 +141,7 @@ class SmscloudsDeliveryTrackingH2Test extends SmscloudsDeliveryTrackingTestBase 
 
     @Test
     void keywordRequestsAreAnsweredEveryTimeAlsoWithATrackingStore() throws Exception {
-        sandbox.clock().freeze();
+        SANDBOX.sandbox().clock().freeze();
         smsclouds().keywordWebhook(baseUrl + "/sms/smsclouds/keyword");
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -104,7 +104,7 @@ abstract class SmscloudsDeliveryTrackingTestBase extends SmscloudsTestSupport {
     }
 
     SendResult sendThree() {
-        sandbox.clock().freeze();
+        SANDBOX.sandbox().clock().freeze();
         smsclouds().failNumber(FAILING);
         return template.requestBody("smsclouds:send?route=87", List.of(
                 SmsMessage.to("4498987281").text("Tu pedido va en camino").externalId("order-1").build(),
@@ -122,7 +122,7 @@ abstract class SmscloudsDeliveryTrackingTestBase extends SmscloudsTestSupport {
         awaitPolls(campaignId, 2); // still inserting: no messages, nothing to report
 
         assertEquals(List.of(), routed);
-        sandbox.clock().advance(SmsCloudsSimulator.INSERTING_FOR);
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.INSERTING_FOR);
         await(() -> routed.size() >= 3, "the three messages in progress");
         awaitPolls(campaignId, 2);
         assertEquals(3, routed.size(), "one report per message, not one per poll");
@@ -131,7 +131,7 @@ abstract class SmscloudsDeliveryTrackingTestBase extends SmscloudsTestSupport {
 
         // stopped mid-way; the messages go out meanwhile, and the first "sent" of order-3 fails in the route once
         context.stop();
-        sandbox.clock().advance(SmsCloudsSimulator.SENDING_FOR);
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.SENDING_FOR);
         failOnce.add("order-3/sent");
         CamelContext restarted = new DefaultCamelContext();
         try {

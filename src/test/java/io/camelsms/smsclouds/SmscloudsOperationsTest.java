@@ -54,7 +54,7 @@ class SmscloudsOperationsTest extends SmscloudsTestSupport {
 
     @Test
     void campaignStatusFollowsTheCampaignLifeAndNormalisesEachMessage() {
-        sandbox.clock().freeze();
+        SANDBOX.sandbox().clock().freeze();
         smsclouds().failNumber("4498987283");
         String campaign = sendThree();
 
@@ -65,7 +65,7 @@ class SmscloudsOperationsTest extends SmscloudsTestSupport {
         assertEquals(0, inserting.campaign().percentage());
         assertEquals(List.of(), inserting.reports());
 
-        sandbox.clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR.dividedBy(2)));
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR.dividedBy(2)));
         CampaignStatusResult half = status(campaign);
         assertEquals("inserted", half.campaign().campaignStatus());
         assertEquals(33, half.campaign().percentage());
@@ -74,7 +74,7 @@ class SmscloudsOperationsTest extends SmscloudsTestSupport {
         assertEquals(List.of("sent", "in progress", "in progress"),
                 half.reports().stream().map(DeliveryReport::rawStatus).toList());
 
-        sandbox.clock().advance(SmsCloudsSimulator.SENDING_FOR);
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.SENDING_FOR);
         CampaignStatusResult done = status(campaign);
         assertEquals(100, done.campaign().percentage());
         assertTrue(done.campaign().complete());
@@ -91,7 +91,7 @@ class SmscloudsOperationsTest extends SmscloudsTestSupport {
     @Test
     void responsesByCampaignAndByDateBecomeInboundMessages() throws Exception {
         String campaign = sendThree();
-        sandbox.clock().advance(Duration.ofMinutes(2));
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(2));
         smsclouds().mo("4498987282", "Si, me interesa");
 
         @SuppressWarnings("unchecked")
@@ -171,7 +171,7 @@ class SmscloudsOperationsTest extends SmscloudsTestSupport {
 
     @Test
     void voiceCampaignStatusAndCancel() throws Exception {
-        sandbox.clock().freeze();
+        SANDBOX.sandbox().clock().freeze();
         VoiceCampaign voice = new VoiceCampaign(2, null, "hola, como estas <+B+> ?", "test api audio",
                 List.of(new VoiceRecipient("4498752325", "Jack", "52452245", null, null, null)), "5570055780",
                 null, null, null);
@@ -188,7 +188,7 @@ class SmscloudsOperationsTest extends SmscloudsTestSupport {
         assertEquals("/api/v3/voice/" + id, smsclouds().requests().get(1).path());
         assertEquals(VoiceMessageStatus.QUEUED, queued.voiceMessages().get(0).status());
 
-        sandbox.clock().advance(SmsCloudsSimulator.VOICE_QUEUED_FOR.plus(SmsCloudsSimulator.VOICE_CALLING_FOR));
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.VOICE_QUEUED_FOR.plus(SmsCloudsSimulator.VOICE_CALLING_FOR));
         VoiceStatus done = template.requestBody("smsclouds:voiceStatus", id, VoiceStatus.class);
         assertEquals("COMPLETED", done.status());
         assertEquals(DeliveryStatus.DELIVERED, done.voiceMessages().get(0).deliveryStatus());

@@ -76,7 +76,7 @@ class SmscloudsPollingTest extends SmscloudsTestSupport {
         template.sendBody("smsclouds:send?route=87", List.of(SmsMessage.to("4498987281").text("Responde").build(),
                 SmsMessage.to("4498987282").text("Responde").build(), SmsMessage.to("4498987283").text("Responde")
                         .build()));
-        sandbox.clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR));
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR));
         MockEndpoint polled = getMockEndpoint("mock:polled");
 
         smsclouds().mo("4498987281", "Si");

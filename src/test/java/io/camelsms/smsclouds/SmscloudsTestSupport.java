@@ -5,13 +5,11 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 
 import io.camelsms.core.SmsValidationException;
-import io.camelsms.sandbox.Sandbox;
 import io.camelsms.sandbox.SmsCloudsSimulator;
+import io.camelsms.testing.SandboxExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,25 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** A CamelContext whose smsclouds component talks to a sandbox on a free loopback port. */
 abstract class SmscloudsTestSupport extends CamelTestSupport {
 
-    static Sandbox sandbox;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void resetSandbox() {
-        sandbox.reset();
-    }
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
 
     SmsCloudsSimulator smsclouds() {
-        return sandbox.smsclouds();
+        return SANDBOX.sandbox().smsclouds();
     }
 
     /** The sandbox's requests to {@code path}, oldest first. */
@@ -53,7 +37,7 @@ abstract class SmscloudsTestSupport extends CamelTestSupport {
     }
 
     static void configure(SmscloudsComponent component) {
-        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        component.getConfiguration().setBaseUrl(SANDBOX.sandbox().baseUrl());
         component.getConfiguration().setToken(SmsCloudsSimulator.DEFAULT_TOKEN);
         component.getConfiguration().setRetryDelay(10);
         component.getConfiguration().setDefaultRegion("MX");

@@ -59,9 +59,9 @@ class SmscloudsWebhookTest extends SmscloudsTestSupport {
     }
 
     private void sentAndDelivered(String cellphone) {
-        sandbox.clock().freeze();
+        SANDBOX.sandbox().clock().freeze();
         template.sendBodyAndHeader("smsclouds:send?route=87", "Responde SI", SmsHeaders.RECIPIENT, cellphone);
-        sandbox.clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR));
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR));
     }
 
     @Test

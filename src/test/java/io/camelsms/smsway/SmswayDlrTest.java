@@ -58,14 +58,14 @@ class SmswayDlrTest extends SmswayTestSupport {
         store.start();
         CamelContext context = super.createCamelContext();
         context.getRegistry().bind("trackingStore", store);
-        context.getComponent("smsway", SmswayComponent.class).getConfiguration().setQuotaClock(sandbox.clock());
+        context.getComponent("smsway", SmswayComponent.class).getConfiguration().setQuotaClock(SANDBOX.sandbox().clock());
         return context;
     }
 
     /** After the support's sandbox reset, which lets the clock run again. */
     @BeforeEach
     void freezeClock() {
-        sandbox.clock().freeze();
+        SANDBOX.sandbox().clock().freeze();
     }
 
     @AfterEach
@@ -160,12 +160,12 @@ class SmswayDlrTest extends SmswayTestSupport {
         assertEquals(DeliveryStatus.ACCEPTED, routed.get(0).status());
         assertNothingMoreAfterMorePolls();
 
-        sandbox.clock().advance(SmsWaySimulator.PUSH_DELAY);
+        SANDBOX.sandbox().clock().advance(SmsWaySimulator.PUSH_DELAY);
         awaitRouted(6); // b-1's 3 was refused once and comes again
         assertTrue(failOnce.isEmpty(), "the refused change was routed once before");
         assertNothingMoreAfterMorePolls();
 
-        sandbox.clock().advance(SmsWaySimulator.DELIVERY_DELAY);
+        SANDBOX.sandbox().clock().advance(SmsWaySimulator.DELIVERY_DELAY);
         awaitRouted(8);
         assertNothingMoreAfterMorePolls();
 
@@ -194,15 +194,15 @@ class SmswayDlrTest extends SmswayTestSupport {
         awaitRouted(2);
 
         context.stop();
-        sandbox.clock().advance(SmsWaySimulator.PUSH_DELAY); // changes while nobody polls
+        SANDBOX.sandbox().clock().advance(SmsWaySimulator.PUSH_DELAY); // changes while nobody polls
         SmswayConfiguration configuration = context.getComponent("smsway", SmswayComponent.class).getConfiguration();
-        configuration.setBaseUrl(sandbox.baseUrl());
+        configuration.setBaseUrl(SANDBOX.sandbox().baseUrl());
         configuration.setTokenapi(SmsWaySimulator.DEFAULT_TOKENAPI);
-        configuration.setQuotaClock(sandbox.clock());
+        configuration.setQuotaClock(SANDBOX.sandbox().clock());
         context.getRegistry().bind("trackingStore", store);
         context.start();
         awaitRouted(4);
-        sandbox.clock().advance(SmsWaySimulator.DELIVERY_DELAY);
+        SANDBOX.sandbox().clock().advance(SmsWaySimulator.DELIVERY_DELAY);
         awaitRouted(6);
         assertNothingMoreAfterMorePolls();
 
@@ -220,7 +220,7 @@ class SmswayDlrTest extends SmswayTestSupport {
         assertEquals(DeliveryStatus.EXPIRED, routed.get(1).status());
         assertEquals("x-1", routed.get(1).externalId());
 
-        sandbox.clock().advance(SmsWaySimulator.PUSH_DELAY.plus(SmsWaySimulator.DELIVERY_DELAY));
+        SANDBOX.sandbox().clock().advance(SmsWaySimulator.PUSH_DELAY.plus(SmsWaySimulator.DELIVERY_DELAY));
         assertNothingMoreAfterMorePolls(); // delivered later: the expired message is no longer followed
         assertEquals(List.of(), store.openMessages("smsway", account(), 10));
     }
@@ -229,15 +229,15 @@ class SmswayDlrTest extends SmswayTestSupport {
     void twoIdenticalTextsToOneNumberAreToldApartBySendTime() throws Exception {
         SmsMessage otp = SmsMessage.to("+393801111111").text("your code is 1234").build();
         send(SmsMessage.to(otp.recipient()).text(otp.text()).externalId("first").build());
-        sandbox.clock().advance(Duration.ofSeconds(3)); // the first is sent (3), the second still a request
+        SANDBOX.sandbox().clock().advance(Duration.ofSeconds(3)); // the first is sent (3), the second still a request
         send(SmsMessage.to(otp.recipient()).text(otp.text()).externalId("second").build());
         dlrRoute("");
         awaitRouted(2); // the first poll sees the first one at 3 already, the second at 1
-        sandbox.clock().advance(Duration.ofSeconds(4)); // first delivered (7 s), second sent (4 s)
+        SANDBOX.sandbox().clock().advance(Duration.ofSeconds(4)); // first delivered (7 s), second sent (4 s)
         await(() -> routed.stream().anyMatch(r -> "first".equals(r.externalId()) && "8".equals(r.rawStatus())));
         assertTrue(routed.stream().noneMatch(r -> "second".equals(r.externalId()) && "8".equals(r.rawStatus())),
                 "the second is not delivered yet although an identical text to the same number is");
-        sandbox.clock().advance(SmsWaySimulator.DELIVERY_DELAY);
+        SANDBOX.sandbox().clock().advance(SmsWaySimulator.DELIVERY_DELAY);
         await(() -> routed.stream().anyMatch(r -> "second".equals(r.externalId()) && "8".equals(r.rawStatus())));
         assertNothingMoreAfterMorePolls();
         assertEquals(Map.of("first", List.of("3", "8"), "second", List.of("1", "3", "8")), statesByExternalId());
@@ -253,7 +253,7 @@ class SmswayDlrTest extends SmswayTestSupport {
 
         dlrRoute("");
         awaitRouted(2);
-        sandbox.clock().advance(SmsWaySimulator.PUSH_DELAY.plus(SmsWaySimulator.DELIVERY_DELAY));
+        SANDBOX.sandbox().clock().advance(SmsWaySimulator.PUSH_DELAY.plus(SmsWaySimulator.DELIVERY_DELAY));
         awaitRouted(4);
         assertNothingMoreAfterMorePolls();
         assertEquals(Map.of("p-1", List.of("1", "8"), "p-2", List.of("1", "8")), statesByExternalId());

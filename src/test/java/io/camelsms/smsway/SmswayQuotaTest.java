@@ -32,24 +32,24 @@ class SmswayQuotaTest extends SmswayTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         SmswayConfiguration configuration = context.getComponent("smsway", SmswayComponent.class).getConfiguration();
-        configuration.setQuotaClock(sandbox.clock());
+        configuration.setQuotaClock(SANDBOX.sandbox().clock());
         configuration.setQuotaSleeper(wait -> {
             sleeps.incrementAndGet();
-            sandbox.clock().advance(wait);
+            SANDBOX.sandbox().clock().advance(wait);
         });
         return context;
     }
 
     @BeforeEach
     void freezeTime() {
-        sandbox.clock().freeze();
+        SANDBOX.sandbox().clock().freeze();
     }
 
     @Test
     void oneHundredFiftySendsStayInsideSixtyPerMinuteAcrossTwoEndpointsOfTheAccount() {
         String key = freshAccount();
         smsway().quotas(60, 0, 0);
-        Instant start = sandbox.clock().instant();
+        Instant start = SANDBOX.sandbox().clock().instant();
 
         SendResult first = template.requestBody("smsway:send?quotasFromUserinfo=true&sim=0&tokenapi=" + key,
                 messages(0, 100), SendResult.class);
@@ -67,7 +67,7 @@ class SmswayQuotaTest extends SmswayTestSupport {
                                                             && !o.tsreq().isAfter(m.tsreq())).count();
             assertTrue(inMinuteBefore <= 60, "a minute ending at " + m.tsreq() + " holds " + inMinuteBefore);
         }
-        assertTrue(Duration.between(start, sandbox.clock().instant()).compareTo(Duration.ofMinutes(2)) >= 0,
+        assertTrue(Duration.between(start, SANDBOX.sandbox().clock().instant()).compareTo(Duration.ofMinutes(2)) >= 0,
                 "150 at 60 a minute take more than two minutes of (sandbox) time");
         assertTrue(sleeps.get() > 0);
     }

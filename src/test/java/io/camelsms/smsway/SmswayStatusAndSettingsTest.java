@@ -28,7 +28,7 @@ class SmswayStatusAndSettingsTest extends SmswayTestSupport {
 
     @Test
     void lastIsAGetWithAJsonBodyAndMapsTheStatesAsTheClockMoves() {
-        sandbox.clock().freeze();
+        SANDBOX.sandbox().clock().freeze();
         smsway().failDelivery("393802222222", SmswayState.DEVICE_RADIO_OFF.code());
         template.sendBody("smsway:send", SmsMessage.to("+393801111111").text("first").build());
         template.sendBody("smsway:send", SmsMessage.to("+393802222222").text("second").build());
@@ -44,13 +44,13 @@ class SmswayStatusAndSettingsTest extends SmswayTestSupport {
         assertEquals(List.of(DeliveryStatus.ACCEPTED, DeliveryStatus.ACCEPTED),
                 now.stream().map(DeliveryReport::status).toList());
 
-        sandbox.clock().advance(Duration.ofSeconds(3));
+        SANDBOX.sandbox().clock().advance(Duration.ofSeconds(3));
         DeliveryReport sent = last("smsway:last").get(1);
         assertEquals(DeliveryStatus.SENT, sent.status());
         assertEquals("3", sent.rawStatus());
         assertEquals("sms sent", sent.detail());
 
-        sandbox.clock().advance(Duration.ofSeconds(6));
+        SANDBOX.sandbox().clock().advance(Duration.ofSeconds(6));
         List<DeliveryReport> later = last("smsway:last");
         assertEquals(DeliveryStatus.FAILED, later.get(0).status());
         assertEquals("7", later.get(0).rawStatus());
@@ -103,7 +103,7 @@ class SmswayStatusAndSettingsTest extends SmswayTestSupport {
 
     @Test
     void theMatchingRuleFindsASentMessageAndShowsWhenItIsAmbiguous() {
-        sandbox.clock().freeze();
+        SANDBOX.sandbox().clock().freeze();
         SendResult result = template.requestBody("smsway:send", SmsMessage.to("+393801234567").text("code 1234")
                 .externalId("otp-1").build(), SendResult.class);
         template.sendBody("smsway:send", SmsMessage.to("+393801234567").text("another text").build());

@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 
 import io.camelsms.core.Json;
-import io.camelsms.sandbox.Sandbox;
 import io.camelsms.sandbox.SmsWaySimulator;
+import io.camelsms.testing.SandboxExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,32 +19,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** A CamelContext whose smsway component talks to a sandbox on a free loopback port. */
 abstract class SmswayTestSupport extends CamelTestSupport {
 
-    static Sandbox sandbox;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void resetSandbox() {
-        sandbox.reset();
-    }
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
 
     SmsWaySimulator smsway() {
-        return sandbox.smsway();
+        return SANDBOX.sandbox().smsway();
     }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         SmswayConfiguration configuration = context.getComponent("smsway", SmswayComponent.class).getConfiguration();
-        configuration.setBaseUrl(sandbox.baseUrl());
+        configuration.setBaseUrl(SANDBOX.sandbox().baseUrl());
         configuration.setTokenapi(SmsWaySimulator.DEFAULT_TOKENAPI);
         configuration.setRetryDelay(10);
         return context;

@@ -76,7 +76,7 @@ class WebcomDlrTest extends WebcomTestSupport {
                 SmsMessage.to("+79612242243").text("a").externalId("1").build(),
                 SmsMessage.to("+79612242244").text("b").externalId("2").build(),
                 SmsMessage.to("+79612242245").text("c").externalId("3").build()), SendResult.class);
-        sandbox.clock().advance(Duration.ofMinutes(1));
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(1));
         return sent.recipients().stream().map(RecipientResult::providerMessageId).toList();
     }
 

@@ -32,7 +32,7 @@ class WebcomStatusBalanceTest extends WebcomTestSupport {
 
     @Test
     void oneIdIsAskedAsTheDocumentShowsAndFollowsTheSandboxClock() throws Exception {
-        sandbox.clock().freeze();
+        SANDBOX.sandbox().clock().freeze();
         String id = send(SmsMessage.to("+79612242243").text("hi").externalId("1").build())
                 .recipients().get(0).providerMessageId();
 
@@ -46,7 +46,7 @@ class WebcomStatusBalanceTest extends WebcomTestSupport {
         assertEquals("send", before.get(0).rawStatus());
         assertFalse(before.get(0).status().isFinal());
 
-        sandbox.clock().advance(Duration.ofMinutes(1));
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(1));
         DeliveryReport after = status("webcom:status", id).get(0);
 
         assertEquals(DeliveryStatus.DELIVERED, after.status());
@@ -68,7 +68,7 @@ class WebcomStatusBalanceTest extends WebcomTestSupport {
                 SmsMessage.to("+79612242245").text("c").externalId("3").build(),
                 SmsMessage.to("+79612242246").text("v").externalId("4").option("type_send_1", "viber").build(),
                 SmsMessage.to("+79612242247").text("e").externalId("5").validity(Duration.ofSeconds(10)).build());
-        sandbox.clock().advance(Duration.ofMinutes(5));
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(5));
 
         List<DeliveryReport> reports = status("webcom:status?detail=true", sent);
 

@@ -162,7 +162,7 @@ class WebcomTrackingTest extends WebcomTestSupport {
     private void restartContext() throws Exception {
         context.stop();
         WebcomConfiguration configuration = context.getComponent("webcom", WebcomComponent.class).getConfiguration();
-        configuration.setBaseUrl(sandbox.baseUrl());
+        configuration.setBaseUrl(SANDBOX.sandbox().baseUrl());
         configuration.setLogin(io.camelsms.sandbox.WebcomSimulator.DEFAULT_LOGIN);
         configuration.setPassword(io.camelsms.sandbox.WebcomSimulator.DEFAULT_PASSWORD);
         configuration.setTrackingStore(store); // as camel.component.webcom.trackingStore=#trackingStore would
@@ -195,7 +195,7 @@ class WebcomTrackingTest extends WebcomTestSupport {
         severalPolls();
         assertEquals(2, routed.size(), () -> "routed: " + changes());
 
-        sandbox.clock().advance(Duration.ofMinutes(1));
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(1));
         awaitRouted(4);
         assertEquals(List.of("101:send", "101:deliver"), changesOf("101"));
         assertEquals(List.of("102:send", "102:not_deliver"), changesOf("102"));
@@ -255,7 +255,7 @@ class WebcomTrackingTest extends WebcomTestSupport {
     void aMessageWithoutAFinalStateExpiresOnceAndIsNoLongerPolled() throws Exception {
         webcom().outcome("79610000301", "partly_deliver"); // sent, no status will ever come
         send("301");
-        sandbox.clock().advance(Duration.ofMinutes(1));
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(1));
         start("expiring"); // trackingMaxAge=300 ms
 
         await(() -> routed.stream().anyMatch(r -> r.report().status() == DeliveryStatus.EXPIRED));
@@ -287,7 +287,7 @@ class WebcomTrackingTest extends WebcomTestSupport {
         start("push");
         List<String> ids = send("401", "402");
         failOnce.add("401:deliver");
-        sandbox.clock().advance(Duration.ofMinutes(1));
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(1));
 
         WebhookPush.Answer first = webcom().push();
         assertEquals(List.of(ids.get(1)), ackedIds(first.body()), "the failed id is not acknowledged");
@@ -333,7 +333,7 @@ class WebcomTrackingTest extends WebcomTestSupport {
 
         // pushed first: the poll (back after a pause) has nothing left to say
         context.getRouteController().stopRoute("poll");
-        sandbox.clock().advance(Duration.ofMinutes(1));
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(1));
         assertEquals(first, ackedIds(webcom().push().body()));
         assertEquals(4, routed.size(), () -> "routed: " + changes());
         start("poll");
@@ -343,7 +343,7 @@ class WebcomTrackingTest extends WebcomTestSupport {
         // polled first: the later push is acknowledged without being routed
         List<String> second = send("503");
         awaitRouted(5);
-        sandbox.clock().advance(Duration.ofMinutes(1));
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(1));
         awaitRouted(6);
         WebhookPush.Answer late = webcom().push();
         assertEquals(second, ackedIds(late.body()));
