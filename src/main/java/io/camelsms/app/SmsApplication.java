@@ -62,8 +62,11 @@ public final class SmsApplication {
             "smsway", Map.of("tokenapi", SmsWaySimulator.DEFAULT_TOKENAPI),
             "smsclouds", Map.of("token", SmsCloudsSimulator.DEFAULT_TOKEN));
 
-    /** Providers that document no status query: their messages stay ACCEPTED, so nothing to wait for. */
-    static final Set<String> PROVIDERS_WITHOUT_STATUS = Set.of("pwapi");
+    /**
+     * Providers whose messages never reach a final status, so exit-when-done does not wait for one: pwapi has no
+     * status query (ACCEPTED stays), smsclouds' last status is "sent" (handed to the carrier, SENT is not final).
+     */
+    static final Set<String> PROVIDERS_WITHOUT_FINAL_STATUS = Set.of("pwapi", "smsclouds");
 
     private SmsApplication() {
     }
@@ -145,12 +148,14 @@ public final class SmsApplication {
 
         /**
          * Sandbox time runs by itself so the demo shows what a real provider does: statuses move on and are
-         * called back, a handset answers each painel campaign, webcom pushes its states to our webhook.
+         * called back, a handset answers each painel and smsclouds campaign, webcom pushes its states to our webhook.
          */
         private void startAutopilot(CamelContext context) {
             var properties = context.getPropertiesComponent();
             String server = "http://localhost:" + properties.resolveProperty("camel.server.port").orElse("8080");
-            sandbox.painel().autoReply(properties.resolveProperty("sms.sandbox.auto-reply").orElse("SIM"));
+            String reply = properties.resolveProperty("sms.sandbox.auto-reply").orElse("SIM");
+            sandbox.painel().autoReply(reply);
+            sandbox.smsclouds().autoReply(reply);
             sandbox.webcom().webhookUrl(URI.create(server + "/sms/webcom/dlr"));
             sandbox.smsclouds().moWebhook(server + "/sms/smsclouds/inbound");
             sandbox.autopilot(Duration.ofSeconds(1), Duration.ofMinutes(1));
@@ -176,7 +181,7 @@ public final class SmsApplication {
             Path inbox = dataDir(context).resolve("inbox");
             String provider = context.getPropertiesComponent().resolveProperty("sms.provider").orElse("");
             TrackingStore store = context.getRegistry().findSingleByType(TrackingStore.class);
-            boolean waitForFinal = store != null && !PROVIDERS_WITHOUT_STATUS.contains(provider);
+            boolean waitForFinal = store != null && !PROVIDERS_WITHOUT_FINAL_STATUS.contains(provider);
             int idleChecks = 0;
             try {
                 while (idleChecks < 2) {

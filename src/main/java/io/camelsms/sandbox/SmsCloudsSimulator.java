@@ -128,6 +128,8 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
     private final Map<Integer, String> countries = Map.of(1, "Mexico", 2, "USA");
     private final Set<String> failing = new HashSet<>();
     private final Map<Long, Campaign> campaigns = new LinkedHashMap<>();
+    private final Set<Long> repliedCampaigns = new HashSet<>();
+    private volatile String autoReply;
     private final List<Mo> mos = new ArrayList<>();
     private final Map<Long, Voice> voices = new LinkedHashMap<>();
     private final List<JsonNode> emails = new ArrayList<>();
@@ -212,6 +214,40 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
      * The cellphone replies to the last SMS it was sent: the MO is stored for {@code /api/v3/responses} and, with a
      * {@link #moWebhook}, pushed there. Returns the platform's view of the client's answer (null without a webhook).
      */
+    /**
+     * With {@link #autoReply}, the first handset of each campaign answers once its message is sent: stored as an MO
+     * (seen by {@code responses}) and pushed to the MO webhook. The autopilot calls this.
+     */
+    @Override
+    public void tick() {
+        String text = autoReply;
+        if (text == null) {
+            return;
+        }
+        List<String> handsets = new ArrayList<>();
+        synchronized (this) {
+            Instant now = clock.instant();
+            for (Campaign campaign : campaigns.values()) {
+                if (repliedCampaigns.contains(campaign.id())) {
+                    continue;
+                }
+                campaign.messages().stream()
+                        .filter(m -> !m.sendAt().isAfter(now) && !failing.contains(m.cellphone()))
+                        .findFirst().ifPresent(m -> {
+                            repliedCampaigns.add(campaign.id());
+                            handsets.add(m.cellphone());
+                        });
+            }
+        }
+        handsets.forEach(cellphone -> mo(cellphone, text));
+    }
+
+    /** Makes one handset per campaign answer {@code text} once its message is sent (null: no replies). */
+    public SmsCloudsSimulator autoReply(String text) {
+        this.autoReply = text;
+        return this;
+    }
+
     public WebhookPush.Answer mo(String cellphone, String response) {
         Mo mo;
         synchronized (this) {
@@ -266,6 +302,8 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
         balance = DEFAULT_BALANCE;
         failing.clear();
         campaigns.clear();
+        repliedCampaigns.clear();
+        autoReply = null;
         mos.clear();
         voices.clear();
         emails.clear();

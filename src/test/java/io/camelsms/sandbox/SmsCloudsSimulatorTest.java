@@ -94,6 +94,23 @@ class SmsCloudsSimulatorTest {
     }
 
     @Test
+    void withAutoReplyTheFirstHandsetOfEachSentCampaignAnswersOnce() throws Exception {
+        SmsCloudsSimulator smsclouds = SANDBOX.sandbox().smsclouds().autoReply("SI");
+        SANDBOX.sandbox().clock().freeze();
+        assertEquals(200, call("POST", "/api/v3/campaign", "{\"text\":\"hola\",\"recipients\":[{\"cellphone\":"
+                + "\"4498987282\"},{\"cellphone\":\"4498987283\"}],\"country\":1}").statusCode());
+        smsclouds.tick();
+        assertEquals(0, smsclouds.mos().size(), "nothing sent yet, so nobody answers");
+
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR));
+        smsclouds.tick();
+        smsclouds.tick();
+        assertEquals(1, smsclouds.mos().size(), "one answer per campaign");
+        JsonNode responses = json(call("POST", "/api/v3/responses", "{\"type\":1,\"from\":\"2000-01-01 00:00:00\"}"));
+        assertTrue(responses.toString().contains("\"SI\""), responses.toString());
+    }
+
+    @Test
     void providerCodeFaultsAnswerTheErrorBodyAnd429CarriesRetryAfter() throws Exception {
         SANDBOX.sandbox().smsclouds().faults().failNext(1, Fault.code("429"));
         HttpResponse<String> limited = call("GET", "/api/v3/user/routes", null);
