@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Issue 9's benchmark: the file-to-sms route against a plain-Java baseline, in one JVM, on the same input.
+#
+#   bench/run.sh [rows] [scenario,...]        rows default 1000000; scenarios default all:
+#       route-pwapi,route-pwapi-tracking,route-smsclouds,route-smsclouds-tracking,baseline,naive,sandbox
+#
+# Environment: HEAP (default 512m, the -Xmx of the measured JVM), JFR=<file.jfr> to record a flight recording
+# (settings=profile), BENCH_OPTS for more JVM options (e.g. -Dbench.no-warmup=true).
+# Needs only ~/.m2 (offline). Output: the figures on stdout, warnings on stderr.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROWS="${1:-1000000}"
+SCENARIOS="${2:-}"
+HEAP="${HEAP:-512m}"
+
+mvn -B -q -o -Dstyle.color=never test-compile
+mkdir -p target/bench
+# the project's test classpath, then camel-http for the naive route (resolved from bench/naive-http-pom.xml,
+# so the project itself does not depend on it)
+mvn -B -q -o -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
+mvn -B -q -o -Dstyle.color=never -f bench/naive-http-pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/target/bench/naive-http-classpath.txt"
+CP="target/test-classes:target/classes:$(cat target/bench/classpath.txt):$(cat target/bench/naive-http-classpath.txt)"
+
+JVM=(-Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -Dlog4j2.configurationFile=bench/log4j2-bench.properties)
+if [[ -n "${JFR:-}" ]]; then
+    JVM+=("-XX:StartFlightRecording=filename=${JFR},settings=profile,dumponexit=true")
+fi
+echo "nproc: $(nproc); $(java -version 2>&1 | head -1); heap -Xmx$HEAP"
+# shellcheck disable=SC2086
+exec java "${JVM[@]}" ${BENCH_OPTS:-} -cp "$CP" io.camelsms.bench.FileToSmsBenchmark "$ROWS" $SCENARIOS
