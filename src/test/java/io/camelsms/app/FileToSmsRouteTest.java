@@ -5,11 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +18,7 @@ import io.camelsms.pwapi.PwapiComponent;
 import io.camelsms.sandbox.PwapiSimulator;
 import io.camelsms.tracking.JdbcTrackingStore;
 import io.camelsms.tracking.TrackingStore;
+import io.camelsms.testing.AppRoutes;
 import io.camelsms.testing.SandboxExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,13 +74,7 @@ class FileToSmsRouteTest extends CamelTestSupport {
     }
 
     private void loadRoutesAndStart() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".xml"))
-                    .sorted().toList()) {
-                PluginHelper.getRoutesLoader(context).loadRoutes(
-                        ResourceHelper.fromString(file.getFileName().toString(), Files.readString(file)));
-            }
-        }
+        AppRoutes.loadAll(context);
         context.start();
     }
 

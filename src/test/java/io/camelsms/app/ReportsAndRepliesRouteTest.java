@@ -16,8 +16,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.camel.CamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +26,7 @@ import io.camelsms.core.Json;
 import io.camelsms.painel.PainelComponent;
 import io.camelsms.sandbox.PainelSimulator;
 import io.camelsms.testing.PlatformHttp;
+import io.camelsms.testing.AppRoutes;
 import io.camelsms.testing.SandboxExtension;
 import io.camelsms.tracking.JdbcTrackingStore;
 import io.camelsms.tracking.TrackingStore;
@@ -104,13 +103,7 @@ class ReportsAndRepliesRouteTest extends CamelTestSupport {
 
     @Test
     void deliveryUpdatesAndARepliesReachTheOutboxAndTheForwardUrlWithTheCallersIds() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".xml"))
-                    .sorted().toList()) {
-                PluginHelper.getRoutesLoader(context).loadRoutes(
-                        ResourceHelper.fromString(file.getFileName().toString(), Files.readString(file)));
-            }
-        }
+        AppRoutes.loadAll(context);
         context.start();
         assertTrue(context.getRouteController().getRouteStatus("painel-callback").isStarted());
         assertTrue(context.getRoute("smsclouds-inbound") == null, "routes of other providers are left out");
