@@ -142,6 +142,19 @@ public abstract class SmsConfiguration implements Cloneable {
         return secret == null ? "default" : "sha256:" + EventIds.of(secret).substring(0, 16);
     }
 
+    /** Fails at start when a required option is empty, naming it and where it can be set. */
+    public static void requireOption(String scheme, String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(scheme + ": option '" + name + "' is required (endpoint option, or "
+                                               + "camel.component." + scheme + "." + name + ")");
+        }
+    }
+
+    /** A base URL without trailing slashes, so the provider's documented paths can be appended to it. */
+    public static String withoutTrailingSlash(String baseUrl) {
+        return baseUrl.replaceAll("/+$", "");
+    }
+
     public RetryPolicy retryPolicy() {
         return new RetryPolicy(maxRetries, Duration.ofMillis(retryDelay), retryBackoffMultiplier);
     }

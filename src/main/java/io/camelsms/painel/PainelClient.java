@@ -17,6 +17,7 @@ import io.camelsms.core.DeliveryReport;
 import io.camelsms.core.HttpReply;
 import io.camelsms.core.HttpTransport;
 import io.camelsms.core.RetryPolicy;
+import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsProviderException;
 import io.camelsms.painel.model.PainelApi;
 import io.camelsms.painel.model.PainelResponse;
@@ -56,14 +57,14 @@ final class PainelClient {
     PainelClient(PainelEndpoint endpoint) {
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
-        requireOption("login", configuration.getLogin());
-        requireOption("password", configuration.getPassword());
+        SmsConfiguration.requireOption(PainelProducer.PROVIDER, "login", configuration.getLogin());
+        SmsConfiguration.requireOption(PainelProducer.PROVIDER, "password", configuration.getPassword());
         String baseUrl = configuration.getBaseUrl();
         if (baseUrl == null || !(baseUrl.startsWith("http://") || baseUrl.startsWith("https://"))) {
             throw new IllegalArgumentException("painel: baseUrl must start with http:// or https://, was '"
                                                + baseUrl + "'");
         }
-        apiUrl = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + PainelApi.PATH;
+        apiUrl = SmsConfiguration.withoutTrailingSlash(baseUrl) + PainelApi.PATH;
         accountZone = ZoneId.of(configuration.getTimeZone());
         if (configuration.getMaxUrlLength() < MIN_URL_LENGTH) {
             throw new IllegalArgumentException("painel: maxUrlLength must be at least " + MIN_URL_LENGTH + ", was "
@@ -77,13 +78,6 @@ final class PainelClient {
         rateLimitAccount = baseUrl + '\u0000' + configuration.getLogin();
         retryPolicy = configuration.retryPolicy();
         transport = configuration.newTransport(PainelProducer.PROVIDER);
-    }
-
-    private static void requireOption(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("painel: option '" + name + "' is required (endpoint option, or "
-                                               + "camel.component.painel." + name + ")");
-        }
     }
 
     ZoneId accountZone() {

@@ -16,6 +16,7 @@ import io.camelsms.core.Prepared;
 import io.camelsms.core.RetryPolicy;
 import io.camelsms.core.SendJob;
 import io.camelsms.core.SendResult;
+import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.core.SmsProviderException;
 import io.camelsms.core.SmsText;
@@ -46,8 +47,8 @@ public class PwapiProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        requireOption("credential", configuration.getCredential());
-        requireOption("token", configuration.getToken());
+        SmsConfiguration.requireOption(PROVIDER, "credential", configuration.getCredential());
+        SmsConfiguration.requireOption(PROVIDER, "token", configuration.getToken());
         int batchSize = configuration.getBatchSize();
         if (batchSize < 1 || batchSize > PwapiRequest.MAX_MESSAGES) {
             throw new IllegalArgumentException("pwapi: batchSize must be 1.." + PwapiRequest.MAX_MESSAGES
@@ -57,20 +58,9 @@ public class PwapiProducer extends DefaultProducer {
             throw new IllegalArgumentException("pwapi: sendProject must be S or N, was '"
                                                + configuration.getSendProject() + "'");
         }
-        uri = URI.create(stripTrailingSlash(configuration.getBaseUrl()) + PATH);
+        uri = URI.create(SmsConfiguration.withoutTrailingSlash(configuration.getBaseUrl()) + PATH);
         retryPolicy = configuration.retryPolicy();
         transport = configuration.newTransport(PROVIDER);
-    }
-
-    private static void requireOption(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("pwapi: option '" + name + "' is required (endpoint option, or "
-                                               + "camel.component.pwapi." + name + ")");
-        }
-    }
-
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.camelsms.core.HttpReply;
 import io.camelsms.core.HttpTransport;
 import io.camelsms.core.Json;
 import io.camelsms.core.RetryPolicy;
+import io.camelsms.core.SmsConfiguration;
 import io.camelsms.smsclouds.model.ErrorBody;
 import io.camelsms.smsclouds.model.ErrorCode;
 
@@ -30,12 +31,8 @@ final class SmscloudsClient {
 
     SmscloudsClient(SmscloudsConfiguration configuration) {
         String token = configuration.getToken();
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("smsclouds: option 'token' is required (endpoint option, or "
-                                               + "camel.component.smsclouds.token)");
-        }
-        String base = configuration.getBaseUrl();
-        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        SmsConfiguration.requireOption(SmscloudsProducer.PROVIDER, "token", token);
+        this.baseUrl = SmsConfiguration.withoutTrailingSlash(configuration.getBaseUrl());
         this.transport = configuration.newTransport(SmscloudsProducer.PROVIDER);
         this.retryPolicy = configuration.retryPolicy();
         // Content-Type is set by the transport for bodies; the document lists it on every call

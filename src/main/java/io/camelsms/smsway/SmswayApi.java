@@ -13,6 +13,7 @@ import io.camelsms.core.HttpReply;
 import io.camelsms.core.HttpTransport;
 import io.camelsms.core.Json;
 import io.camelsms.core.RetryPolicy;
+import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsException;
 import io.camelsms.core.SmsProviderException;
 import io.camelsms.smsway.model.SmswayCode;
@@ -35,12 +36,9 @@ final class SmswayApi {
     private final RetryPolicy retryPolicy;
 
     SmswayApi(SmswayConfiguration configuration) {
-        if (configuration.getTokenapi() == null || configuration.getTokenapi().isBlank()) {
-            throw new IllegalArgumentException("smsway: option 'tokenapi' is required (endpoint option, or "
-                                               + "camel.component.smsway.tokenapi)");
-        }
+        SmsConfiguration.requireOption(PROVIDER, "tokenapi", configuration.getTokenapi());
         this.configuration = configuration;
-        String base = configuration.getBaseUrl().replaceAll("/+$", "");
+        String base = SmsConfiguration.withoutTrailingSlash(configuration.getBaseUrl());
         for (SmswayOperation operation : SmswayOperation.values()) {
             uris.put(operation, URI.create(base + PATH + operation.call()));
         }

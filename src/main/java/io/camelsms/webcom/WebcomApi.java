@@ -14,6 +14,7 @@ import io.camelsms.core.HttpReply;
 import io.camelsms.core.HttpTransport;
 import io.camelsms.core.Json;
 import io.camelsms.core.RetryPolicy;
+import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsException;
 import io.camelsms.webcom.model.WebcomAuth;
 import io.camelsms.webcom.model.WebcomError;
@@ -56,7 +57,7 @@ final class WebcomApi {
                                                + " camel.component.webcom.token / .login / .password)");
         }
         String url = configuration.getBaseUrl();
-        return new WebcomApi(auth, url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
+        return new WebcomApi(auth, SmsConfiguration.withoutTrailingSlash(url),
                 ZoneId.of(configuration.getTimeZone()), configuration.newTransport(PROVIDER),
                 configuration.retryPolicy());
     }
