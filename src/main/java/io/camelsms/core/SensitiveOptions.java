@@ -1,6 +1,7 @@
 package io.camelsms.core;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
@@ -15,25 +16,22 @@ import org.apache.camel.util.URISupport;
  */
 public final class SensitiveOptions {
 
-    /** The secret every component with consumers has (SmsConsumerConfiguration). */
-    static final String WEBHOOK_SECRET = "webhookSecret";
     /**
      * Credential options of the camel-sms components that Camel does not treat as sensitive by name: pwapi's
-     * {@code credential}, smsway's {@code tokenapi}. A component with a new such name adds it here.
+     * {@code credential}, smsway's {@code tokenapi}, and every consumer's {@code webhookSecret}. A component with
+     * a new such name adds it here.
      */
-    static final String[] COMPONENT_SECRETS = {"credential", "tokenapi"};
-    private static final Set<String> SANITISED = new LinkedHashSet<>();
+    static final List<String> SECRET_OPTIONS = List.of("credential", "tokenapi", "webhookSecret");
+    /** Camel's URI sanitiser is JVM-wide: it learns the names once. */
+    private static boolean sanitiserTaught;
 
     private SensitiveOptions() {
     }
 
-    public static synchronized void register(CamelContext context, String... optionNames) {
-        Set<String> names = new LinkedHashSet<>(Set.of(optionNames));
-        names.add(WEBHOOK_SECRET);
-        for (String name : names) {
-            if (SANITISED.add(name)) {
-                URISupport.addSanitizeKeywords(name);
-            }
+    public static synchronized void register(CamelContext context) {
+        if (!sanitiserTaught) {
+            SECRET_OPTIONS.forEach(URISupport::addSanitizeKeywords);
+            sanitiserTaught = true;
         }
         ExtendedCamelContext extension = context.getCamelContextExtension();
         Set<String> keywords = new LinkedHashSet<>();
@@ -41,7 +39,7 @@ public final class SensitiveOptions {
         if (existing != null && !existing.isBlank()) {
             keywords.addAll(Set.of(existing.split(",")));
         }
-        names.forEach(name -> keywords.add(name.toLowerCase()));
+        SECRET_OPTIONS.forEach(name -> keywords.add(name.toLowerCase()));
         extension.setAdditionalSensitiveKeywords(String.join(",", keywords));
     }
 }

@@ -12,6 +12,6 @@ public final class SensitiveOptionsPlugin implements ContextServicePlugin {
 
     @Override
     public void load(CamelContext camelContext) {
-        SensitiveOptions.register(camelContext, SensitiveOptions.COMPONENT_SECRETS);
+        SensitiveOptions.register(camelContext);
     }
 }

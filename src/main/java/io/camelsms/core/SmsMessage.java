@@ -52,10 +52,6 @@ public record SmsMessage(
                 .scheduleAt(scheduleAt).validity(validity).options(options);
     }
 
-    public SmsMessage withExternalId(String id) {
-        return toBuilder().externalId(id).build();
-    }
-
     /** A provider-specific per-message field, or {@code null}. */
     public String option(String wireName) {
         return options.get(wireName);

@@ -41,8 +41,4 @@ public class WebhookConsumer<E> extends DefaultConsumer {
         ServiceHelper.stopService(ledger);
         super.doStop();
     }
-
-    public WebhookSettings getSettings() {
-        return settings;
-    }
 }

@@ -34,12 +34,4 @@ public final class TrackingLedger implements EventLedger<SmsEvent> {
         }
         throw new IllegalArgumentException("not a delivery report or a reply: " + event);
     }
-
-    public DeliveryTracker reports() {
-        return reports;
-    }
-
-    public ReplyLedger replies() {
-        return replies;
-    }
 }
