@@ -13,6 +13,13 @@ public record SmsText(TextEncoding encoding, int units, int segments) {
             "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String GSM7_EXTENSION = "^{}\\[~]|€\f";
+    /** Septets per character (1 basic, 2 extension, 0 not GSM-7), built once: one array read per character. */
+    private static final byte[] SEPTETS = new byte[Character.MAX_VALUE + 1];
+
+    static {
+        GSM7_EXTENSION.chars().forEach(c -> SEPTETS[c] = 2);
+        GSM7_BASIC.chars().forEach(c -> SEPTETS[c] = 1);
+    }
 
     public static SmsText of(String text) {
         if (text == null || text.isEmpty()) {
@@ -20,14 +27,11 @@ public record SmsText(TextEncoding encoding, int units, int segments) {
         }
         int septets = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (GSM7_BASIC.indexOf(c) >= 0) {
-                septets++;
-            } else if (GSM7_EXTENSION.indexOf(c) >= 0) {
-                septets += 2;
-            } else {
+            int cost = SEPTETS[text.charAt(i)];
+            if (cost == 0) {
                 return sized(TextEncoding.UCS2, text.length());
             }
+            septets += cost;
         }
         return sized(TextEncoding.GSM7, septets);
     }
