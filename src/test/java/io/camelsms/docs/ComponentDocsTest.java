@@ -15,7 +15,7 @@ import io.camelsms.core.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** Each component's page in docs/components names every option and header of its generated metadata. */
+/** Each component's page in docs/components names every component option, endpoint option and header. */
 class ComponentDocsTest {
 
     @Test
@@ -35,7 +35,7 @@ class ComponentDocsTest {
                 continue;
             }
             String doc = Files.readString(page);
-            for (String section : List.of("properties", "headers")) {
+            for (String section : List.of("componentProperties", "properties", "headers")) {
                 component.path(section).fieldNames().forEachRemaining(name -> {
                     if (!doc.contains("`" + name + "`")) {
                         missing.add(page + ": " + section + " `" + name + "`");
