@@ -4,7 +4,7 @@
 #   bench/run.sh [rows] [scenario,...]        rows default 1000000; scenarios default all:
 #       route-pwapi,route-pwapi-tracking,route-smsclouds,route-smsclouds-tracking,baseline,naive,sandbox
 #
-# Environment: HEAP (default 512m, the -Xmx of the measured JVM), JFR=<file.jfr> to record a flight recording
+# Environment: HEAP (default 256m, the -Xmx and -Xms of the measured JVM: issue 9 caps the heap at 256 MB), JFR=<file.jfr> to record a flight recording
 # (settings=profile), BENCH_OPTS for more JVM options (e.g. -Dbench.no-warmup=true).
 # Needs only ~/.m2 (offline). Output: the figures on stdout, warnings on stderr.
 set -euo pipefail
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 ROWS="${1:-1000000}"
 SCENARIOS="${2:-}"
-HEAP="${HEAP:-512m}"
+HEAP="${HEAP:-256m}"
 
 mvn -B -q -o -Dstyle.color=never test-compile
 mkdir -p target/bench

@@ -1,11 +1,13 @@
 package io.camelsms.core;
 
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import io.camelsms.tracking.TrackedMessage;
 import io.camelsms.tracking.TrackingStore;
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class SendJob<W> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendJob.class);
+    /** Below this many messages, preparing them on one thread costs less than handing work to others. */
+    static final int PARALLEL_FROM = 1_000;
 
     private final String provider;
     private final boolean failOnInvalid;
@@ -33,7 +37,8 @@ public final class SendJob<W> {
     private final String account;
     private final RecipientResult[] results;
     private final List<Prepared<W>> ready;
-    private final List<Violation> violations = new ArrayList<>();
+    /** By message index, so the exception lists them in message order whichever thread found them. */
+    private final ConcurrentSkipListMap<Integer, List<Violation>> violations = new ConcurrentSkipListMap<>();
     private final List<String> batchIds = new ArrayList<>();
 
     public SendJob(String provider, int messageCount, SmsConfiguration configuration) {
@@ -50,12 +55,27 @@ public final class SendJob<W> {
         return "cs-" + UUID.randomUUID().toString().replace("-", "");
     }
 
-    public void ready(Prepared<W> message) {
-        ready.add(message);
+    /**
+     * Prepares every message and makes the valid ones ready, in message order. Large bodies are prepared on all
+     * cores (the common fork-join pool): parsing phone numbers is most of a bulk send's CPU, and the preparer
+     * only reads its producer's configuration.
+     */
+    public void prepareAll(List<SmsMessage> messages, Preparer<W> preparer) {
+        @SuppressWarnings("unchecked")
+        Prepared<W>[] prepared = new Prepared[messages.size()];
+        IntStream indexes = IntStream.range(0, messages.size());
+        (messages.size() >= PARALLEL_FROM ? indexes.parallel() : indexes)
+                .forEach(i -> prepared[i] = preparer.prepare(i, messages.get(i)));
+        for (Prepared<W> message : prepared) {
+            if (message != null) {
+                ready.add(message);
+            }
+        }
     }
 
+    /** Reports a message as rejected by the provider's rules; safe to call from {@link #prepareAll}'s threads. */
     public void invalid(int index, String recipient, String externalId, SmsText text, MessageRules rules) {
-        violations.addAll(rules.violations());
+        violations.put(index, rules.violations());
         results[index] = RecipientResult.rejected(index, recipient, externalId, rules.reason(), text);
     }
 
@@ -72,11 +92,11 @@ public final class SendJob<W> {
     public SendResult send(Function<List<Prepared<W>>, List<List<Prepared<W>>>> partition,
                            BatchSender<W> sender) throws Exception {
         if (!violations.isEmpty() && (failOnInvalid || ready.isEmpty())) {
-            throw new SmsValidationException(provider, violations);
+            throw new SmsValidationException(provider, violations.values().stream().flatMap(List::stream).toList());
         }
         if (!violations.isEmpty()) {
             LOG.warn("{}: {} of {} messages are invalid and not sent; first: {}", provider, violations.size(),
-                    results.length, violations.get(0));
+                    results.length, violations.firstEntry().getValue().get(0));
         }
         boolean anyAccepted = false;
         for (List<Prepared<W>> batch : partition.apply(ready)) {
@@ -127,6 +147,12 @@ public final class SendJob<W> {
             LOG.error("{}: {} messages were accepted by the provider but could not be recorded for tracking",
                     provider, accepted.size(), e);
         }
+    }
+
+    /** One message in the provider's shape, or null after reporting it with {@link #invalid}. */
+    @FunctionalInterface
+    public interface Preparer<W> {
+        Prepared<W> prepare(int index, SmsMessage message);
     }
 
     /** Sends one batch; returns one {@link RecipientResult} per message of the batch. */

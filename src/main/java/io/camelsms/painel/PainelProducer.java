@@ -100,14 +100,13 @@ public class PainelProducer extends DefaultProducer {
         List<SmsMessage> messages = OutgoingMessages.from(exchange);
         OffsetDateTime scheduleHeader = scheduleHeader(exchange.getMessage());
         SendJob<Recipient> job = new SendJob<>(PROVIDER, messages.size(), configuration);
-        for (int i = 0; i < messages.size(); i++) {
-            prepare(i, messages.get(i), scheduleHeader, job);
-        }
+        job.prepareAll(messages, (index, message) -> prepare(index, message, scheduleHeader, job));
         SendResult result = job.send(this::campaigns, this::sendCampaign);
         OutgoingMessages.setResult(exchange, result);
     }
 
-    private void prepare(int index, SmsMessage message, OffsetDateTime scheduleHeader, SendJob<Recipient> job) {
+    private Prepared<Recipient> prepare(int index, SmsMessage message, OffsetDateTime scheduleHeader,
+                                        SendJob<Recipient> job) {
         MessageRules rules = new MessageRules(index);
         String number = null;
         try {
@@ -144,9 +143,9 @@ public class PainelProducer extends DefaultProducer {
         SmsText text = SmsText.of(message.text() == null ? "" : message.text());
         if (!rules.ok()) {
             job.invalid(index, number != null ? number : message.recipient(), message.externalId(), text, rules);
-            return;
+            return null;
         }
-        job.ready(new Prepared<>(index, number, message.externalId(), text, new Recipient(number, campaign)));
+        return new Prepared<>(index, number, message.externalId(), text, new Recipient(number, campaign));
     }
 
     /** {@link PainelConfiguration#getCallbackUrl()} with the webhook secret as a path segment, or null. */

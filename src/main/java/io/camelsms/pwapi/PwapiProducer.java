@@ -67,14 +67,12 @@ public class PwapiProducer extends DefaultProducer {
     public void process(Exchange exchange) throws Exception {
         List<SmsMessage> messages = OutgoingMessages.from(exchange);
         SendJob<PwapiMessage> job = new SendJob<>(PROVIDER, messages.size(), configuration);
-        for (int i = 0; i < messages.size(); i++) {
-            prepare(i, messages.get(i), job);
-        }
+        job.prepareAll(messages, (index, message) -> prepare(index, message, job));
         SendResult result = job.send(configuration.getBatchSize(), this::sendBatch);
         OutgoingMessages.setResult(exchange, result);
     }
 
-    private void prepare(int index, SmsMessage message, SendJob<PwapiMessage> job) {
+    private Prepared<PwapiMessage> prepare(int index, SmsMessage message, SendJob<PwapiMessage> job) {
         MessageRules rules = new MessageRules(index);
         String mobile = null;
         try {
@@ -93,10 +91,10 @@ public class PwapiProducer extends DefaultProducer {
         SmsText text = SmsText.of(message.text());
         if (!rules.ok()) {
             job.invalid(index, mobile != null ? mobile : message.recipient(), externalId, text, rules);
-            return;
+            return null;
         }
-        job.ready(new Prepared<>(index, mobile, externalId, text,
-                new PwapiMessage(externalId, auxUser == null ? "" : auxUser, mobile, sendProject, message.text())));
+        return new Prepared<>(index, mobile, externalId, text,
+                new PwapiMessage(externalId, auxUser == null ? "" : auxUser, mobile, sendProject, message.text()));
     }
 
     private SendJob.BatchOutcome sendBatch(List<Prepared<PwapiMessage>> batch) throws Exception {

@@ -14,6 +14,7 @@ import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 
+import io.camelsms.core.Batches;
 import io.camelsms.core.DeliveryReport;
 import io.camelsms.core.InboundMessage;
 import io.camelsms.core.Json;
@@ -135,17 +136,10 @@ public class SmscloudsProducer extends DefaultProducer {
         Campaign campaign = campaign(exchange.getMessage(), clic);
         List<SmsMessage> messages = OutgoingMessages.from(exchange);
         SendJob<Entry> job = new SendJob<>(PROVIDER, messages.size(), configuration);
-        // one campaign has one text and one schedule: group the messages so each group is split on its own
-        Map<String, List<Prepared<Entry>>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < messages.size(); i++) {
-            Prepared<Entry> ready = prepare(i, messages.get(i), campaign, job);
-            if (ready != null) {
-                groups.computeIfAbsent(ready.wire().campaignKey(), k -> new ArrayList<>()).add(ready);
-            }
-        }
-        groups.values().forEach(group -> group.forEach(job::ready));
+        job.prepareAll(messages, (index, message) -> prepare(index, message, campaign, job));
         List<CampaignResponse> campaigns = new ArrayList<>();
-        SendResult sent = job.send(configuration.getBatchSize(), batch -> sendBatch(batch, campaign, campaigns));
+        SendResult sent = job.send(ready -> Batches.of(byCampaign(ready), configuration.getBatchSize()),
+                batch -> sendBatch(batch, campaign, campaigns));
         Map<String, Object> details = new LinkedHashMap<>();
         campaigns.stream().map(CampaignResponse::balance).filter(Objects::nonNull).reduce((a, b) -> b)
                 .ifPresent(balance -> details.put("balance", balance));
@@ -212,6 +206,17 @@ public class SmscloudsProducer extends DefaultProducer {
         CampaignRecipient recipient = new CampaignRecipient(cellphone, message.name(), message.field1(),
                 message.field2(), message.field3(), message.field4());
         return new Prepared<>(index, cellphone, message.externalId(), size, new Entry(recipient, text, scheduled));
+    }
+
+    /** One campaign has one text and one schedule: the messages grouped by both, so each group is split on its own. */
+    private static List<Prepared<Entry>> byCampaign(List<Prepared<Entry>> ready) {
+        Map<String, List<Prepared<Entry>>> groups = new LinkedHashMap<>();
+        for (Prepared<Entry> message : ready) {
+            groups.computeIfAbsent(message.wire().campaignKey(), k -> new ArrayList<>()).add(message);
+        }
+        List<Prepared<Entry>> grouped = new ArrayList<>(ready.size());
+        groups.values().forEach(grouped::addAll);
+        return grouped;
     }
 
     /** The document's cellphone: the national number without country code (10 digits in Mexico). */

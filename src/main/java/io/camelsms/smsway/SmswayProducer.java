@@ -128,9 +128,7 @@ public class SmswayProducer extends DefaultProducer {
     private void send(Exchange exchange) throws Exception {
         List<SmsMessage> messages = OutgoingMessages.from(exchange);
         SendJob<SmswaySendRequest> job = new SendJob<>(PROVIDER, messages.size(), configuration);
-        for (int i = 0; i < messages.size(); i++) {
-            prepare(i, messages.get(i), job);
-        }
+        job.prepareAll(messages, (index, message) -> prepare(index, message, job));
         Map<String, Instant> requestedAt = new LinkedHashMap<>();
         // one "batch" holding every valid message: sendAll runs them one call each, in parallel
         SendResult result = job.send(Math.max(1, messages.size()), ready -> sendAll(ready, requestedAt));
@@ -138,7 +136,7 @@ public class SmswayProducer extends DefaultProducer {
                 requestedAt.isEmpty() ? null : Map.of(REQUESTED_AT, requestedAt)));
     }
 
-    private void prepare(int index, SmsMessage message, SendJob<SmswaySendRequest> job) {
+    private Prepared<SmswaySendRequest> prepare(int index, SmsMessage message, SendJob<SmswaySendRequest> job) {
         MessageRules rules = new MessageRules(index);
         String recipient = null;
         try {
@@ -162,10 +160,10 @@ public class SmswayProducer extends DefaultProducer {
         SmsText cost = SmsText.of(text);
         if (!rules.ok()) {
             job.invalid(index, recipient != null ? recipient : message.recipient(), externalId, cost, rules);
-            return;
+            return null;
         }
-        job.ready(new Prepared<>(index, recipient, externalId, cost,
-                new SmswaySendRequest(api.keyInBody(), recipient, text, sim)));
+        return new Prepared<>(index, recipient, externalId, cost,
+                new SmswaySendRequest(api.keyInBody(), recipient, text, sim));
     }
 
     private Integer sim(SmsMessage message, MessageRules rules) {

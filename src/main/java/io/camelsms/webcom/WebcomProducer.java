@@ -89,13 +89,11 @@ public class WebcomProducer extends DefaultProducer {
         List<SmsMessage> messages = OutgoingMessages.from(exchange);
         SendJob<Outgoing> job = new SendJob<>(PROVIDER, messages.size(), configuration);
         Clock clock = endpoint.getClock();
-        for (int i = 0; i < messages.size(); i++) {
-            prepare(i, messages.get(i), job, clock);
-        }
+        job.prepareAll(messages, (index, message) -> prepare(index, message, job, clock));
         OutgoingMessages.setResult(exchange, job.send(configuration.getBatchSize(), this::sendBatch));
     }
 
-    private void prepare(int index, SmsMessage message, SendJob<Outgoing> job, Clock clock) {
+    private Prepared<Outgoing> prepare(int index, SmsMessage message, SendJob<Outgoing> job, Clock clock) {
         MessageRules rules = new MessageRules(index);
         String phone = null;
         if (message.recipient() == null || message.recipient().isBlank()) {
@@ -121,10 +119,10 @@ public class WebcomProducer extends DefaultProducer {
         SmsText text = SmsText.of(message.text());
         if (!rules.ok()) {
             job.invalid(index, phone != null ? phone : message.recipient(), externalId, text, rules);
-            return;
+            return null;
         }
-        job.ready(new Prepared<>(index, phone, externalId, text,
-                new Outgoing(type, sender, message.text(), new WebcomPhone(phone, clientId, validity))));
+        return new Prepared<>(index, phone, externalId, text,
+                new Outgoing(type, sender, message.text(), new WebcomPhone(phone, clientId, validity)));
     }
 
     /** 19 random digits: a stable id for a message the caller gave none, returned as its externalId. */

@@ -1,5 +1,9 @@
 package io.camelsms.core;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,5 +44,30 @@ class PhoneNumbersTest {
         assertTrue(badRegion.getMessage().contains("defaultRegion 'Brazil' is not an ISO 3166 region"));
 
         assertThrows(PhoneNumbers.InvalidPhoneNumberException.class, () -> PhoneNumbers.parse(" ", "BR"));
+    }
+
+    /** parse works out the type once; it must agree with libphonenumber's own validity and area-code split. */
+    @Test
+    void agreesWithLibphonenumberOnEveryRegionsExampleNumbers() {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        int checked = 0;
+        for (String region : util.getSupportedRegions()) {
+            for (PhoneNumberType type : PhoneNumberType.values()) {
+                Phonenumber.PhoneNumber example = util.getExampleNumberForType(region, type);
+                if (example == null) {
+                    continue;
+                }
+                String e164 = util.format(example, PhoneNumberUtil.PhoneNumberFormat.E164);
+                Phone phone = PhoneNumbers.parse(e164, null);
+                int ndc = util.getLengthOfNationalDestinationCode(example);
+                String national = util.getNationalSignificantNumber(example);
+                assertEquals(new Phone(example.getCountryCode(), national.substring(0, ndc), national.substring(ndc)),
+                        phone, region + " " + type + " " + e164);
+                checked++;
+            }
+        }
+        assertTrue(checked > 1_000, "example numbers checked: " + checked);
+        // Argentina's mobile token 9 belongs to the area code, as libphonenumber splits it
+        assertEquals(new Phone(54, "911", "23456789"), PhoneNumbers.parse("+54 9 11 2345 6789", null));
     }
 }

@@ -61,6 +61,29 @@ class PwapiValidationTest extends PwapiTestSupport {
     }
 
     @Test
+    void aLargeBodyIsPreparedOnAllCoresYetReportedInMessageOrder() {
+        List<SmsMessage> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            messages.add(i % 7 == 3 ? SmsMessage.to("+55 21 9888").text("short number " + i).build()
+                    : SmsMessage.to("+5521988887777").text("ok").externalId("row-" + i).build());
+        }
+
+        SendResult result = template.requestBody("pwapi:send", messages, SendResult.class);
+
+        for (int i = 0; i < messages.size(); i++) {
+            assertEquals(i, result.recipients().get(i).index());
+            assertEquals(i % 7 != 3, result.recipients().get(i).accepted(), "message " + i);
+        }
+        List<String> sent = pwapi().accepted().stream().map(m -> m.idExtern()).toList();
+        assertEquals(messages.stream().map(SmsMessage::externalId).filter(java.util.Objects::nonNull).toList(), sent,
+                "the provider receives the valid messages in the body's order");
+
+        SmsValidationException e = validationFailure("pwapi:send?failOnInvalid=true", messages);
+        List<Integer> indexes = e.getViolations().stream().map(Violation::index).toList();
+        assertEquals(java.util.stream.IntStream.range(0, 5_000).filter(i -> i % 7 == 3).boxed().toList(), indexes);
+    }
+
+    @Test
     void aSendWithNothingValidFails() {
         SmsValidationException e = validationFailure("pwapi:send",
                 SmsMessage.to("+5521988887777").text("x".repeat(1001)).build());
