@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -41,7 +42,11 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     private final Set<String> claims = ConcurrentHashMap.newKeySet();
     private final Supplier<DataSource> dataSourceSupplier;
     private final Clock clock;
-    private DataSource dataSource;
+    /** The embedded store opens its own pool on start and closes the database on stop; a user's DataSource is theirs. */
+    private final boolean ownsDataSource;
+    private volatile DataSource dataSource;
+    /** Set on stop: a poll still running while the application shuts down must not reopen the database. */
+    private volatile boolean stopped;
 
     public JdbcTrackingStore(DataSource dataSource) {
         this(dataSource, Clock.systemUTC());
@@ -53,35 +58,53 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     /** A store whose DataSource is looked up when it starts (e.g. a bean defined later in the configuration). */
     public JdbcTrackingStore(Supplier<DataSource> dataSource, Clock clock) {
+        this(dataSource, clock, false);
+    }
+
+    private JdbcTrackingStore(Supplier<DataSource> dataSource, Clock clock, boolean ownsDataSource) {
         this.dataSourceSupplier = dataSource;
         this.clock = clock;
+        this.ownsDataSource = ownsDataSource;
     }
 
     /**
      * The default store: an H2 database in files under {@code directory}, created on first use. WRITE_DELAY=0: H2
      * otherwise writes committed transactions in the background (up to 500 ms later), and a process killed in that
-     * window forgets batches the provider accepted, which a resumed file would send again.
+     * window forgets batches the provider accepted, which a resumed file would send again. TRACE_LEVEL_FILE=0: errors
+     * reach the caller as exceptions; H2 need not also write them to a trace file beside the data.
      */
     public static JdbcTrackingStore embeddedH2(java.nio.file.Path directory) {
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("tracking")
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-        return new JdbcTrackingStore(org.h2.jdbcx.JdbcConnectionPool.create(url, "sa", ""));
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+        return new JdbcTrackingStore(() -> org.h2.jdbcx.JdbcConnectionPool.create(url, "sa", ""), Clock.systemUTC(),
+                true);
     }
 
     @Override
     protected void doStart() {
-        dataSource = dataSourceSupplier.get();
-        if (dataSource == null) {
+        DataSource found = dataSourceSupplier.get();
+        if (found == null) {
             throw new IllegalStateException("tracking store: no DataSource to use");
         }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/tracking")
+        Flyway.configure().dataSource(found).locations("classpath:db/tracking")
                 .table("camel_sms_schema_history").load().migrate();
+        dataSource = found;
+        stopped = false;
     }
 
+    /**
+     * Closes the embedded database before returning (SHUTDOWN), so its files are complete and no longer written once
+     * the store has stopped; a connection still in use fails instead of keeping the database open.
+     */
     @Override
-    protected void doStop() {
-        if (dataSource instanceof org.h2.jdbcx.JdbcConnectionPool pool) {
-            pool.dispose();
+    protected void doStop() throws SQLException {
+        stopped = true;
+        if (ownsDataSource && dataSource instanceof org.h2.jdbcx.JdbcConnectionPool pool) {
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } finally {
+                pool.dispose();
+            }
         }
     }
 
@@ -290,6 +313,9 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     /** A connection; the first use starts the store (DataSource look-up, schema migration) if nobody did. */
     private Connection connection() throws SQLException {
+        if (stopped) {
+            throw new IllegalStateException("the tracking store is stopped");
+        }
         if (!isStarted()) {
             start();
         }

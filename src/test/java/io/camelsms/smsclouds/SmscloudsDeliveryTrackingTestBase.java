@@ -61,6 +61,7 @@ abstract class SmscloudsDeliveryTrackingTestBase extends SmscloudsTestSupport {
 
     @AfterEach
     void stopStore() {
+        context.stop(); // no poll may run on a closed store
         store.stop();
     }
 

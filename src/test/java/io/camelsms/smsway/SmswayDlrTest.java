@@ -70,6 +70,7 @@ class SmswayDlrTest extends SmswayTestSupport {
 
     @AfterEach
     void closeStore() {
+        context.stop(); // no poll may run on a closed store
         store.stop();
     }
 

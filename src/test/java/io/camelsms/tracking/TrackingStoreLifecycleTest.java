@@ -1,0 +1,75 @@
+package io.camelsms.tracking;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Stop and start as an application's shutdown and restart do them: the embedded database closes, a user's stays. */
+class TrackingStoreLifecycleTest {
+
+    @TempDir
+    Path data;
+
+    static TrackedMessage accepted(String externalId) {
+        return TrackedMessage.accepted("webcom", "acct", externalId, "5511999990000", "m-" + externalId, null,
+                Instant.parse("2026-12-01T10:00:00Z"));
+    }
+
+    @Test
+    void aStoppedEmbeddedStoreRefusesCallsWithoutReopeningItsFilesAndStartsAgainWithItsData() throws Exception {
+        JdbcTrackingStore store = JdbcTrackingStore.embeddedH2(data);
+        store.start();
+        store.recordAccepted(List.of(accepted("e-1")));
+        store.stop();
+        Map<Path, String> filesAtStop = files();
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> store.acceptedExternalIds("webcom", List.of("e-1")));
+        assertEquals("the tracking store is stopped", refused.getMessage());
+        assertEquals(filesAtStop, files(), "a call on the stopped store touched the database files");
+
+        store.start();
+        try {
+            assertEquals(Set.of("e-1"), store.acceptedExternalIds("webcom", List.of("e-1")));
+        } finally {
+            store.stop();
+        }
+    }
+
+    @Test
+    void stoppingAStoreLeavesTheUsersDataSourceOpen() throws Exception {
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + data.resolve("users"), "sa", "");
+        try {
+            JdbcTrackingStore store = new JdbcTrackingStore(pool);
+            store.start();
+            store.recordAccepted(List.of(accepted("e-2")));
+            store.stop();
+            try (Connection connection = pool.getConnection()) {
+                assertTrue(connection.isValid(1), "the DataSource bean is the user's to close");
+            }
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    private Map<Path, String> files() throws IOException {
+        try (Stream<Path> files = Files.list(data)) {
+            return files.collect(Collectors.toMap(p -> p, p -> p.toFile().lastModified() + " ms, " + p.toFile().length() + " bytes"));
+        }
+    }
+}
