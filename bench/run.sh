@@ -5,8 +5,9 @@
 #       route-pwapi,route-pwapi-tracking,route-smsclouds,route-smsclouds-tracking,baseline,naive,sandbox
 #
 # Environment: HEAP (default 256m, the -Xmx and -Xms of the measured JVM: issue 9 caps the heap at 256 MB), JFR=<file.jfr> to record a flight recording
-# (settings=profile), BENCH_OPTS for more JVM options (e.g. -Dbench.no-warmup=true).
-# Needs only ~/.m2 (offline). Output: the figures on stdout, warnings on stderr.
+# (settings=profile), BENCH_OPTS for more JVM options (e.g. -Dbench.no-warmup=true; -Dbench.tracking=postgres puts
+# the tracking scenarios' store on an embedded PostgreSQL instead of H2).
+# Needs JDK 17 and Maven (dependencies come from ~/.m2, fetched once if missing). Output: the figures on stdout, warnings on stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,12 +15,12 @@ ROWS="${1:-1000000}"
 SCENARIOS="${2:-}"
 HEAP="${HEAP:-256m}"
 
-mvn -B -q -o -Dstyle.color=never test-compile
+mvn -B -q -Dstyle.color=never test-compile
 mkdir -p target/bench
 # the project's test classpath, then camel-http for the naive route (resolved from bench/naive-http-pom.xml,
 # so the project itself does not depend on it)
-mvn -B -q -o -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
-mvn -B -q -o -Dstyle.color=never -f bench/naive-http-pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/target/bench/naive-http-classpath.txt"
+mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
+mvn -B -q -Dstyle.color=never -f bench/naive-http-pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/target/bench/naive-http-classpath.txt"
 CP="target/test-classes:target/classes:$(cat target/bench/classpath.txt):$(cat target/bench/naive-http-classpath.txt)"
 
 JVM=(-Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -Dlog4j2.configurationFile=bench/log4j2-bench.properties)

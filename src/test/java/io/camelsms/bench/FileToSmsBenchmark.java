@@ -74,6 +74,8 @@ import io.camelsms.tracking.TrackingStore;
 public final class FileToSmsBenchmark {
 
     static final int DEFAULT_ROWS = 1_000_000;
+    /** The tracking store's database: the embedded H2 default, or {@code -Dbench.tracking=postgres}. */
+    static final String TRACKING_DB = System.getProperty("bench.tracking", "h2").equals("postgres") ? "postgres" : "h2";
     static final int NAIVE_ROWS = 10_000;
     static final int PWAPI_BATCH = 20_000;
     static final String BR_TEXT = "Sua fatura de junho esta disponivel. Pague pelo app ate o dia 10.";
@@ -156,11 +158,13 @@ public final class FileToSmsBenchmark {
             switch (scenario) {
                 case "route-pwapi" -> measure("file-to-sms pwapi, tracking off", () -> runRoute("pwapi", br, false));
                 case "route-pwapi-tracking" ->
-                        measure("file-to-sms pwapi, tracking on (H2)", () -> runRoute("pwapi", br, true));
+                        measure("file-to-sms pwapi, tracking on (" + TRACKING_DB + ")",
+                                () -> runRoute("pwapi", br, true));
                 case "route-smsclouds" ->
                         measure("file-to-sms smsclouds, tracking off", () -> runRoute("smsclouds", mx, false));
                 case "route-smsclouds-tracking" ->
-                        measure("file-to-sms smsclouds, tracking on (H2)", () -> runRoute("smsclouds", mx, true));
+                        measure("file-to-sms smsclouds, tracking on (" + TRACKING_DB + ")",
+                                () -> runRoute("smsclouds", mx, true));
                 case "baseline" -> measure("baseline: plain Java, pwapi JSON", () -> baseline(br));
                 case "naive" -> measure("naive Camel route, 1 HTTP call per row (" + NAIVE_ROWS + " rows)",
                         () -> naive(brSlice));
@@ -229,8 +233,14 @@ public final class FileToSmsBenchmark {
         context.getPropertiesComponent().setLocation("classpath:application.properties");
         context.getPropertiesComponent().setOverrideProperties(overrides);
         TrackingStore store = null;
+        BenchPostgres postgres = null;
         if (tracking) {
-            store = JdbcTrackingStore.embeddedH2(data.resolve("tracking"));
+            if ("postgres".equals(TRACKING_DB)) {
+                postgres = BenchPostgres.start();
+                store = new JdbcTrackingStore(postgres.dataSource());
+            } else {
+                store = JdbcTrackingStore.embeddedH2(data.resolve("tracking"));
+            }
             context.getRegistry().bind("trackingStore", TrackingStore.class, store);
             context.addService(store, true, true);
         }
@@ -264,6 +274,9 @@ public final class FileToSmsBenchmark {
             }
         } finally {
             context.stop();
+            if (postgres != null) {
+                postgres.close();
+            }
         }
         if (done.failure != null) {
             throw new IllegalStateException("the route failed", done.failure);
@@ -631,7 +644,7 @@ public final class FileToSmsBenchmark {
 
     private static final java.util.Map<String, Long> ROWS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

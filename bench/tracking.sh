@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The tracking store alone, as a bulk send uses it: resume check and batch insert, µs per row.
+#
+#   bench/tracking.sh [rows] [batch] [provider]     defaults 1000000 20000 pwapi (smsclouds: a campaign per batch)
+#
+# Environment: DB=postgres to measure an embedded PostgreSQL instead of the embedded H2 default; HEAP as run.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mvn -B -q -Dstyle.color=never test-compile
+mkdir -p target/bench
+mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
+CP="target/test-classes:target/classes:$(cat target/bench/classpath.txt)"
+echo "nproc: $(nproc); $(java -version 2>&1 | head -1)"
+exec java -Xms"${HEAP:-256m}" -Xmx"${HEAP:-256m}" -Dbench.tracking="${DB:-h2}" \
+    -Dlog4j2.configurationFile=bench/log4j2-bench.properties -cp "$CP" io.camelsms.bench.TrackingStoreBenchmark "$@"

@@ -1,0 +1,95 @@
+package io.camelsms.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.camelsms.tracking.JdbcTrackingStore;
+import io.camelsms.tracking.TrackedMessage;
+
+/**
+ * The tracking store alone, as a bulk send uses it: per batch of a file, the resume check
+ * ({@code acceptedExternalIds}) then {@code recordAccepted}, on the embedded H2 store or on PostgreSQL
+ * ({@code -Dbench.tracking=postgres}, an embedded PostgreSQL started for the run). Prints microseconds per row for
+ * each, per tenth of the run, so a cost that grows with the rows already stored shows. Run it with
+ * {@code bench/tracking.sh [rows] [batch]}.
+ */
+public final class TrackingStoreBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        String provider = args.length > 2 ? args[2] : "pwapi";
+        boolean postgres = "postgres".equals(System.getProperty("bench.tracking"));
+        Path work = Files.createTempDirectory("camel-sms-tracking-bench");
+        try (BenchPostgres pg = postgres ? BenchPostgres.start() : null) {
+            JdbcTrackingStore store = postgres ? new JdbcTrackingStore(pg.dataSource())
+                    : JdbcTrackingStore.embeddedH2(work);
+            store.start();
+            try {
+                run(store, rows, batch, provider, postgres ? "postgres" : "h2");
+            } finally {
+                store.stop();
+            }
+        } finally {
+            FileToSmsBenchmark.deleteTree(work);
+        }
+    }
+
+    private static void run(JdbcTrackingStore store, int rows, int batch, String provider, String database) {
+        System.out.printf(Locale.ROOT, "tracking store on %s: %,d rows of %s in batches of %,d%n", database, rows,
+                provider, batch);
+        long lookUpNanos = 0;
+        long insertNanos = 0;
+        long tenthLookUp = 0;
+        long tenthInsert = 0;
+        int tenthRows = 0;
+        int campaign = 0;
+        for (int from = 0; from < rows; from += batch) {
+            int to = Math.min(rows, from + batch);
+            List<String> ids = new ArrayList<>(to - from);
+            List<TrackedMessage> accepted = new ArrayList<>(to - from);
+            Instant now = Instant.now();
+            String campaignId = "smsclouds".equals(provider) ? Integer.toString(++campaign) : null;
+            for (int i = from; i < to; i++) {
+                String externalId = "bench-" + i;
+                ids.add(externalId);
+                accepted.add(TrackedMessage.accepted(provider, "bench-account", externalId,
+                        "55" + (11_900_000_000L + i * 7_919L % 99_999_999L), providerMessageId(provider, i),
+                        campaignId, now));
+            }
+            long t0 = System.nanoTime();
+            Set<String> already = store.acceptedExternalIds(provider, ids);
+            long t1 = System.nanoTime();
+            if (!already.isEmpty()) {
+                throw new IllegalStateException(already.size() + " ids of a fresh batch were found as accepted");
+            }
+            store.recordAccepted(accepted);
+            long t2 = System.nanoTime();
+            lookUpNanos += t1 - t0;
+            insertNanos += t2 - t1;
+            tenthLookUp += t1 - t0;
+            tenthInsert += t2 - t1;
+            tenthRows += to - from;
+            if (tenthRows >= rows / 10 || to == rows) {
+                System.out.printf(Locale.ROOT, "  up to %,9d rows: resume check %5.1f µs/row, insert %5.1f µs/row%n",
+                        to, tenthLookUp / 1e3 / tenthRows, tenthInsert / 1e3 / tenthRows);
+                tenthLookUp = 0;
+                tenthInsert = 0;
+                tenthRows = 0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "tracking store on %s: resume check %.1f µs/row, insert %.1f µs/row,"
+                        + " %.2f s for %,d rows%n", database, lookUpNanos / 1e3 / rows, insertNanos / 1e3 / rows,
+                (lookUpNanos + insertNanos) / 1e9, rows);
+    }
+
+    /** pwapi answers with one id per message; smsclouds with a campaign only. */
+    private static String providerMessageId(String provider, int i) {
+        return "pwapi".equals(provider) ? Long.toString(9_000_000_000L + i) : null;
+    }
+}
