@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +48,9 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     private volatile DataSource dataSource;
     /** Set on stop: a poll still running while the application shuts down must not reopen the database. */
     private volatile boolean stopped;
+    private volatile boolean h2;
+    /** PostgreSQL only: whether sms_message has had planner statistics since this store started. */
+    private volatile boolean statisticsKnown;
 
     public JdbcTrackingStore(DataSource dataSource) {
         this(dataSource, Clock.systemUTC());
@@ -86,10 +90,24 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         if (found == null) {
             throw new IllegalStateException("tracking store: no DataSource to use");
         }
+        h2 = isH2(found);
+        // H2 writes the id sequence to disk at every trip to it, and with WRITE_DELAY=0 that write is a store of
+        // every changed page: at H2's default of 32 ids a trip it cost a 1M-row send most of its tracking time.
+        // PostgreSQL keeps its default of 1 (its cache is per session, and a trip is cheap there).
         Flyway.configure().dataSource(found).locations("classpath:db/tracking")
-                .table("camel_sms_schema_history").load().migrate();
+                .table("camel_sms_schema_history").placeholders(Map.of("identity_cache", h2 ? "10000" : "1"))
+                .load().migrate();
+        statisticsKnown = h2;
         dataSource = found;
         stopped = false;
+    }
+
+    private static boolean isH2(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equals("H2");
+        } catch (SQLException e) {
+            throw new TrackingStoreException("reading the database's name", e);
+        }
     }
 
     /**
@@ -111,8 +129,8 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     @Override
     public void recordAccepted(List<TrackedMessage> messages) {
         String sql = "INSERT INTO sms_message (provider, account, external_id, recipient, provider_message_id,"
-                + " campaign_id, status, raw_status, status_at, created_at, updated_at, is_final)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " campaign_id, status, raw_status, status_at, created_at, updated_at, is_final, campaign_recipient)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 int pending = 0;
@@ -129,6 +147,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                     setInstant(insert, 10, m.createdAt());
                     setInstant(insert, 11, m.updatedAt());
                     insert.setBoolean(12, m.isFinal());
+                    insert.setString(13, campaignRecipient(m.campaignId(), m.recipient()));
                     insert.addBatch();
                     if (++pending == INSERT_BATCH) {
                         insert.executeBatch();
@@ -141,24 +160,81 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
             }
             return null;
         });
+        if (!statisticsKnown) {
+            analyzeIfWithoutStatistics();
+        }
     }
 
+    /**
+     * A table PostgreSQL has no statistics for yet (fresh, and autovacuum has not come round) makes it plan the
+     * resume check as a scan of every row, per chunk: a 1M-row send into a new store slowed down with each batch.
+     * After the first batch this store records, it analyzes the table if its statistics count no rows (never
+     * analyzed, or analyzed while empty).
+     */
+    private void analyzeIfWithoutStatistics() {
+        String sql = "SELECT 1 FROM pg_class WHERE oid = 'sms_message'::regclass AND reltuples <= 0";
+        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+            boolean without;
+            try (ResultSet rs = statement.executeQuery(sql)) {
+                without = rs.next();
+            }
+            if (without) {
+                statement.execute("ANALYZE sms_message");
+            }
+            statisticsKnown = true;
+        } catch (SQLException e) {
+            throw new TrackingStoreException(sql, e);
+        }
+    }
+
+    /**
+     * One connection and, for the full chunks, one prepared statement for all the ids: a DataSource without a pool
+     * (a plain PGSimpleDataSource) opens a new database session per connection, which cost more than the look-ups.
+     * The provider is compared here, not in SQL: given {@code provider = ?} PostgreSQL chose an index led by the
+     * provider and read every row the provider ever sent, per chunk; by external id alone, each id is a look-up.
+     */
     @Override
     public Set<String> acceptedExternalIds(String provider, Collection<String> externalIds) {
         Set<String> found = new HashSet<>();
         List<String> ids = List.copyOf(externalIds);
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
-            String sql = "SELECT DISTINCT external_id FROM sms_message WHERE provider = ? AND external_id IN ("
-                    + "?,".repeat(chunk.size() - 1) + "?)";
-            query(sql, statement -> {
-                statement.setString(1, provider);
-                for (int i = 0; i < chunk.size(); i++) {
-                    statement.setString(i + 2, chunk.get(i));
+        if (ids.isEmpty()) {
+            return found;
+        }
+        String fullChunk = acceptedSql(Math.min(IN_CHUNK, ids.size()));
+        try (Connection connection = connection();
+             PreparedStatement full = connection.prepareStatement(fullChunk)) {
+            for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
+                if (chunk.size() == IN_CHUNK || from == 0) {
+                    collectAccepted(full, provider, chunk, found);
+                } else {
+                    try (PreparedStatement last = connection.prepareStatement(acceptedSql(chunk.size()))) {
+                        collectAccepted(last, provider, chunk, found);
+                    }
                 }
-            }, rs -> found.add(rs.getString(1)));
+            }
+        } catch (SQLException e) {
+            throw new TrackingStoreException(fullChunk, e);
         }
         return found;
+    }
+
+    private static String acceptedSql(int ids) {
+        return "SELECT external_id, provider FROM sms_message WHERE external_id IN (" + "?,".repeat(ids - 1) + "?)";
+    }
+
+    private static void collectAccepted(PreparedStatement statement, String provider, List<String> chunk,
+                                        Set<String> found) throws SQLException {
+        for (int i = 0; i < chunk.size(); i++) {
+            statement.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                if (provider.equals(rs.getString(2))) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
     }
 
     @Override
@@ -200,12 +276,18 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public Optional<TrackedMessage> findByCampaignAndRecipient(String provider, String campaignId, String recipient) {
-        return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND campaign_id = ?"
-                        + " AND recipient = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", s -> {
-                            s.setString(1, provider);
-                            s.setString(2, campaignId);
-                            s.setString(3, recipient);
+        return messages("SELECT " + COLUMNS + " FROM sms_message WHERE campaign_recipient = ? AND provider = ?"
+                        + " AND campaign_id = ? AND recipient = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", s -> {
+                            s.setString(1, campaignRecipient(campaignId, recipient));
+                            s.setString(2, provider);
+                            s.setString(3, campaignId);
+                            s.setString(4, recipient);
                         }).stream().findFirst();
+    }
+
+    /** The reply look-up's key (V3 migration); null without a campaign, so such rows cost the index nothing. */
+    private static String campaignRecipient(String campaignId, String recipient) {
+        return campaignId == null ? null : campaignId + " " + recipient;
     }
 
     @Override

@@ -30,6 +30,14 @@ class H2TrackingStoreTest extends TrackingStoreContract {
     }
 
     @Override
+    protected DataSource freshDataSource(String name) {
+        JdbcDataSource fresh = new JdbcDataSource();
+        fresh.setURL("jdbc:h2:file:" + directory.resolve(name + "-" + System.nanoTime()) + ";DB_CLOSE_DELAY=-1");
+        fresh.setUser("sa");
+        return fresh;
+    }
+
+    @Override
     protected void wipe() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM sms_message");

@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -71,6 +72,57 @@ class PostgresTrackingStoreTest extends TrackingStoreContract {
         assertEquals(List.of("open-1"), store.openCampaigns("smsclouds", "acct"));
         assertEquals(10, store.openMessages("smsclouds", "acct", 100).size());
         store.stop();
+    }
+
+    @Override
+    protected DataSource freshDataSource(String name) throws Exception {
+        String database = name + "_" + System.nanoTime();
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        return postgres.getDatabase("postgres", database);
+    }
+
+    @Test
+    void aNewTableGetsStatisticsAfterItsFirstBatchSoTheResumeCheckLooksUpEachId() throws Exception {
+        DataSource fresh = freshDataSource("statistics");
+        JdbcTrackingStore store = new JdbcTrackingStore(fresh);
+        store.start();
+        try {
+            Instant now = Instant.now();
+            List<TrackedMessage> batch = new ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                batch.add(TrackedMessage.accepted("pwapi", "acct", "row-" + i, "5511" + (900_000_000 + i),
+                        Integer.toString(i), null, now));
+            }
+            store.recordAccepted(batch);
+            assertEquals(Set.of("row-7", "row-19999"), store.acceptedExternalIds("pwapi",
+                    List.of("row-7", "row-19999", "row-20000")));
+            try (Connection c = fresh.getConnection(); Statement s = c.createStatement()) {
+                try (var rs = s.executeQuery("SELECT reltuples FROM pg_class WHERE oid = 'sms_message'::regclass")) {
+                    assertTrue(rs.next());
+                    assertEquals(20_000, rs.getFloat(1), 1_000, "statistics after the first batch");
+                }
+                String plan = plan(s, "EXPLAIN SELECT external_id, provider FROM sms_message"
+                                      + " WHERE external_id IN ('row-1', 'row-2', 'row-3')");
+                assertTrue(plan.contains("sms_message_external_id"), plan);
+                plan = plan(s, "EXPLAIN SELECT * FROM sms_message WHERE campaign_recipient = '1 5511900000001'"
+                               + " AND provider = 'pwapi'");
+                assertTrue(plan.contains("sms_message_campaign_recipient"), plan);
+            }
+        } finally {
+            store.stop();
+        }
+    }
+
+    private static String plan(Statement statement, String explain) throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (var rs = statement.executeQuery(explain)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
     }
 
     @Override

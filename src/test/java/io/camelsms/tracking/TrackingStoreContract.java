@@ -1,14 +1,19 @@
 package io.camelsms.tracking;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +35,9 @@ abstract class TrackingStoreContract {
     /** Empties the tables between tests (the schema stays: migrating it again is part of the contract). */
     protected abstract void wipe() throws Exception;
 
+    /** A new, empty database of the same kind, named {@code name}. */
+    protected abstract DataSource freshDataSource(String name) throws Exception;
+
     private JdbcTrackingStore store;
 
     @BeforeEach
@@ -47,6 +55,29 @@ abstract class TrackingStoreContract {
     private static TrackedMessage accepted(String externalId, String campaign, String providerId, Instant at) {
         return TrackedMessage.accepted("smsclouds", "acct", externalId, "+5215512345" + externalId.hashCode() % 1000,
                 providerId, campaign, at);
+    }
+
+    @Test
+    void aStoreFromBeforeVersion3StillMatchesRepliesToItsMessagesAfterTheUpgrade() throws Exception {
+        DataSource existing = freshDataSource("upgraded");
+        Flyway.configure().dataSource(existing).locations("classpath:db/tracking").table("camel_sms_schema_history")
+                .target("2").load().migrate();
+        try (Connection c = existing.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO sms_message (provider, account, external_id, recipient, campaign_id, status,"
+                      + " created_at, updated_at, is_final) VALUES ('painel', 'acct', 'cust-1', '21988887777', '1001',"
+                      + " 'ACCEPTED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, FALSE)");
+        }
+        JdbcTrackingStore upgraded = new JdbcTrackingStore(existing);
+        upgraded.start();
+        try {
+            upgraded.recordAccepted(List.of(accepted("cust-2", "1001", null, T0)));
+            assertEquals("cust-1", upgraded.findByCampaignAndRecipient("painel", "1001", "21988887777")
+                    .orElseThrow().externalId());
+            assertEquals(Optional.empty(), upgraded.findByCampaignAndRecipient("smsclouds", "1001", "21988887777"));
+            assertEquals(Set.of("cust-1"), upgraded.acceptedExternalIds("painel", List.of("cust-1", "cust-2")));
+        } finally {
+            upgraded.stop();
+        }
     }
 
     @Test
