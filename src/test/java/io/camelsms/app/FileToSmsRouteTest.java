@@ -65,6 +65,7 @@ class FileToSmsRouteTest extends CamelTestSupport {
         JdbcTrackingStore store = JdbcTrackingStore.embeddedH2(data.resolve("tracking"));
         context.getRegistry().bind("trackingStore", TrackingStore.class, store);
         pwapi.getConfiguration().setTrackingStore(store);
+        context.addService(store, true, true); // as SmsApplication does: stopped with the context, after its routes
         return context;
     }
 

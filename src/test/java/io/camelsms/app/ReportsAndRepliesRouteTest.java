@@ -84,6 +84,7 @@ class ReportsAndRepliesRouteTest extends CamelTestSupport {
         JdbcTrackingStore store = JdbcTrackingStore.embeddedH2(data.resolve("tracking"));
         painel.getConfiguration().setTrackingStore(store);
         context.getRegistry().bind("trackingStore", TrackingStore.class, store);
+        context.addService(store, true, true); // as SmsApplication does: stopped with the context, after its routes
         AppBeans beans = new AppBeans();
         context.getRegistry().bind("fileToSms", beans.fileToSms("painel", "", data.toString()));
         context.getRegistry().bind("sentFiles", beans.sentFiles(data.toString()));
