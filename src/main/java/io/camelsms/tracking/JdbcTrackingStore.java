@@ -75,10 +75,12 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
      * The default store: an H2 database in files under {@code directory}, created on first use. WRITE_DELAY=0: H2
      * otherwise writes committed transactions in the background (up to 500 ms later), and a process killed in that
      * window forgets batches the provider accepted, which a resumed file would send again. TRACE_LEVEL_FILE=0: errors
-     * reach the caller as exceptions; H2 need not also write them to a trace file beside the data.
+     * reach the caller as exceptions; H2 need not also write them to a trace file beside the data. {@code retry:}: a
+     * thread interrupted while H2 writes (Camel interrupts a poll when its route stops) closes the file channel, and
+     * H2 would then close the database for every other caller; this file system reopens the file and writes again.
      */
     public static JdbcTrackingStore embeddedH2(java.nio.file.Path directory) {
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("tracking")
+        String url = "jdbc:h2:retry:" + directory.toAbsolutePath().resolve("tracking")
                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
         return new JdbcTrackingStore(() -> org.h2.jdbcx.JdbcConnectionPool.create(url, "sa", ""), Clock.systemUTC(),
                 true);
@@ -111,18 +113,14 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     }
 
     /**
-     * Closes the embedded database before returning (SHUTDOWN), so its files are complete and no longer written once
-     * the store has stopped; a connection still in use fails instead of keeping the database open.
+     * Closes the embedded store's connections, and with the last of them its database; a call still running
+     * finishes first. The database stays open while another store in this JVM uses the same files.
      */
     @Override
-    protected void doStop() throws SQLException {
+    protected void doStop() {
         stopped = true;
         if (ownsDataSource && dataSource instanceof org.h2.jdbcx.JdbcConnectionPool pool) {
-            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
-            } finally {
-                pool.dispose();
-            }
+            pool.dispose();
         }
     }
 

@@ -51,6 +51,32 @@ class TrackingStoreLifecycleTest {
         }
     }
 
+    /**
+     * Camel interrupts a poll thread when its route stops mid-poll; an interrupt during a file write closes the
+     * file channel, and H2 then closed the whole database for every other user of the store (seen in a test run).
+     */
+    @Test
+    void aWriterInterruptedMidWayLeavesTheEmbeddedDatabaseUsableForEveryoneElse() throws Exception {
+        JdbcTrackingStore store = JdbcTrackingStore.embeddedH2(data);
+        store.start();
+        try {
+            Thread writer = new Thread(() -> {
+                Thread.currentThread().interrupt();
+                try {
+                    store.recordAccepted(List.of(accepted("interrupted-1")));
+                } catch (RuntimeException expected) {
+                    // whether the interrupted write itself went through does not matter here
+                }
+            });
+            writer.start();
+            writer.join();
+            store.recordAccepted(List.of(accepted("after-1")));
+            assertEquals(Set.of("after-1"), store.acceptedExternalIds("webcom", List.of("after-1")));
+        } finally {
+            store.stop();
+        }
+    }
+
     @Test
     void stoppingAStoreLeavesTheUsersDataSourceOpen() throws Exception {
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + data.resolve("users"), "sa", "");
