@@ -38,6 +38,11 @@ class H2TrackingStoreTest extends TrackingStoreContract {
     }
 
     @Override
+    protected String analyzeStatement() {
+        return "ANALYZE TABLE sms_message";
+    }
+
+    @Override
     protected void wipe() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM sms_message");

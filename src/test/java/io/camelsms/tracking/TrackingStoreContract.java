@@ -1,6 +1,7 @@
 package io.camelsms.tracking;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,6 +39,20 @@ abstract class TrackingStoreContract {
 
     /** A new, empty database of the same kind, named {@code name}. */
     protected abstract DataSource freshDataSource(String name) throws Exception;
+
+    /** The statement that updates the planner's statistics of sms_message. */
+    protected abstract String analyzeStatement();
+
+    /** The database's EXPLAIN of a query, lower case. */
+    protected static String plan(Statement statement, String query) throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = statement.executeQuery("EXPLAIN " + query)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString().toLowerCase(Locale.ROOT);
+    }
 
     private JdbcTrackingStore store;
 
@@ -78,6 +94,38 @@ abstract class TrackingStoreContract {
         } finally {
             upgraded.stop();
         }
+    }
+
+    @Test
+    void pollingQueriesUseTheOpenIndexBesideAHundredThousandFinalMessages() throws Exception {
+        Instant now = Instant.now();
+        List<TrackedMessage> finals = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            finals.add(new TrackedMessage(0, "smsclouds", "acct", "f-" + i, "44" + (10_000_000 + i), null,
+                    "done-" + (i / 1000), DeliveryStatus.DELIVERED, "sent", now, now, now));
+        }
+        store.recordAccepted(finals);
+        List<TrackedMessage> open = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            open.add(TrackedMessage.accepted("smsclouds", "acct", "o-" + i, "55" + (10_000_000 + i), null, "open-1",
+                    now));
+        }
+        store.recordAccepted(open);
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(analyzeStatement());
+            for (String query : List.of("SELECT DISTINCT campaign_id FROM sms_message WHERE provider = 'smsclouds'"
+                                        + " AND account = 'acct' AND is_final = FALSE AND campaign_id IS NOT NULL",
+                    "SELECT id FROM sms_message WHERE provider = 'smsclouds' AND account = 'acct' AND is_final = FALSE"
+                    + " ORDER BY id FETCH FIRST 100 ROWS ONLY",
+                    "SELECT 1 FROM sms_message WHERE provider = 'smsclouds' AND is_final = FALSE"
+                    + " FETCH FIRST 1 ROWS ONLY")) {
+                String plan = plan(s, query);
+                assertTrue(plan.contains("sms_message_open"), query + "\n" + plan);
+            }
+        }
+        assertEquals(List.of("open-1"), store.openCampaigns("smsclouds", "acct"));
+        assertEquals(10, store.openMessages("smsclouds", "acct", 100).size());
+        assertTrue(store.hasOpenMessages("smsclouds"));
     }
 
     @Test
