@@ -80,10 +80,15 @@ class PainelTrackingTest extends PainelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         serverUrl = PlatformHttp.addServer(context);
-        store = JdbcTrackingStore.embeddedH2(data);
+        store = newStore();
         context.getRegistry().bind("trackingStore", store);
         context.getComponent("painel", PainelComponent.class).clock(guardClock);
         return context;
+    }
+
+    /** The store each test starts with: the embedded H2 default here, PostgreSQL in the subclass. */
+    protected JdbcTrackingStore newStore() throws Exception {
+        return JdbcTrackingStore.embeddedH2(data);
     }
 
     @BeforeEach

@@ -2,27 +2,18 @@ package io.camelsms.smsclouds;
 
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.camelsms.testing.PostgresExtension;
 
 /** smsclouds:dlr end to end on a real PostgreSQL, started from a Maven dependency for this class. */
 class SmscloudsDeliveryTrackingPostgresTest extends SmscloudsDeliveryTrackingTestBase {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
 
     @Override
     protected DataSource dataSource() {
-        return postgres.getPostgresDatabase();
+        return POSTGRES.postgresDatabase();
     }
 }

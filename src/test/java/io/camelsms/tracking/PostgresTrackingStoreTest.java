@@ -9,10 +9,10 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.camelsms.testing.PostgresExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,21 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The contract on a real PostgreSQL 16, started from a Maven dependency for this test class. */
 class PostgresTrackingStoreTest extends TrackingStoreContract {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
 
     @Override
     protected DataSource dataSource() {
-        return postgres.getPostgresDatabase();
+        return POSTGRES.postgresDatabase();
     }
 
     @Override
@@ -44,11 +35,7 @@ class PostgresTrackingStoreTest extends TrackingStoreContract {
 
     @Override
     protected DataSource freshDataSource(String name) throws Exception {
-        String database = name + "_" + System.nanoTime();
-        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
-        return postgres.getDatabase("postgres", database);
+        return POSTGRES.freshDatabase(name);
     }
 
     @Test
