@@ -121,6 +121,8 @@ abstract class TrackingStoreContract {
                     + " FETCH FIRST 1 ROWS ONLY")) {
                 String plan = plan(s, query);
                 assertTrue(plan.contains("sms_message_open"), query + "\n" + plan);
+                // a full scan: PostgreSQL's "Seq Scan", H2's "tableScan"
+                assertFalse(plan.contains("seq scan") || plan.contains("tablescan"), query + "\n" + plan);
             }
         }
         assertEquals(List.of("open-1"), store.openCampaigns("smsclouds", "acct"));
