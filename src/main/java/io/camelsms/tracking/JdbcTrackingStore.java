@@ -43,12 +43,11 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     private final Set<String> claims = ConcurrentHashMap.newKeySet();
     private final Supplier<DataSource> dataSourceSupplier;
     private final Clock clock;
-    /** The embedded store opens its own pool on start and closes the database on stop; a user's DataSource is theirs. */
+    /** The embedded store opens its own pool on start and disposes it on stop; a user's DataSource is theirs. */
     private final boolean ownsDataSource;
     private volatile DataSource dataSource;
     /** Set on stop: a poll still running while the application shuts down must not reopen the database. */
     private volatile boolean stopped;
-    private volatile boolean h2;
     /** PostgreSQL only: whether sms_message has had planner statistics since this store started. */
     private volatile boolean statisticsKnown;
 
@@ -92,7 +91,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         if (found == null) {
             throw new IllegalStateException("tracking store: no DataSource to use");
         }
-        h2 = isH2(found);
+        boolean h2 = isH2(found);
         // H2 writes the id sequence to disk at every trip to it, and with WRITE_DELAY=0 that write is a store of
         // every changed page: at H2's default of 32 ids a trip it cost a 1M-row send most of its tracking time.
         // PostgreSQL keeps its default of 1 (its cache is per session, and a trip is cheap there).
@@ -198,12 +197,13 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         if (ids.isEmpty()) {
             return found;
         }
-        String fullChunk = acceptedSql(Math.min(IN_CHUNK, ids.size()));
+        int fullSize = Math.min(IN_CHUNK, ids.size());
+        String fullChunk = acceptedSql(fullSize);
         try (Connection connection = connection();
              PreparedStatement full = connection.prepareStatement(fullChunk)) {
             for (int from = 0; from < ids.size(); from += IN_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
-                if (chunk.size() == IN_CHUNK || from == 0) {
+                if (chunk.size() == fullSize) {
                     collectAccepted(full, provider, chunk, found);
                 } else {
                     try (PreparedStatement last = connection.prepareStatement(acceptedSql(chunk.size()))) {

@@ -3,6 +3,7 @@ package io.camelsms.testing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -38,7 +39,7 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
 
     /** A database of its own, named after {@code purpose}. */
     public DataSource freshDatabase(String purpose) throws SQLException {
-        String name = purpose.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_"
+        String name = purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_"
                       + databases.incrementAndGet();
         try (Connection c = postgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
