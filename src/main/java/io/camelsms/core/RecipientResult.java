@@ -1,6 +1,8 @@
 package io.camelsms.core;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * What became of one message of a send.
@@ -10,32 +12,67 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param externalId        the caller's id, or the one the component generated for it
  * @param providerMessageId the provider's id for it, where the provider returns one
  * @param batchId           the provider's id of the request/campaign it went in, where returned
- * @param accepted          whether the provider accepted it
- * @param reason            why it was rejected (null when accepted)
+ * @param outcome           accepted, accepted by an earlier send, rejected, or unknown
+ * @param reason            why it was rejected, or why its outcome is unknown (null when accepted)
  * @param encoding          the encoding the text needs
  * @param segments          how many SMS parts the text costs
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(value = "accepted", allowGetters = true)
 public record RecipientResult(
         int index,
         String recipient,
         String externalId,
         String providerMessageId,
         String batchId,
-        boolean accepted,
+        Outcome outcome,
         String reason,
         TextEncoding encoding,
         int segments) {
 
+    /** The three outcomes of a provider request, plus the message an earlier send already delivered to it. */
+    public enum Outcome {
+        /** The provider accepted it in this send. */
+        ACCEPTED,
+        /** The same message (same external id, same recipient and text) was accepted earlier; not sent again. */
+        ACCEPTED_EARLIER,
+        /** Not sent: invalid, refused by the provider, or in conflict with an earlier use of its external id. */
+        REJECTED,
+        /** The request may have reached the provider (e.g. a read timeout): not resent, for the caller to decide. */
+        UNKNOWN
+    }
+
     public static RecipientResult accepted(int index, String recipient, String externalId, String providerMessageId,
                                            String batchId, SmsText text) {
-        return new RecipientResult(index, recipient, externalId, providerMessageId, batchId, true, null,
+        return new RecipientResult(index, recipient, externalId, providerMessageId, batchId, Outcome.ACCEPTED, null,
                 text.encoding(), text.segments());
     }
 
     public static RecipientResult rejected(int index, String recipient, String externalId, String reason,
                                            SmsText text) {
-        return new RecipientResult(index, recipient, externalId, null, null, false, reason,
+        return withoutProviderIds(index, recipient, externalId, Outcome.REJECTED, reason, text);
+    }
+
+    public static RecipientResult unknown(int index, String recipient, String externalId, String reason,
+                                          SmsText text) {
+        return withoutProviderIds(index, recipient, externalId, Outcome.UNKNOWN, reason, text);
+    }
+
+    public static RecipientResult acceptedEarlier(int index, String recipient, String externalId,
+                                                  String providerMessageId, String batchId, SmsText text) {
+        return new RecipientResult(index, recipient, externalId, providerMessageId, batchId, Outcome.ACCEPTED_EARLIER,
+                null, text == null ? null : text.encoding(), text == null ? 0 : text.segments());
+    }
+
+    private static RecipientResult withoutProviderIds(int index, String recipient, String externalId, Outcome outcome,
+                                                      String reason, SmsText text) {
+        return new RecipientResult(index, recipient, externalId, null, null, outcome, reason,
                 text == null ? null : text.encoding(), text == null ? 0 : text.segments());
+    }
+
+    /** Whether the provider accepted it in this send (not earlier, not maybe). */
+    @JsonProperty("accepted")
+    public boolean accepted() {
+        return outcome == Outcome.ACCEPTED;
     }
 }

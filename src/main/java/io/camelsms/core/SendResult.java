@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param details    provider extras worth keeping (e.g. smsclouds balance), optional
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonIgnoreProperties(value = {"acceptedCount", "rejectedCount", "totalSegments"}, allowGetters = true)
+@JsonIgnoreProperties(value = {"acceptedCount", "rejectedCount", "unknownCount", "totalSegments"}, allowGetters = true)
 public record SendResult(
         String provider,
         List<String> batchIds,
@@ -34,7 +34,16 @@ public record SendResult(
     }
 
     public List<RecipientResult> rejected() {
-        return recipients.stream().filter(r -> !r.accepted()).toList();
+        return withOutcome(RecipientResult.Outcome.REJECTED);
+    }
+
+    /** Messages whose request may have reached the provider: not resent, for the caller to decide. */
+    public List<RecipientResult> unknown() {
+        return withOutcome(RecipientResult.Outcome.UNKNOWN);
+    }
+
+    private List<RecipientResult> withOutcome(RecipientResult.Outcome outcome) {
+        return recipients.stream().filter(r -> r.outcome() == outcome).toList();
     }
 
     @JsonProperty("acceptedCount")
@@ -44,7 +53,12 @@ public record SendResult(
 
     @JsonProperty("rejectedCount")
     public long rejectedCount() {
-        return recipients.size() - acceptedCount();
+        return rejected().size();
+    }
+
+    @JsonProperty("unknownCount")
+    public long unknownCount() {
+        return unknown().size();
     }
 
     /** SMS parts the accepted messages cost, as counted before sending. */
