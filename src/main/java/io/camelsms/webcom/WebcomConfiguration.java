@@ -31,9 +31,9 @@ public class WebcomConfiguration extends SmsConsumerConfiguration {
               description = "Default sender of each message (a message's own sender wins): at most 15 characters"
                             + " if numeric, 11 if alphanumeric, and registered on the account.")
     private String sender;
-    @UriParam(label = "producer", defaultValue = WebcomMessage.TYPE_SMS, enums = "sms,viber,flash",
-              description = "Default type_send_1 of each message (sms, viber or flash); a message's own type_send_1"
-                            + " option wins.")
+    @UriParam(label = "producer", defaultValue = WebcomMessage.TYPE_SMS, enums = "sms,viber",
+              description = "Default type_send_1 of each message: sms or viber, the two values the document defines;"
+                            + " a message's own type_send_1 option wins.")
     private String typeSend = WebcomMessage.TYPE_SMS;
     @UriParam(label = "producer", defaultValue = "false",
               description = "Status requests: ask for detail=1, which adds the number of parts and the price.")

@@ -17,7 +17,7 @@ import io.camelsms.core.SmsHeaders;
 import io.camelsms.core.WebhookProtocol;
 
 /**
- * Send SMS, Viber and Flash SMS through the Webcom Mobi A2P platform (lk.mysmpp.ru), query their states and the
+ * Send SMS and Viber messages through the Webcom Mobi A2P platform (lk.mysmpp.ru), query their states and the
  * balance, and receive state changes on the platform's status webhook or by polling the states of open messages.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "webcom", title = "Webcom Mobi SMS", syntax = "webcom:operation",

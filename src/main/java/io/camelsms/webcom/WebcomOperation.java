@@ -2,7 +2,7 @@ package io.camelsms.webcom;
 
 /** Operations of {@code webcom:}. */
 public enum WebcomOperation {
-    /** {@code POST /json}: SMS, Viber or Flash SMS, grouped into {@code message} entries. */
+    /** {@code POST /json}: SMS or Viber, grouped into {@code message} entries. */
     send,
     /** {@code POST /json/state.php}: the state of one or many {@code id_sms}. */
     status,

@@ -61,6 +61,19 @@ class WebcomSimulatorTest {
         assertEquals(0, SANDBOX.sandbox().webcom().accepted().size());
     }
 
+    @ParameterizedTest
+    @CsvSource({"flash", "wap", "SMS"})
+    void aTypeSendTheDocumentDoesNotDefineIsRefused(String type) throws Exception {
+        String body = send("\"Shop\"", "\"hi\"", "[{\"phone\":\"79612242243\"}]")
+                .replace("\"type_send_1\":\"sms\"", "\"type_send_1\":\"" + type + "\"");
+
+        HttpResponse<String> response = post("/json", body);
+
+        assertEquals(200, response.statusCode());
+        assertEquals("Incorrect JSON document format", Json.MAPPER.readTree(response.body()).get("error").asText());
+        assertEquals(0, SANDBOX.sandbox().webcom().accepted().size());
+    }
+
     @Test
     void phoneErrorsArePerPhoneAndARepeatedClientIdIsNotSentAgain() throws Exception {
         String body = send("\"Shop\"", "\"hi\"", "[{\"phone\":\"79612242243\",\"client_id_sms\":\"101\"},"

@@ -86,11 +86,22 @@ class WebcomValidationTest extends WebcomTestSupport {
         assertEquals("text", v.field());
     }
 
-    @Test
-    void theTypeMustBeOneTheDocumentNames() {
+    @ParameterizedTest
+    @CsvSource({"mms", "flash"})
+    void theTypeMustBeOneTheDocumentNames(String type) {
         Violation v = onlyViolation(SmsMessage.to(PHONE).sender("Shop").text("hi").externalId("1")
-                .option("type_send_1", "mms").build());
+                .option("type_send_1", type).build());
         assertEquals("type_send_1", v.field());
+        assertEquals("'" + type + "' is not one of [sms, viber]", v.problem());
+    }
+
+    @Test
+    void flashIsNoTypeSendTheDocumentDefinesSoAnEndpointAskingForItDoesNotStart() {
+        Exception e = assertThrows(Exception.class, () -> template.sendBody("webcom:send?sender=Shop&typeSend=flash",
+                SmsMessage.to(PHONE).text("hi").externalId("1").build()));
+        assertTrue(String.valueOf(e.getMessage() + e.getCause()).contains("typeSend must be one of [sms, viber],"
+                + " was 'flash'"), e.toString());
+        assertEquals(0, webcom().requestCount());
     }
 
     @Test

@@ -18,12 +18,10 @@ public record WebcomMessage(
     public static final String TYPE_SMS = "sms";
     public static final String TYPE_VIBER = "viber";
     /**
-     * Flash SMS. The JSON document names only {@code viber} and {@code sms} for {@code type_send_1} while its title
-     * promises Flash SMS too; {@code flash} is this component's reading of that.
+     * The values the document defines for {@code type_send_1}: "Type of message to be sent viber or sms". Its title
+     * names Flash SMS, but no field of the JSON send turns an SMS into a flash SMS, so none is offered.
      */
-    public static final String TYPE_FLASH = "flash";
-    /** The values of {@code type_send_1} the component sends. */
-    public static final List<String> TYPES = List.of(TYPE_SMS, TYPE_VIBER, TYPE_FLASH);
+    public static final List<String> TYPES = List.of(TYPE_SMS, TYPE_VIBER);
 
     /** "The sender must not exceed 15 characters for numeric numbers and 11 characters for alphanumeric numbers". */
     public static final int MAX_SENDER_NUMERIC = 15;
