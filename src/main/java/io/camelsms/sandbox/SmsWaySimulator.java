@@ -31,7 +31,8 @@ import io.camelsms.smsway.model.SmswayState;
  * <li>the API key in the {@code tokenapi} cookie or the JSON body's {@code tokenapi}, the cookie winning when both
  * come; {@code -21} for a wrong or missing key, {@code -22}/{@code -23} for the account state, {@code -25} when
  * {@code ipv4grant} is set and the caller's address is not in it;</li>
- * <li>smssend: {@code recipient} digits only (else {@code -4}), {@code smstext} cut at 160, {@code -5} outside
+ * <li>smssend: {@code recipient} digits only (else {@code -4}), {@code smstext} with line breaks only as the
+ * document's {@code \r\n} (a bare {@code \n} or lone {@code \r} is {@code -4}), cut at 160, {@code -5} outside
  * {@code prefixwhite}, {@code -2} when credits run out; a message over {@code maxmin}/{@code maxhour}/{@code maxday}
  * (sliding windows on the {@link SandboxClock}) is answered 1 but discarded: its state is "sms deleted" (9), the
  * document's cancelled (or answered {@code -3}, see {@link #overQuotaAnswersThreshold});</li>
@@ -53,6 +54,8 @@ public final class SmsWaySimulator extends ProviderSimulator {
     public static final Duration DELIVERY_DELAY = Duration.ofSeconds(5);
     private static final int KEPT_REQUESTS = 50;
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** A {@code \n} not after {@code \r}, or a {@code \r} not before {@code \n}. */
+    private static final Pattern BARE_LINE_BREAK = Pattern.compile("(?<!\\r)\\n|\\r(?!\\n)");
 
     /** What the account is, for the -22/-23 answers. */
     public enum AccountState { ACTIVE, INVALID_ROLE, DISABLED }
@@ -319,11 +322,16 @@ public final class SmsWaySimulator extends ProviderSimulator {
         return null;
     }
 
+    /** "For carriage return use the sequence \r\n": a {@code \n} or {@code \r} outside that pair is not defined. */
+    static boolean hasBareLineBreak(String text) {
+        return BARE_LINE_BREAK.matcher(text).find();
+    }
+
     private synchronized int send(JsonNode body) {
         String recipient = body.path("recipient").asText("");
         String text = body.path("smstext").asText(null);
         JsonNode simNode = body.get("sim");
-        if (!DIGITS.matcher(recipient).matches() || text == null || text.isEmpty()
+        if (!DIGITS.matcher(recipient).matches() || text == null || text.isEmpty() || hasBareLineBreak(text)
                 || (simNode != null && !simNode.isNull() && !simNode.isInt())) {
             return SmswayCode.GENERIC_ERROR.code();
         }

@@ -144,15 +144,16 @@ public class SmswayProducer extends DefaultProducer {
         } catch (PhoneNumbers.InvalidPhoneNumberException e) {
             rules.fail("recipient", e.getMessage());
         }
-        String text = message.text();
+        // counted after the line breaks became \r\n, as the provider counts them: two characters each
+        String text = SmswayTexts.withCrlf(message.text());
         rules.required("smstext", text);
         if (text != null && text.length() > SmswaySendRequest.MAX_SMSTEXT) {
             if (configuration.isTruncateText()) {
                 text = SmswayTexts.cut(text, SmswaySendRequest.MAX_SMSTEXT);
             } else {
                 rules.fail("smstext", text.length() + " characters, at most " + SmswaySendRequest.MAX_SMSTEXT
-                                      + " (the provider would cut the rest; truncateText=true sends the first "
-                                      + SmswaySendRequest.MAX_SMSTEXT + ")");
+                                      + " (each line break counts 2, as \\r\\n; the provider would cut the rest;"
+                                      + " truncateText=true sends the first " + SmswaySendRequest.MAX_SMSTEXT + ")");
             }
         }
         Integer sim = sim(message, rules);

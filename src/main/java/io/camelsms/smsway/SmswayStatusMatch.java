@@ -146,6 +146,6 @@ public final class SmswayStatusMatch {
     }
 
     private static String asKept(String text) {
-        return SmswayTexts.cut(text == null ? "" : text, SmswaySendRequest.MAX_SMSTEXT);
+        return SmswayTexts.cut(text == null ? "" : SmswayTexts.withCrlf(text), SmswaySendRequest.MAX_SMSTEXT);
     }
 }

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,15 @@ class SmsWaySimulatorTest {
         assertEquals(-4, res("POST", "smssend", "tokenapi=" + KEY, "not json"));
         assertEquals(-4, res("POST", "updateuserinfo", "tokenapi=" + KEY, "{\"maxmin\":\"ten\"}"));
         assertEquals(405, send("GET", "smssend", "tokenapi=" + KEY, "").statusCode());
+    }
+
+    @Test
+    void lineBreaksOtherThanTheDocumentsCrLfAreRefused() throws Exception {
+        assertEquals(-4, res("POST", "smssend", "tokenapi=" + KEY, "{\"recipient\":\"39380\",\"smstext\":\"a\\nb\"}"));
+        assertEquals(-4, res("POST", "smssend", "tokenapi=" + KEY, "{\"recipient\":\"39380\",\"smstext\":\"a\\rb\"}"));
+        assertEquals(1, res("POST", "smssend", "tokenapi=" + KEY, "{\"recipient\":\"39380\",\"smstext\":\"a\\r\\nb\"}"));
+        assertEquals(List.of("a\r\nb"), SANDBOX.sandbox().smsway().messages().stream()
+                .map(SmsWaySimulator.Message::smstext).toList());
     }
 
     @Test

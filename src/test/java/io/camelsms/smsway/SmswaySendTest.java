@@ -102,6 +102,47 @@ class SmswaySendTest extends SmswayTestSupport {
     }
 
     @Test
+    void bareAndLoneLineBreaksGoOutAsTheDocumentsCrLf() throws Exception {
+        template.sendBody("smsway:send", SmsMessage.to("+393801234567").text("one\ntwo\rthree\r\nfour\n\nend").build());
+
+        SmsWaySimulator.Request request = requests().get(0);
+        assertEquals("POST", request.method());
+        assertEquals("/remote/smssend", request.path());
+        assertTrue(request.body().contains("\"smstext\":\"one\\r\\ntwo\\r\\nthree\\r\\nfour\\r\\n\\r\\nend\""),
+                request.body());
+        assertEquals(json("{\"recipient\":\"393801234567\",\"smstext\":\"one\\r\\ntwo\\r\\nthree\\r\\nfour\\r\\n\\r\\nend\"}"),
+                json(request.body()));
+        assertEquals("one\r\ntwo\r\nthree\r\nfour\r\n\r\nend", smsway().messages().get(0).smstext());
+    }
+
+    @Test
+    void eachLineBreakCountsTwoCharactersTowardThe160() {
+        String fits = "a".repeat(79) + "\n" + "b".repeat(79);
+        String over = "a".repeat(79) + "\n" + "b".repeat(80);
+        assertEquals(159, fits.length());
+
+        SmsValidationException e = failure(SmsValidationException.class, "smsway:send",
+                SmsMessage.to("+393801234567").text(over).build());
+        assertTrue(e.getViolations().get(0).problem().startsWith("161 characters, at most 160 (each line break counts 2"),
+                e.getViolations().get(0).problem());
+        assertEquals(0, smsway().requestCount(), "nothing left");
+
+        template.sendBody("smsway:send", SmsMessage.to("+393801234567").text(fits).build());
+        assertEquals("a".repeat(79) + "\r\n" + "b".repeat(79), json(requests().get(0).body()).get("smstext").asText());
+    }
+
+    @Test
+    void truncationNeverLeavesALoneCarriageReturn() {
+        String text = "a".repeat(159) + "\nmore";
+
+        template.sendBody("smsway:send?truncateText=true", SmsMessage.to("+393801234567").text(text).build());
+
+        assertEquals("a".repeat(159), json(requests().get(0).body()).get("smstext").asText(),
+                "the \\r\\n would straddle the cut: it is dropped whole");
+        assertEquals("a".repeat(159), smsway().messages().get(0).smstext());
+    }
+
+    @Test
     void withTruncateTextTheFirst160CharactersAreSent() {
         String text = "Your order 1001 has shipped. ".repeat(6) + "END";
         assertEquals(177, text.length());

@@ -47,6 +47,12 @@ class SmswayStatusMatchTest extends CamelTestSupport {
     }
 
     @Test
+    void aTextWithBareLineBreaksMatchesTheCrLfTheProviderWasSent() {
+        String id = SmswayStatusMatch.messageId("393801234567", "a\nb", SENT);
+        assertTrue(match.matches(id, entry("393801234567", "a\r\nb", SENT, 3)));
+    }
+
+    @Test
     void identicalTextsToOneNumberGetOneEntryEachClosestInTime() {
         String first = SmswayStatusMatch.messageId("393801234567", "code", SENT);
         String second = SmswayStatusMatch.messageId("393801234567", "code", SENT.plusSeconds(3));
