@@ -48,15 +48,13 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "defaultRegion": getOrCreateConfiguration(target).setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "emittedrepository":
         case "emittedRepository": getOrCreateConfiguration(target).setEmittedRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
-        case "encode": getOrCreateConfiguration(target).setEncode(property(camelContext, boolean.class, value)); return true;
-        case "encode2": getOrCreateConfiguration(target).setEncode2(property(camelContext, boolean.class, value)); return true;
-        case "encode3": getOrCreateConfiguration(target).setEncode3(property(camelContext, boolean.class, value)); return true;
+        case "encoding": getOrCreateConfiguration(target).setEncoding(property(camelContext, io.camelsms.smsclouds.SmscloudsEncoding.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": getOrCreateConfiguration(target).setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
+        case "idsasstrings":
+        case "idsAsStrings": getOrCreateConfiguration(target).setIdsAsStrings(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "longmessage":
-        case "longMessage": getOrCreateConfiguration(target).setLongMessage(property(camelContext, boolean.class, value)); return true;
         case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxrequestsize":
         case "maxRequestSize": getOrCreateConfiguration(target).setMaxRequestSize(property(camelContext, int.class, value)); return true;
@@ -64,6 +62,10 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "responsesmessagesfield":
+        case "responsesMessagesField": getOrCreateConfiguration(target).setResponsesMessagesField(property(camelContext, java.lang.String.class, value)); return true;
+        case "responsespath":
+        case "responsesPath": getOrCreateConfiguration(target).setResponsesPath(property(camelContext, java.lang.String.class, value)); return true;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": getOrCreateConfiguration(target).setRetryBackoffMultiplier(property(camelContext, double.class, value)); return true;
         case "retrydelay":
@@ -71,6 +73,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "route": getOrCreateConfiguration(target).setRoute(property(camelContext, java.lang.Integer.class, value)); return true;
         case "scheduleddate":
         case "scheduledDate": getOrCreateConfiguration(target).setScheduledDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "smsclicpath":
+        case "smsClicPath": getOrCreateConfiguration(target).setSmsClicPath(property(camelContext, java.lang.String.class, value)); return true;
         case "timezone":
         case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
@@ -114,15 +118,13 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "defaultRegion": return java.lang.String.class;
         case "emittedrepository":
         case "emittedRepository": return org.apache.camel.spi.IdempotentRepository.class;
-        case "encode": return boolean.class;
-        case "encode2": return boolean.class;
-        case "encode3": return boolean.class;
+        case "encoding": return io.camelsms.smsclouds.SmscloudsEncoding.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
+        case "idsasstrings":
+        case "idsAsStrings": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
-        case "longmessage":
-        case "longMessage": return boolean.class;
         case "lookback": return long.class;
         case "maxrequestsize":
         case "maxRequestSize": return int.class;
@@ -130,6 +132,10 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return int.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "responsesmessagesfield":
+        case "responsesMessagesField": return java.lang.String.class;
+        case "responsespath":
+        case "responsesPath": return java.lang.String.class;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return double.class;
         case "retrydelay":
@@ -137,6 +143,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "route": return java.lang.Integer.class;
         case "scheduleddate":
         case "scheduledDate": return java.lang.String.class;
+        case "smsclicpath":
+        case "smsClicPath": return java.lang.String.class;
         case "timezone":
         case "timeZone": return java.lang.String.class;
         case "token": return java.lang.String.class;
@@ -176,15 +184,13 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "defaultRegion": return getOrCreateConfiguration(target).getDefaultRegion();
         case "emittedrepository":
         case "emittedRepository": return getOrCreateConfiguration(target).getEmittedRepository();
-        case "encode": return getOrCreateConfiguration(target).isEncode();
-        case "encode2": return getOrCreateConfiguration(target).isEncode2();
-        case "encode3": return getOrCreateConfiguration(target).isEncode3();
+        case "encoding": return getOrCreateConfiguration(target).getEncoding();
         case "failoninvalid":
         case "failOnInvalid": return getOrCreateConfiguration(target).isFailOnInvalid();
+        case "idsasstrings":
+        case "idsAsStrings": return getOrCreateConfiguration(target).isIdsAsStrings();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
-        case "longmessage":
-        case "longMessage": return getOrCreateConfiguration(target).isLongMessage();
         case "lookback": return getOrCreateConfiguration(target).getLookback();
         case "maxrequestsize":
         case "maxRequestSize": return getOrCreateConfiguration(target).getMaxRequestSize();
@@ -192,6 +198,10 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "responsesmessagesfield":
+        case "responsesMessagesField": return getOrCreateConfiguration(target).getResponsesMessagesField();
+        case "responsespath":
+        case "responsesPath": return getOrCreateConfiguration(target).getResponsesPath();
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return getOrCreateConfiguration(target).getRetryBackoffMultiplier();
         case "retrydelay":
@@ -199,6 +209,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "route": return getOrCreateConfiguration(target).getRoute();
         case "scheduleddate":
         case "scheduledDate": return getOrCreateConfiguration(target).getScheduledDate();
+        case "smsclicpath":
+        case "smsClicPath": return getOrCreateConfiguration(target).getSmsClicPath();
         case "timezone":
         case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
         case "token": return getOrCreateConfiguration(target).getToken();

@@ -45,9 +45,7 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "emittedrepository":
         case "emittedRepository": target.getConfiguration().setEmittedRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
-        case "encode": target.getConfiguration().setEncode(property(camelContext, boolean.class, value)); return true;
-        case "encode2": target.getConfiguration().setEncode2(property(camelContext, boolean.class, value)); return true;
-        case "encode3": target.getConfiguration().setEncode3(property(camelContext, boolean.class, value)); return true;
+        case "encoding": target.getConfiguration().setEncoding(property(camelContext, io.camelsms.smsclouds.SmscloudsEncoding.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -55,12 +53,12 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "failoninvalid":
         case "failOnInvalid": target.getConfiguration().setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "idsasstrings":
+        case "idsAsStrings": target.getConfiguration().setIdsAsStrings(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "longmessage":
-        case "longMessage": target.getConfiguration().setLongMessage(property(camelContext, boolean.class, value)); return true;
         case "lookback": target.getConfiguration().setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxrequestsize":
         case "maxRequestSize": target.getConfiguration().setMaxRequestSize(property(camelContext, int.class, value)); return true;
@@ -72,6 +70,10 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "responsesmessagesfield":
+        case "responsesMessagesField": target.getConfiguration().setResponsesMessagesField(property(camelContext, java.lang.String.class, value)); return true;
+        case "responsespath":
+        case "responsesPath": target.getConfiguration().setResponsesPath(property(camelContext, java.lang.String.class, value)); return true;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": target.getConfiguration().setRetryBackoffMultiplier(property(camelContext, double.class, value)); return true;
         case "retrydelay":
@@ -88,6 +90,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "smsclicpath":
+        case "smsClicPath": target.getConfiguration().setSmsClicPath(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
@@ -141,9 +145,7 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "delay": return long.class;
         case "emittedrepository":
         case "emittedRepository": return org.apache.camel.spi.IdempotentRepository.class;
-        case "encode": return boolean.class;
-        case "encode2": return boolean.class;
-        case "encode3": return boolean.class;
+        case "encoding": return io.camelsms.smsclouds.SmscloudsEncoding.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -151,12 +153,12 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
         case "greedy": return boolean.class;
+        case "idsasstrings":
+        case "idsAsStrings": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
-        case "longmessage":
-        case "longMessage": return boolean.class;
         case "lookback": return long.class;
         case "maxrequestsize":
         case "maxRequestSize": return int.class;
@@ -168,6 +170,10 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "responsesmessagesfield":
+        case "responsesMessagesField": return java.lang.String.class;
+        case "responsespath":
+        case "responsesPath": return java.lang.String.class;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return double.class;
         case "retrydelay":
@@ -184,6 +190,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "schedulerProperties": return java.util.Map.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "smsclicpath":
+        case "smsClicPath": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "timeunit":
@@ -233,9 +241,7 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "delay": return target.getDelay();
         case "emittedrepository":
         case "emittedRepository": return target.getConfiguration().getEmittedRepository();
-        case "encode": return target.getConfiguration().isEncode();
-        case "encode2": return target.getConfiguration().isEncode2();
-        case "encode3": return target.getConfiguration().isEncode3();
+        case "encoding": return target.getConfiguration().getEncoding();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -243,12 +249,12 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "failoninvalid":
         case "failOnInvalid": return target.getConfiguration().isFailOnInvalid();
         case "greedy": return target.isGreedy();
+        case "idsasstrings":
+        case "idsAsStrings": return target.getConfiguration().isIdsAsStrings();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
-        case "longmessage":
-        case "longMessage": return target.getConfiguration().isLongMessage();
         case "lookback": return target.getConfiguration().getLookback();
         case "maxrequestsize":
         case "maxRequestSize": return target.getConfiguration().getMaxRequestSize();
@@ -260,6 +266,10 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "responsesmessagesfield":
+        case "responsesMessagesField": return target.getConfiguration().getResponsesMessagesField();
+        case "responsespath":
+        case "responsesPath": return target.getConfiguration().getResponsesPath();
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return target.getConfiguration().getRetryBackoffMultiplier();
         case "retrydelay":
@@ -276,6 +286,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "schedulerProperties": return target.getSchedulerProperties();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "smsclicpath":
+        case "smsClicPath": return target.getConfiguration().getSmsClicPath();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "timeunit":

@@ -23,7 +23,7 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(50);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -36,16 +36,14 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
         props.add("defaultRegion");
         props.add("delay");
         props.add("emittedRepository");
-        props.add("encode");
-        props.add("encode2");
-        props.add("encode3");
+        props.add("encoding");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("failOnInvalid");
         props.add("greedy");
+        props.add("idsAsStrings");
         props.add("initialDelay");
         props.add("lazyStartProducer");
-        props.add("longMessage");
         props.add("lookback");
         props.add("maxRequestSize");
         props.add("maxRetries");
@@ -53,6 +51,8 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
         props.add("pollStrategy");
         props.add("repeatCount");
         props.add("requestTimeout");
+        props.add("responsesMessagesField");
+        props.add("responsesPath");
         props.add("retryBackoffMultiplier");
         props.add("retryDelay");
         props.add("route");
@@ -62,6 +62,7 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("smsClicPath");
         props.add("startScheduler");
         props.add("timeUnit");
         props.add("timeZone");

@@ -34,7 +34,9 @@ import io.camelsms.smsclouds.model.SmscloudsLimits;
 /**
  * Smsclouds API V3 (Max4Systems / masmensajes) as its document describes it: Bearer token on every call,
  * {@code "message":"Completado Correctamente"} on success, {@code {"error":{"information","status_code"}}} with
- * 400 / 401 / 404 / 422 otherwise, and {@code X-RateLimit-Limit} on every reply.
+ * 400 / 401 / 404 / 422 otherwise, and {@code X-RateLimit-Limit} on every reply. {@code Content-Type:
+ * application/json} is required on every call whose section lists it (all but User Credentials), and a campaign text
+ * with characters outside {@link SmscloudsLimits#PLAIN_CHARACTERS} needs an encode flag.
  * <ul>
  * <li>SMS and SMS clic campaigns live on the {@link SandboxClock}: {@code inserting} for {@link #INSERTING_FOR},
  * then {@code inserted}; messages go {@code in progress} to {@code sent} (or {@code failed} for numbers marked with
@@ -63,6 +65,7 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
     /** The saved audio ids the account has. */
     public static final Set<Integer> AUDIOS = Set.of(1, 2);
     static final ZoneId ZONE = ZoneId.of("America/Mexico_City");
+    private static final String USER_V1_PATH = "/api/v1/user";
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern(SmscloudsLimits.DATE_PATTERN);
     private static final double PRICE = 0.2;
     private static final int KEPT_REQUESTS = 50;
@@ -72,6 +75,11 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
     private static final Pattern VOICE_CANCEL = Pattern.compile("/api/v3/voice/(\\d+)/cancel");
     private static final Pattern HLR = Pattern.compile("/api/v3/hlr/([^/]*)");
     private static final List<String> COMBINATION = List.of("name", "field1", "field2", "field3", "field4");
+    /** The SMS CLIC path as camel-sms sends it by default, and the three spellings of the document. */
+    public static final Set<String> SMS_CLIC_PATHS = Set.of("/api/v3/smsclic/campaign", "/api/v3/smscllic/campaign",
+            "/api/v3/smsclc/campaign", "/api/smscliv3/campaign");
+    /** The responses URL of the document and its "HTTP Request" line. */
+    public static final Set<String> RESPONSES_PATHS = Set.of("/api/v3/responses", "/api/v3/response");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** A route of the account: the id to send as {@code route}. */
@@ -117,6 +125,7 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
 
     private volatile String token = DEFAULT_TOKEN;
     private volatile boolean flatUser;
+    private volatile boolean documentedResults;
     private volatile URI moWebhook;
     private volatile URI keywordWebhook;
     private double balance = DEFAULT_BALANCE;
@@ -165,6 +174,15 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
     /** Answer {@code /api/v1/user} in the flat shape public clients see instead of the document's data wrapper. */
     public SmsCloudsSimulator flatUser(boolean flat) {
         this.flatUser = flat;
+        return this;
+    }
+
+    /**
+     * Answer {@code responses} with exactly the fields of the document's example (no {@code cellphone}) instead of
+     * the sandbox's own shape, which adds the cellphone.
+     */
+    public SmsCloudsSimulator documentedResults(boolean documented) {
+        this.documentedResults = documented;
         return this;
     }
 
@@ -297,6 +315,7 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
         super.reset();
         token = DEFAULT_TOKEN;
         flatUser = false;
+        documentedResults = false;
         moWebhook = null;
         keywordWebhook = null;
         balance = DEFAULT_BALANCE;
@@ -345,12 +364,23 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
             if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 throw new ApiError(401, "Unauthenticated.");
             }
+            if (!isJson(exchange.getRequestHeaders().getFirst("Content-Type")) && !path.startsWith(USER_V1_PATH)) {
+                throw new ApiError(400, "Content-Type: application/json is required");
+            }
             respondJson(exchange, 200, route(method, path, body));
         } catch (ApiError e) {
             ObjectNode error = NODES.objectNode();
             error.putObject("error").put("information", e.getMessage()).put("status_code", e.status);
             respondJson(exchange, e.status, error);
         }
+    }
+
+    /**
+     * The document lists {@code Content-Type: application/json} among the headers of every call but User
+     * Credentials, whose section names only Authorization and Accept.
+     */
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.split(";")[0].strip().equalsIgnoreCase("application/json");
     }
 
     private synchronized void remember(Request request) {
@@ -390,10 +420,10 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
             if (path.equals("/api/v3/campaign")) {
                 return campaign(json(body), false);
             }
-            if (path.equals("/api/v3/smsclic/campaign")) {
+            if (SMS_CLIC_PATHS.contains(path)) {
                 return campaign(json(body), true);
             }
-            if (path.equals("/api/v3/responses")) {
+            if (RESPONSES_PATHS.contains(path)) {
                 return responses(json(body));
             }
             if (path.equals("/api/v1/email")) {
@@ -478,6 +508,10 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
         int limit = SmscloudsLimits.textLimit(encode, encode2, encode3, longMessage);
         if (text.length() > limit) {
             throw new ApiError(422, "El campo text debe contener entre 1 y " + limit + " caracteres.");
+        }
+        if (!encode && !encode2 && !encode3 && SmscloudsLimits.firstSpecialCharacter(text) >= 0) {
+            // the document: set encode "to send your messages with accents and some other characters"
+            throw new ApiError(422, "El campo text contiene acentos o caracteres especiales: use encode.");
         }
         JsonNode recipients = body.get("recipients");
         if (recipients == null || !recipients.isArray() || recipients.isEmpty()) {
@@ -626,7 +660,8 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
                 }
             }
             case 2 -> {
-                Set<Long> ids = ids(body, "messages");
+                // the prose says messages, the parameter table message
+                Set<Long> ids = ids(body, body.has("messages") || !body.has("message") ? "messages" : "message");
                 mos.stream().filter(mo -> ids.contains(mo.messageId())).forEach(results::add);
             }
             case 3 -> {
@@ -653,7 +688,9 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
             r.put("campaign_id", mo.campaignId());
             r.put("campaign_name", mo.campaignName());
             r.put("message_id", mo.messageId());
-            r.put("cellphone", mo.cellphone());
+            if (!documentedResults) {
+                r.put("cellphone", mo.cellphone());
+            }
             r.put("message", mo.message());
             r.put("response", mo.response());
             r.put("sent_at", format(mo.sentAt()));

@@ -14,6 +14,8 @@ import io.camelsms.core.RetryPolicy;
 import io.camelsms.core.SmsConfiguration;
 import io.camelsms.smsclouds.model.ErrorBody;
 import io.camelsms.smsclouds.model.ErrorCode;
+import io.camelsms.smsclouds.model.ResponsesRequest;
+import io.camelsms.smsclouds.model.ResponsesResponse;
 
 /**
  * Every call to the API, for the producer and the polling consumer: Bearer token, JSON headers, retry, and the one
@@ -23,11 +25,15 @@ final class SmscloudsClient {
 
     /** Longest wait a 429's Retry-After / X-RateLimit-Reset may impose before the retry. */
     static final Duration MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(60);
+    private static final String JSON = "application/json";
 
     private final HttpTransport transport;
     private final RetryPolicy retryPolicy;
     private final String baseUrl;
     private final Map<String, String> headers;
+    private final String responsesPath;
+    private final String responsesMessagesField;
+    private final boolean idsAsStrings;
 
     SmscloudsClient(SmscloudsConfiguration configuration) {
         String token = configuration.getToken();
@@ -35,8 +41,11 @@ final class SmscloudsClient {
         this.baseUrl = SmsConfiguration.withoutTrailingSlash(configuration.getBaseUrl());
         this.transport = configuration.newTransport(SmscloudsProducer.PROVIDER);
         this.retryPolicy = configuration.retryPolicy();
-        // Content-Type is set by the transport for bodies; the document lists it on every call
-        this.headers = Map.of("Authorization", "Bearer " + token, "Accept", "application/json");
+        // the document lists all three on every call, GET included, so they travel here rather than per body
+        this.headers = Map.of("Authorization", "Bearer " + token, "Content-Type", JSON, "Accept", JSON);
+        this.responsesPath = configuration.getResponsesPath();
+        this.responsesMessagesField = configuration.getResponsesMessagesField();
+        this.idsAsStrings = configuration.isIdsAsStrings();
     }
 
     JsonNode get(String path) throws Exception {
@@ -51,6 +60,11 @@ final class SmscloudsClient {
         return Json.MAPPER.treeToValue(post(path, body), type);
     }
 
+    /** One {@code responses} query, on the configured path and with the configured spelling of its fields. */
+    ResponsesResponse responses(ResponsesRequest query) throws Exception {
+        return post(responsesPath, query.wire(responsesMessagesField, idsAsStrings), ResponsesResponse.class);
+    }
+
     <T> T get(String path, Class<T> type) throws Exception {
         return Json.MAPPER.treeToValue(get(path), type);
     }
@@ -60,7 +74,7 @@ final class SmscloudsClient {
         // a POST without parameters (voice cancel) still sends a JSON object, as the document's clients do
         byte[] json = "GET".equals(method) ? null : Json.MAPPER.writeValueAsBytes(body == null ? Map.of() : body);
         return retryPolicy.call("smsclouds " + method + " " + path,
-                () -> check(transport.send(method, uri, json, json == null ? null : "application/json", headers)));
+                () -> check(transport.send(method, uri, json, null, headers)));
     }
 
     /** The JSON of a success reply, or the typed error of any other. */

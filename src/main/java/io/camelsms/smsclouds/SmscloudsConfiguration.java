@@ -6,6 +6,7 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 
 import io.camelsms.core.SmsConsumerConfiguration;
+import io.camelsms.smsclouds.model.ResponsesRequest;
 import io.camelsms.smsclouds.model.SmscloudsLimits;
 
 /** Options of {@code smsclouds:} endpoints; set on the component to apply to every endpoint. */
@@ -40,21 +41,32 @@ public class SmscloudsConfiguration extends SmsConsumerConfiguration {
     @UriParam(label = "producer", description = "send/sendClic: scheduled_date, YYYY-MM-DD HH:mm:ss in the"
             + " provider's time zone. The CamelSmscloudsScheduledDate header and a message's scheduleAt win.")
     private String scheduledDate;
-    @UriParam(label = "producer", defaultValue = "false", description = "send/sendClic: encode (accents and special"
-            + " characters, text at most 70 characters). At most one of encode, encode2, encode3.")
-    private boolean encode;
-    @UriParam(label = "producer", defaultValue = "false", description = "send/sendClic: encode_2 (special"
-            + " characters, text at most 128 characters).")
-    private boolean encode2;
-    @UriParam(label = "producer", defaultValue = "false", description = "send/sendClic: encode_3 (special"
-            + " characters, text at most 192 characters).")
-    private boolean encode3;
-    @UriParam(label = "producer", defaultValue = "false", description = "send/sendClic: long_message (text up to"
-            + " 306 characters, 2 messages). An encode flag's limit wins over it.")
-    private boolean longMessage;
+    @UriParam(label = "producer", defaultValue = "auto", enums = "auto,gsm,unicode", description = "send/sendClic:"
+            + " how the encode flags are chosen. auto: a plain text (ASCII letters, digits, common punctuation) goes"
+            + " without encode, with long_message from 161 to 306 characters; a text with accents or other special"
+            + " characters gets encode (up to 70 characters), encode_2 (128) or encode_3 (192). gsm: never an encode"
+            + " flag. unicode: always an encode flag. A text no flag can carry is rejected naming the limit.")
+    private SmscloudsEncoding encoding = SmscloudsEncoding.auto;
     @UriParam(label = "producer", description = "sendClic: the url (link) id from the SMS clic panel; required there."
             + " The CamelSmscloudsUrl header wins.")
     private String url;
+    @UriParam(label = "advanced", defaultValue = SmscloudsProducer.SMS_CLIC_PATH, description = "sendClic: the path"
+            + " of the SMS CLIC campaign call. The document spells it three ways (api/v3/smscllic/campaign,"
+            + " api/v3/smsclc/campaign, api/smscliv3/campaign); the default follows the product name and the"
+            + " /api/v3/ pattern of the other calls. Set the spelling your account answers to.")
+    private String smsClicPath = SmscloudsProducer.SMS_CLIC_PATH;
+    @UriParam(label = "advanced", defaultValue = SmscloudsProducer.RESPONSES_PATH, description = "responses (producer,"
+            + " poller and reply lookups): the path of the responses call. The document gives the URL"
+            + " .../api/v3/responses (the default) and the HTTP Request line api/v3/response.")
+    private String responsesPath = SmscloudsProducer.RESPONSES_PATH;
+    @UriParam(label = "advanced", defaultValue = ResponsesRequest.MESSAGES_FIELD, description = "responses type 2"
+            + " (by message ids): the field the ids go in. The document's prose says messages (the default), its"
+            + " parameter table message.")
+    private String responsesMessagesField = ResponsesRequest.MESSAGES_FIELD;
+    @UriParam(label = "advanced", defaultValue = "false", description = "responses: send type and the message or"
+            + " campaign ids as JSON strings, as the document's example writes them ({\"type\": \"4\", \"campaigns\":"
+            + " [\"8528381\"]}), instead of integers, as its parameter table types them (the default).")
+    private boolean idsAsStrings;
     @UriParam(label = "advanced", defaultValue = "America/Mexico_City", description = "Time zone of the provider's"
             + " dates (YYYY-MM-DD HH:mm:ss without offset): used to read sent_date/received_at/date and to write"
             + " scheduled_date and the responses window.")
@@ -138,36 +150,12 @@ public class SmscloudsConfiguration extends SmsConsumerConfiguration {
         this.scheduledDate = scheduledDate;
     }
 
-    public boolean isEncode() {
-        return encode;
+    public SmscloudsEncoding getEncoding() {
+        return encoding;
     }
 
-    public void setEncode(boolean encode) {
-        this.encode = encode;
-    }
-
-    public boolean isEncode2() {
-        return encode2;
-    }
-
-    public void setEncode2(boolean encode2) {
-        this.encode2 = encode2;
-    }
-
-    public boolean isEncode3() {
-        return encode3;
-    }
-
-    public void setEncode3(boolean encode3) {
-        this.encode3 = encode3;
-    }
-
-    public boolean isLongMessage() {
-        return longMessage;
-    }
-
-    public void setLongMessage(boolean longMessage) {
-        this.longMessage = longMessage;
+    public void setEncoding(SmscloudsEncoding encoding) {
+        this.encoding = encoding;
     }
 
     public String getUrl() {
@@ -176,6 +164,38 @@ public class SmscloudsConfiguration extends SmsConsumerConfiguration {
 
     public void setUrl(String url) {
         this.url = url;
+    }
+
+    public String getSmsClicPath() {
+        return smsClicPath;
+    }
+
+    public void setSmsClicPath(String smsClicPath) {
+        this.smsClicPath = smsClicPath;
+    }
+
+    public String getResponsesPath() {
+        return responsesPath;
+    }
+
+    public void setResponsesPath(String responsesPath) {
+        this.responsesPath = responsesPath;
+    }
+
+    public String getResponsesMessagesField() {
+        return responsesMessagesField;
+    }
+
+    public void setResponsesMessagesField(String responsesMessagesField) {
+        this.responsesMessagesField = responsesMessagesField;
+    }
+
+    public boolean isIdsAsStrings() {
+        return idsAsStrings;
+    }
+
+    public void setIdsAsStrings(boolean idsAsStrings) {
+        this.idsAsStrings = idsAsStrings;
     }
 
     public String getTimeZone() {

@@ -56,7 +56,12 @@ public class SmscloudsProducer extends DefaultProducer {
 
     static final String PROVIDER = "smsclouds";
     static final String CAMPAIGN_PATH = "/api/v3/campaign";
+    /**
+     * The document spells the SMS CLIC path three ways ({@code api/v3/smscllic/campaign}, {@code api/v3/smsclc/campaign},
+     * {@code api/smscliv3/campaign}); this is the product's name in the {@code /api/v3/...} pattern of every other call.
+     */
     static final String SMS_CLIC_PATH = "/api/v3/smsclic/campaign";
+    /** The URL the document gives; its "HTTP Request" line says {@code api/v3/response}. */
     static final String RESPONSES_PATH = "/api/v3/responses";
     static final String USER_PATH = "/api/v1/user";
     static final String ROUTES_PATH = "/api/v3/user/routes";
@@ -86,11 +91,6 @@ public class SmscloudsProducer extends DefaultProducer {
         if (batchSize < 1 || batchSize > SmscloudsLimits.MAX_RECIPIENTS) {
             throw new IllegalArgumentException("smsclouds: batchSize must be 1.." + SmscloudsLimits.MAX_RECIPIENTS
                                                + " (the document's maximum per request), was " + batchSize);
-        }
-        int encodeFlags = (configuration.isEncode() ? 1 : 0) + (configuration.isEncode2() ? 1 : 0)
-                          + (configuration.isEncode3() ? 1 : 0);
-        if (encodeFlags > 1) {
-            throw new IllegalArgumentException("smsclouds: set at most one of encode, encode2, encode3");
         }
         dates = new SmscloudsDates(configuration.getTimeZone());
         client = new SmscloudsClient(configuration);
@@ -122,11 +122,15 @@ public class SmscloudsProducer extends DefaultProducer {
 
     /** Campaign-level parameters of one send, from the endpoint options with headers winning. */
     private record Campaign(String path, Integer route, Integer country, String name, String scheduledDate,
-                            String url, int textLimit, boolean clic) {
+                            String url, boolean clic) {
     }
 
-    /** One recipient ready to go, with the campaign-level values that decide which campaign it joins. */
-    private record Entry(CampaignRecipient recipient, String text, String scheduledDate) {
+    /**
+     * One recipient ready to go, with the campaign-level values that decide which campaign it joins (the flags
+     * follow from the text).
+     */
+    private record Entry(CampaignRecipient recipient, String text, SmscloudsEncoding.Flags flags,
+                         String scheduledDate) {
         String campaignKey() {
             return text + '\u0000' + scheduledDate;
         }
@@ -177,10 +181,8 @@ public class SmscloudsProducer extends DefaultProducer {
         if (!problems.isEmpty()) {
             throw new SmsValidationException(PROVIDER, problems);
         }
-        int limit = SmscloudsLimits.textLimit(configuration.isEncode(), configuration.isEncode2(),
-                configuration.isEncode3(), configuration.isLongMessage());
-        return new Campaign(clic ? SMS_CLIC_PATH : CAMPAIGN_PATH, route, country, name, scheduled,
-                clic ? url : null, limit, clic);
+        return new Campaign(clic ? configuration.getSmsClicPath() : CAMPAIGN_PATH, route, country, name, scheduled,
+                clic ? url : null, clic);
     }
 
     private Prepared<Entry> prepare(int index, SmsMessage message, Campaign campaign, SendJob<Entry> job) {
@@ -192,12 +194,20 @@ public class SmscloudsProducer extends DefaultProducer {
             rules.fail("cellphone", e.getMessage());
         }
         String text = message.text();
-        rules.required("text", text).maxLength("text", text, campaign.textLimit());
+        rules.required("text", text);
+        SmscloudsEncoding.Flags flags = null;
+        if (text != null && !text.isEmpty()) {
+            try {
+                flags = configuration.getEncoding().flagsFor(text);
+            } catch (IllegalArgumentException e) {
+                rules.fail("text", e.getMessage());
+            }
+        }
         if (campaign.clic() && text != null && !text.contains(SmscloudsLimits.SHORT_URL_PLACEHOLDER)) {
             rules.fail("text", "an SMS clic text needs the link placeholder " + SmscloudsLimits.SHORT_URL_PLACEHOLDER
                                + "...+>");
         }
-        SmsText size = SmsText.of(text);
+        SmsText size = flags != null ? flags.cost() : SmsText.of(text);
         if (!rules.ok()) {
             job.invalid(index, cellphone != null ? cellphone : message.recipient(), message.externalId(), size, rules);
             return null;
@@ -205,7 +215,7 @@ public class SmscloudsProducer extends DefaultProducer {
         String scheduled = message.scheduleAt() != null ? dates.format(message.scheduleAt()) : campaign.scheduledDate();
         CampaignRecipient recipient = new CampaignRecipient(cellphone, message.name(), message.field1(),
                 message.field2(), message.field3(), message.field4());
-        return new Prepared<>(index, cellphone, message.externalId(), size, new Entry(recipient, text, scheduled));
+        return new Prepared<>(index, cellphone, message.externalId(), size, new Entry(recipient, text, flags, scheduled));
     }
 
     /** One campaign has one text and one schedule: the messages grouped by both, so each group is split on its own. */
@@ -235,11 +245,12 @@ public class SmscloudsProducer extends DefaultProducer {
         String firstId = null;
         for (List<Prepared<Entry>> run : runs(batch)) {
             Entry first = run.get(0).wire();
+            SmscloudsEncoding.Flags flags = first.flags();
+            // encode and long_message always, as the document's example; encode_2 / encode_3 only when set
             CampaignRequest request = new CampaignRequest(first.text(),
                     fillBlanks(run.stream().map(p -> p.wire().recipient()).toList()), campaign.name(), campaign.route(),
-                    campaign.country(), configuration.isEncode(), configuration.isEncode2() ? Boolean.TRUE : null,
-                    configuration.isEncode3() ? Boolean.TRUE : null, configuration.isLongMessage(),
-                    first.scheduledDate(), campaign.url());
+                    campaign.country(), flags.encode(), flags.encode2() ? Boolean.TRUE : null,
+                    flags.encode3() ? Boolean.TRUE : null, flags.longMessage(), first.scheduledDate(), campaign.url());
             CampaignResponse response;
             try {
                 response = client.post(campaign.path(), request, CampaignResponse.class);
@@ -340,13 +351,17 @@ public class SmscloudsProducer extends DefaultProducer {
 
     /** The MOs of one query, as {@link InboundMessage}s. */
     List<InboundMessage> responses(ResponsesRequest query) throws Exception {
-        ResponsesResponse response = client.post(RESPONSES_PATH, query, ResponsesResponse.class);
-        return response.results().stream().map(r -> toInbound(r, dates)).toList();
+        ResponsesResponse response = client.responses(query);
+        // a query by cellphone names the sender of every reply, whether or not the result repeats it
+        String queried = query.type() == ResponsesRequest.BY_CELLPHONE ? query.cellphone() : null;
+        return response.results().stream().map(r -> toInbound(r, queried, dates)).toList();
     }
 
-    static InboundMessage toInbound(ResponseRecord r, SmscloudsDates dates) {
+    /** @param queriedCellphone the sender when the record does not name one (a type 3 query), else null */
+    static InboundMessage toInbound(ResponseRecord r, String queriedCellphone, SmscloudsDates dates) {
         return new InboundMessage(PROVIDER, r.messageId() == null ? null : String.valueOf(r.messageId()),
-                r.campaignId() == null ? null : String.valueOf(r.campaignId()), r.cellphone(), r.response(), null,
+                r.campaignId() == null ? null : String.valueOf(r.campaignId()),
+                r.cellphone() != null ? r.cellphone() : queriedCellphone, r.response(), null,
                 dates.parseLeniently(r.receivedAt()), null);
     }
 

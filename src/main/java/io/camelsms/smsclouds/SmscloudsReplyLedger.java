@@ -49,8 +49,8 @@ final class SmscloudsReplyLedger implements EventLedger<InboundMessage> {
         String from = reply.from();
         try {
             if (campaignId == null) {
-                ResponsesResponse found = client.post(SmscloudsProducer.RESPONSES_PATH,
-                        ResponsesRequest.byMessages(List.of(Long.valueOf(messageId))), ResponsesResponse.class);
+                ResponsesResponse found = client.responses(
+                        ResponsesRequest.byMessages(List.of(Long.valueOf(messageId))));
                 Optional<ResponseRecord> record = found.results().stream()
                         .filter(r -> r.messageId() != null && messageId.equals(String.valueOf(r.messageId())))
                         .filter(r -> r.campaignId() != null).findFirst();

@@ -87,11 +87,10 @@ final class SmscloudsResponsesConsumer extends SmsPollingConsumer<SmscloudsRespo
     protected List<PolledReply> fetch() throws Exception {
         Instant pollStart = clock.instant();
         Instant from = windowStart != null ? windowStart : pollStart.minusMillis(configuration.getLookback());
-        ResponsesResponse response = client.post(SmscloudsProducer.RESPONSES_PATH,
-                ResponsesRequest.byDate(dates.format(from), null), ResponsesResponse.class);
+        ResponsesResponse response = client.responses(ResponsesRequest.byDate(dates.format(from), null));
         windowStart = pollStart.minus(OVERLAP);
         return response.results().stream()
-                .map(r -> new PolledReply(r, SmscloudsProducer.toInbound(r, dates))).toList();
+                .map(r -> new PolledReply(r, SmscloudsProducer.toInbound(r, null, dates))).toList();
     }
 
     @Override

@@ -24,12 +24,17 @@ class SmsCloudsSimulatorTest {
     static final SandboxExtension SANDBOX = new SandboxExtension();
 
     private static HttpResponse<String> call(String method, String path, String body, String token) throws Exception {
+        return call(method, path, body, token, "application/json");
+    }
+
+    private static HttpResponse<String> call(String method, String path, String body, String token,
+                                             String contentType) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SANDBOX.sandbox().baseUrl() + path))
                 .timeout(Duration.ofSeconds(10)).header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -68,6 +73,37 @@ class SmsCloudsSimulatorTest {
         assertEquals(422, call("POST", "/api/v3/campaign", "{\"text\":\"hi\",\"route\":87,\"recipients\":"
                 + "[{\"cellphone\":\"4498987282\",\"name\":\"a\"},{\"cellphone\":\"4498987283\"}]}").statusCode(),
                 "combination arrays must have the cellphones' length");
+    }
+
+    @Test
+    void everyCallButUserCredentialsNeedsTheJsonContentTypeTheDocumentLists() throws Exception {
+        String token = SmsCloudsSimulator.DEFAULT_TOKEN;
+        HttpResponse<String> routes = call("GET", "/api/v3/user/routes", null, token, null);
+        assertEquals(400, routes.statusCode());
+        assertEquals(Json.MAPPER.readTree("{\"error\":{\"information\":\"Content-Type: application/json is required\","
+                + "\"status_code\":400}}"), json(routes));
+        assertEquals(400, call("POST", "/api/v3/responses", "{\"type\":1}", token, "text/plain").statusCode());
+        assertEquals(200, call("GET", "/api/v3/user/routes", null, token, "application/json; charset=utf-8")
+                .statusCode());
+        assertEquals(200, call("GET", "/api/v1/user", null, token, null).statusCode(),
+                "its section lists only Authorization and Accept");
+    }
+
+    @Test
+    void accentsAndSpecialCharactersNeedAnEncodeFlag() throws Exception {
+        String recipients = ",\"route\":87,\"recipients\":[{\"cellphone\":\"4498987282\"}]";
+        HttpResponse<String> plain = call("POST", "/api/v3/campaign", "{\"text\":\"Nos vemos mañana\"" + recipients
+                + ",\"encode\":false}");
+        assertEquals(422, plain.statusCode());
+        assertEquals("El campo text contiene acentos o caracteres especiales: use encode.",
+                json(plain).at("/error/information").asText());
+        assertEquals(200, call("POST", "/api/v3/campaign", "{\"text\":\"Nos vemos mañana\"" + recipients
+                + ",\"encode\":true}").statusCode());
+        assertEquals(422, call("POST", "/api/v3/campaign", "{\"text\":\"" + "ñ".repeat(71) + "\"" + recipients
+                + ",\"encode\":true}").statusCode(), "encode carries 70 characters");
+        assertEquals(200, call("POST", "/api/v3/campaign", "{\"text\":\"" + "ñ".repeat(192) + "\"" + recipients
+                + ",\"encode_3\":true}").statusCode());
+        assertEquals(2, SANDBOX.sandbox().smsclouds().campaigns().size());
     }
 
     @Test

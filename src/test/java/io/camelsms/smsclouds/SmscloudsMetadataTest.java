@@ -24,12 +24,12 @@ class SmscloudsMetadataTest extends SmscloudsTestSupport {
         PropertyConfigurer endpointConfigurer = PluginHelper.getConfigurerResolver(context)
                 .resolvePropertyConfigurer("smsclouds-endpoint", context);
         assertInstanceOf(SmscloudsEndpointConfigurer.class, endpointConfigurer);
-        SmscloudsEndpoint endpoint = context.getEndpoint("smsclouds:sendClic?batchSize=500&route=85&url=4&encode2=true"
+        SmscloudsEndpoint endpoint = context.getEndpoint("smsclouds:sendClic?batchSize=500&route=85&url=4&encoding=unicode"
                                                          + "&lookback=2h", SmscloudsEndpoint.class);
         assertEquals(500, endpoint.getConfiguration().getBatchSize());
         assertEquals(85, endpoint.getConfiguration().getRoute());
         assertEquals("4", endpoint.getConfiguration().getUrl());
-        assertTrue(endpoint.getConfiguration().isEncode2());
+        assertEquals(SmscloudsEncoding.unicode, endpoint.getConfiguration().getEncoding());
         assertEquals(7_200_000, endpoint.getConfiguration().getLookback());
         assertEquals(SmscloudsOperation.sendClic, endpoint.getConfiguration().getOperation());
     }

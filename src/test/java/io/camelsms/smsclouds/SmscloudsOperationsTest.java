@@ -121,6 +121,89 @@ class SmscloudsOperationsTest extends SmscloudsTestSupport {
     }
 
     @Test
+    void aReplyFoundByCellphoneComesFromThatCellphoneEvenWhenTheResultDoesNotRepeatIt() throws Exception {
+        String campaign = sendThree();
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(2));
+        smsclouds().documentedResults(true).mo("4498987282", "Si");
+
+        @SuppressWarnings("unchecked")
+        List<InboundMessage> replies = template.requestBodyAndHeader("smsclouds:responses", null,
+                SmsHeaders.RECIPIENT, "+52 449 898 7282", List.class);
+
+        SmsCloudsSimulator.Request sent = requestsTo("/api/v3/responses").get(0);
+        assertEquals("POST", sent.method());
+        assertEquals("application/json", sent.contentType());
+        assertEquals(Json.MAPPER.readTree("{\"type\":3,\"cellphone\":\"4498987282\"}"), sent.json());
+        assertEquals(1, replies.size());
+        assertEquals("4498987282", replies.get(0).from());
+        assertEquals("Si", replies.get(0).text());
+        assertEquals(campaign, replies.get(0).campaignId());
+
+        @SuppressWarnings("unchecked")
+        List<InboundMessage> byCampaign = template.requestBodyAndHeader("smsclouds:responses", null,
+                SmsHeaders.CAMPAIGN_ID, campaign, List.class);
+        assertNull(byCampaign.get(0).from(), "a query by campaign names no sender: none is made up");
+    }
+
+    @Test
+    void everyGetCarriesTheThreeHeadersTheDocumentLists() {
+        String campaign = sendThree();
+        template.requestBody("smsclouds:user", (Object) null);
+        template.requestBody("smsclouds:routes", (Object) null);
+        template.requestBodyAndHeader("smsclouds:campaignStatus", null, SmsHeaders.CAMPAIGN_ID, campaign);
+        template.requestBodyAndHeader("smsclouds:hlr", null, SmsHeaders.RECIPIENT, "4498987282");
+
+        List<SmsCloudsSimulator.Request> gets = smsclouds().requests().stream()
+                .filter(r -> r.method().equals("GET")).toList();
+        assertEquals(List.of("/api/v1/user", "/api/v3/user/routes", "/api/v3/campaign/" + campaign + "/messages",
+                "/api/v3/hlr/4498987282"), gets.stream().map(SmsCloudsSimulator.Request::path).toList());
+        for (SmsCloudsSimulator.Request get : gets) {
+            assertEquals("Bearer " + SmsCloudsSimulator.DEFAULT_TOKEN, get.authorization(), get.path());
+            assertEquals("application/json", get.contentType(), get.path());
+            assertEquals("application/json", get.accept(), get.path());
+            assertEquals("", get.body(), get.path());
+        }
+    }
+
+    @Test
+    void theResponsesPathFieldAndIdTypeTheDocumentSpellsTwoWaysCanBeChanged() throws Exception {
+        sendThree();
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(2));
+        smsclouds().mo("4498987283", "No");
+        long messageId = smsclouds().mos().get(0).messageId();
+
+        @SuppressWarnings("unchecked")
+        List<InboundMessage> replies = template.requestBody("smsclouds:responses?responsesPath=/api/v3/response"
+                + "&responsesMessagesField=message&idsAsStrings=true", ResponsesRequest.byMessages(List.of(messageId)),
+                List.class);
+
+        SmsCloudsSimulator.Request sent = smsclouds().requests().get(smsclouds().requests().size() - 1);
+        assertEquals("POST", sent.method());
+        assertEquals("/api/v3/response", sent.path());
+        assertEquals(Json.MAPPER.readTree("{\"type\":\"2\",\"message\":[\"" + messageId + "\"]}"), sent.json());
+        assertEquals(List.of("No"), replies.stream().map(InboundMessage::text).toList());
+
+        template.requestBody("smsclouds:responses", ResponsesRequest.byMessages(List.of(messageId)), List.class);
+        assertEquals(Json.MAPPER.readTree("{\"type\":2,\"messages\":[" + messageId + "]}"),
+                requestsTo("/api/v3/responses").get(0).json(), "the defaults: the prose's name, the table's integers");
+    }
+
+    @Test
+    void theSmsClicPathCanBeSetToAnotherOfTheDocumentsSpellings() throws Exception {
+        template.sendBodyAndHeader("smsclouds:sendClic?route=85&url=4&smsClicPath=/api/v3/smsclc/campaign",
+                "Clic aqui <+DYNAMICSHORTURL_IVX4+>", SmsHeaders.RECIPIENT, "4498987281");
+
+        SmsCloudsSimulator.Request sent = smsclouds().requests().get(0);
+        assertEquals("POST", sent.method());
+        assertEquals("/api/v3/smsclc/campaign", sent.path());
+        assertEquals(Json.MAPPER.readTree("""
+                {"text":"Clic aqui <+DYNAMICSHORTURL_IVX4+>","recipients":[{"cellphone":"4498987281"}],"route":85,
+                 "encode":false,"long_message":false,"url":"4"}
+                """), sent.json());
+        assertEquals(1, smsclouds().campaigns().size());
+    }
+
+    @Test
     void userAcceptsTheDataWrappedAndTheFlatShape() {
         SmscloudsUser wrapped = template.requestBody("smsclouds:user", null, SmscloudsUser.class);
         assertEquals("GET", smsclouds().requests().get(0).method());

@@ -9,12 +9,15 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.camelsms.core.Json;
 import io.camelsms.core.RecipientResult;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsHeaders;
 import io.camelsms.core.SmsMessage;
+import io.camelsms.core.TextEncoding;
 import io.camelsms.sandbox.SmsCloudsSimulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,15 +137,61 @@ class SmscloudsSendTest extends SmscloudsTestSupport {
         assertEquals("4", smsclouds().campaigns().get(0).url());
     }
 
+    @ParameterizedTest(name = "{0}: {1} {2} segments")
+    @CsvSource(delimiter = '|', value = {
+        "Hola, nos vemos a las 10:00 (sala 3)!|\"encode\":false,\"long_message\":false|1|GSM7",
+        "Nos vemos mañana|\"encode\":true,\"long_message\":false|1|UCS2",
+        "¿Vienes?|\"encode\":true,\"long_message\":false|1|UCS2",
+        "Precio: 5 € [oferta]|\"encode\":true,\"long_message\":false|1|UCS2",
+    })
+    void theEncodeFlagIsChosenFromTheText(String text, String flags, int segments, TextEncoding encoding)
+            throws Exception {
+        SendResult result = template.requestBodyAndHeader("smsclouds:send?route=87", text, SmsHeaders.RECIPIENT,
+                "4498987281", SendResult.class);
+
+        SmsCloudsSimulator.Request sent = requestsTo("/api/v3/campaign").get(0);
+        assertEquals("POST", sent.method());
+        assertEquals(Json.MAPPER.readTree("{\"text\":" + Json.MAPPER.writeValueAsString(text)
+                + ",\"recipients\":[{\"cellphone\":\"4498987281\"}],\"route\":87," + flags + "}"), sent.json());
+        assertEquals(segments, result.recipients().get(0).segments());
+        assertEquals(encoding, result.recipients().get(0).encoding());
+        assertEquals(1, smsclouds().campaigns().size());
+    }
+
+    @ParameterizedTest(name = "{0} x {1}: {2}")
+    @CsvSource({
+        "encoding=auto, a, 160, '\"encode\":false,\"long_message\":false', 1",
+        "encoding=auto, a, 161, '\"encode\":false,\"long_message\":true', 2",
+        "encoding=auto, a, 306, '\"encode\":false,\"long_message\":true', 2",
+        "encoding=auto, ñ, 70, '\"encode\":true,\"long_message\":false', 1",
+        "encoding=auto, ñ, 71, '\"encode\":false,\"encode_2\":true,\"long_message\":false', 2",
+        "encoding=auto, ñ, 128, '\"encode\":false,\"encode_2\":true,\"long_message\":false', 2",
+        "encoding=auto, ñ, 129, '\"encode\":false,\"encode_3\":true,\"long_message\":false', 3",
+        "encoding=auto, ñ, 192, '\"encode\":false,\"encode_3\":true,\"long_message\":false', 3",
+        "encoding=gsm, a, 200, '\"encode\":false,\"long_message\":true', 2",
+        "encoding=unicode, a, 20, '\"encode\":true,\"long_message\":false', 1",
+    })
+    void theLengthPicksTheSmallestFlagThatCarriesTheText(String options, String letter, int length, String flags,
+                                                         int segments) throws Exception {
+        String text = letter.repeat(length);
+        SendResult result = template.requestBodyAndHeader("smsclouds:send?route=87&" + options, text,
+                SmsHeaders.RECIPIENT, "4498987281", SendResult.class);
+
+        assertEquals(Json.MAPPER.readTree("{\"text\":\"" + text + "\",\"recipients\":[{\"cellphone\":\"4498987281\"}],"
+                + "\"route\":87," + flags + "}"), requestsTo("/api/v3/campaign").get(0).json());
+        assertEquals(segments, result.recipients().get(0).segments());
+        assertEquals(1, smsclouds().campaigns().size(), "the sandbox took it");
+    }
+
     @Test
-    void encodeFlagsAndLongMessageAreSent() {
-        template.sendBodyAndHeader("smsclouds:send?route=87&encode3=true&longMessage=true", "Año nuevo",
-                SmsHeaders.RECIPIENT, "4498987281");
-        JsonNode sent = requestsTo("/api/v3/campaign").get(0).json();
-        assertTrue(sent.get("encode_3").asBoolean());
-        assertTrue(sent.get("long_message").asBoolean());
-        assertEquals(false, sent.get("encode").asBoolean());
-        assertEquals(false, sent.has("encode_2"));
+    void twoTextsWithDifferentNeedsGoAsTwoCampaignsEachWithItsFlags() throws Exception {
+        template.sendBody("smsclouds:send?route=87", List.of(SmsMessage.to("4498987281").text("manana").build(),
+                SmsMessage.to("4498987282").text("mañana").build()));
+
+        List<SmsCloudsSimulator.Request> sent = requestsTo("/api/v3/campaign");
+        assertEquals(2, sent.size());
+        assertEquals(false, sent.get(0).json().get("encode").asBoolean());
+        assertEquals(true, sent.get(1).json().get("encode").asBoolean());
     }
 
     @Test

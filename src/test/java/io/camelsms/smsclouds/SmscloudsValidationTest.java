@@ -22,25 +22,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SmscloudsValidationTest extends SmscloudsTestSupport {
 
-    @ParameterizedTest(name = "{0}: at most {1}")
-    @CsvSource({
-        "route=87, 160",
-        "route=87&longMessage=true, 306",
-        "route=87&encode=true, 70",
-        "route=87&encode2=true, 128",
-        "route=87&encode3=true, 192",
-        "route=87&encode=true&longMessage=true, 70",
+    @ParameterizedTest(name = "{0}: {1} x {2}")
+    @CsvSource(delimiter = '|', value = {
+        "encoding=auto|x|306|307 characters, at most 306 (long_message)",
+        "encoding=auto|é|192|193 characters with accents or special characters ('é' at 1), at most 192 (encode_3)",
+        "encoding=unicode|x|192|193 characters (encoding=unicode), at most 192 (encode_3)",
     })
-    void textLimitsFollowTheEncodeFlags(String options, int limit) {
-        template.sendBodyAndHeader("smsclouds:send?" + options, "x".repeat(limit), SmsHeaders.RECIPIENT, "4498987281");
+    void aTextNoFlagCanCarryIsRejectedNamingTheLimit(String options, String letter, int limit, String reason) {
+        template.sendBodyAndHeader("smsclouds:send?route=87&" + options, letter.repeat(limit), SmsHeaders.RECIPIENT,
+                "4498987281");
         assertEquals(1, smsclouds().campaigns().size(), "the limit itself is accepted");
 
-        SmsValidationException e = validationFailure("smsclouds:send?" + options,
-                SmsMessage.to("4498987281").text("x".repeat(limit + 1)).build());
+        SmsValidationException e = validationFailure("smsclouds:send?route=87&" + options,
+                SmsMessage.to("4498987281").text(letter.repeat(limit + 1)).build());
 
-        assertEquals(List.of(new Violation(0, "text", (limit + 1) + " characters, at most " + limit)),
-                e.getViolations());
+        assertEquals(List.of(new Violation(0, "text", reason)), e.getViolations());
         assertEquals(1, smsclouds().requestCount(), "the over-long text never left");
+    }
+
+    @Test
+    void withEncodingGsmATextWithAccentsIsRejectedInsteadOfEncoded() {
+        SmsValidationException e = validationFailure("smsclouds:send?route=87&encoding=gsm",
+                SmsMessage.to("4498987281").text("Nos vemos mañana").build());
+
+        assertEquals(List.of(new Violation(0, "text", "has accents or special characters ('ñ' at 13), which need"
+                + " encode; encoding=gsm sends none")), e.getViolations());
+        assertEquals(0, smsclouds().requestCount());
     }
 
     @Test
@@ -84,13 +91,10 @@ class SmscloudsValidationTest extends SmscloudsTestSupport {
     }
 
     @Test
-    void batchSizeAboveFiftyThousandAndTwoEncodeFlagsAreRefusedAtStart() {
+    void batchSizeAboveFiftyThousandIsRefusedAtStart() {
         Exception big = assertThrows(Exception.class,
                 () -> template.sendBody("smsclouds:send?route=87&batchSize=50001", "x"));
         assertTrue(rootMessage(big).contains("batchSize must be 1..50000"), rootMessage(big));
-        Exception flags = assertThrows(Exception.class,
-                () -> template.sendBody("smsclouds:send?route=87&encode=true&encode2=true", "x"));
-        assertTrue(rootMessage(flags).contains("at most one of encode, encode2, encode3"), rootMessage(flags));
     }
 
     @Test

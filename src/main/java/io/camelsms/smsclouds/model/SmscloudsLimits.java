@@ -25,10 +25,28 @@ public final class SmscloudsLimits {
     public static final String DATE_PATTERN = "yyyy-MM-dd HH:mm:ss";
     /** The placeholder an SMS clic text carries for its short link, e.g. {@code <+DYNAMICSHORTURL_IVX4+>}. */
     public static final String SHORT_URL_PLACEHOLDER = "<+DYNAMICSHORTURL_";
-    /** What every success body says. */
+    /**
+     * The characters a text carries without an encode flag: the letters, digits and punctuation of the GSM 7-bit
+     * default alphabet that are also plain ASCII, and line breaks. The document asks for {@code encode} "with accents
+     * and some other characters" without listing them (it points to a web page); anything outside this set (accents,
+     * ñ, ¿, ¡, €, the GSM extension characters ^ { } [ ] ~ | \, emoji) is treated as needing it.
+     */
+    public static final String PLAIN_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+                                                  + " \r\n!\"#$%&'()*+,-./:;<=>?@_";
+        /** What every success body says. */
     public static final String SUCCESS_MESSAGE = "Completado Correctamente";
 
     private SmscloudsLimits() {
+    }
+
+    /** The index of the first character that needs an encode flag, or -1 when the text is plain. */
+    public static int firstSpecialCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (PLAIN_CHARACTERS.indexOf(text.charAt(i)) < 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The {@code text} limit for a campaign's encode flags (an encode flag wins over long_message). */
