@@ -50,6 +50,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "emittedRepository": getOrCreateConfiguration(target).setEmittedRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": getOrCreateConfiguration(target).setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
+        case "intfieldsasnumbers":
+        case "intFieldsAsNumbers": getOrCreateConfiguration(target).setIntFieldsAsNumbers(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "login": getOrCreateConfiguration(target).setLogin(property(camelContext, java.lang.String.class, value)); return true;
@@ -111,6 +113,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "emittedRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
+        case "intfieldsasnumbers":
+        case "intFieldsAsNumbers": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "login": return java.lang.String.class;
@@ -168,6 +172,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "emittedRepository": return getOrCreateConfiguration(target).getEmittedRepository();
         case "failoninvalid":
         case "failOnInvalid": return getOrCreateConfiguration(target).isFailOnInvalid();
+        case "intfieldsasnumbers":
+        case "intFieldsAsNumbers": return getOrCreateConfiguration(target).isIntFieldsAsNumbers();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "login": return getOrCreateConfiguration(target).getLogin();

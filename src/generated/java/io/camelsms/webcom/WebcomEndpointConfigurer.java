@@ -54,6 +54,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "intfieldsasnumbers":
+        case "intFieldsAsNumbers": target.getConfiguration().setIntFieldsAsNumbers(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "login": target.getConfiguration().setLogin(property(camelContext, java.lang.String.class, value)); return true;
@@ -145,6 +147,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "greedy": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "intfieldsasnumbers":
+        case "intFieldsAsNumbers": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "login": return java.lang.String.class;
@@ -232,6 +236,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "greedy": return target.isGreedy();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "intfieldsasnumbers":
+        case "intFieldsAsNumbers": return target.getConfiguration().isIntFieldsAsNumbers();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "login": return target.getConfiguration().getLogin();

@@ -23,7 +23,7 @@ public class WebcomEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(46);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -41,6 +41,7 @@ public class WebcomEndpointUriFactory extends org.apache.camel.support.component
         props.add("failOnInvalid");
         props.add("greedy");
         props.add("initialDelay");
+        props.add("intFieldsAsNumbers");
         props.add("lazyStartProducer");
         props.add("login");
         props.add("maxRequestSize");

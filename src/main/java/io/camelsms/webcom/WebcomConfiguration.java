@@ -50,6 +50,10 @@ public class WebcomConfiguration extends SmsConsumerConfiguration {
                             + " webhook) or poll (state.php is asked on the consumer's schedule about the open messages"
                             + " of the tracking store, many id_sms a call; needs a tracking store).")
     private WebcomDlrMode dlrMode = WebcomDlrMode.push;
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Send phone and client_id_sms as JSON numbers, as the document's field table types them"
+                            + " (Int), instead of strings of digits, as its example writes them (the default).")
+    private boolean intFieldsAsNumbers;
     @UriParam(label = "advanced", defaultValue = "http://lk.mysmpp.ru",
               description = "Scheme and host of the API; the documented paths /json, /json/state.php and"
                             + " /json/balance.php are appended. Point it at the sandbox (http://127.0.0.1:port) to"
@@ -144,6 +148,14 @@ public class WebcomConfiguration extends SmsConsumerConfiguration {
 
     public void setDlrMode(WebcomDlrMode dlrMode) {
         this.dlrMode = dlrMode;
+    }
+
+    public boolean isIntFieldsAsNumbers() {
+        return intFieldsAsNumbers;
+    }
+
+    public void setIntFieldsAsNumbers(boolean intFieldsAsNumbers) {
+        this.intFieldsAsNumbers = intFieldsAsNumbers;
     }
 
     public String getBaseUrl() {

@@ -143,7 +143,8 @@ public class WebcomProducer extends DefaultProducer {
                     group.stream().map(p -> p.wire().phone()).toList()));
             wireOrder.addAll(group);
         }
-        byte[] request = WebcomApi.json(new WebcomSendRequest(api.auth(), entries));
+        byte[] request = WebcomApi.json(new WebcomSendRequest(api.auth(), entries)
+                .wire(configuration.isIntFieldsAsNumbers()));
         // client_id_sms makes a repeated request harmless, so a lost reply is simply asked again
         WebcomSendReply reply = api.retryPolicy().call("webcom send of " + batch.size() + " messages",
                 () -> WebcomApi.checked(api.post(WebcomApi.SEND_PATH, request)).json(WebcomSendReply.class));

@@ -57,6 +57,24 @@ class WebcomSendTest extends WebcomTestSupport {
     }
 
     @Test
+    void phoneAndClientIdCanGoAsTheIntTheFieldTableNamesInsteadOfTheExamplesStrings() throws Exception {
+        SendResult result = template.requestBody("webcom:send?intFieldsAsNumbers=true",
+                SmsMessage.to("+79612242243").sender("Shop").text("Sale today").externalId("101").build(),
+                SendResult.class);
+
+        WebcomSimulator.Request request = webcom().lastRequests().get(0);
+        assertEquals("/json", request.path());
+        assertEquals(Json.MAPPER.readTree("""
+                {"login":"sandbox","password":"sandbox-password",
+                 "message":[{"type_send_1":"sms","sender":"Shop","text":"Sale today",
+                             "phones":[{"phone":79612242243,"client_id_sms":101}]}]}
+                """), request.json());
+        assertEquals("79612242243", webcom().accepted().get(0).phone());
+        assertEquals("101", webcom().accepted().get(0).clientIdSms());
+        assertEquals(1, result.acceptedCount());
+    }
+
+    @Test
     void theTokenWinsWhenLoginAndPasswordAreAlsoSet() throws Exception {
         template.sendBody("webcom:send?token=" + WebcomSimulator.DEFAULT_TOKEN,
                 SmsMessage.to("+79612242243").sender("Shop").text("hi").externalId("7").build());
