@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import io.camelsms.core.Json;
+import io.camelsms.smsclouds.model.CampaignRecipient;
 import io.camelsms.smsclouds.model.SmscloudsLimits;
 
 /**
@@ -566,7 +567,12 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
             if (!TEN_DIGITS.matcher(cellphone).matches()) {
                 throw new ApiError(422, "El campo recipients." + i + ".cellphone debe tener 10 digitos.");
             }
-            messages.add(new Sms(messageIds.incrementAndGet(), cellphone, combine(text, r),
+            String received = combine(text, r);
+            if (!encode && !encode2 && !encode3 && SmscloudsLimits.firstSpecialCharacter(received) >= 0) {
+                throw new ApiError(422, "El campo recipients." + i + " contiene acentos o caracteres especiales:"
+                                        + " use encode.");
+            }
+            messages.add(new Sms(messageIds.incrementAndGet(), cellphone, received,
                     sendingStart.plus(SENDING_FOR.multipliedBy(i + 1).dividedBy(n))));
         }
         double cost = PRICE * n * (longMessage ? 2 : 1);
@@ -594,13 +600,13 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
         return reply;
     }
 
+    /** The text the recipient's handset receives, with its combination fields in place of the placeholders. */
     private static String combine(String text, JsonNode recipient) {
-        String result = text;
-        String[] tags = {"<+B+>", "<+C+>", "<+D+>", "<+E+>", "<+F+>"};
-        for (int i = 0; i < tags.length; i++) {
-            result = result.replace(tags[i], recipient.path(COMBINATION.get(i)).asText(""));
+        try {
+            return Json.MAPPER.treeToValue(recipient, CampaignRecipient.class).fill(text);
+        } catch (IOException e) {
+            throw new ApiError(422, "El campo recipients no es valido.");
         }
-        return result;
     }
 
     private synchronized Map<String, Object> campaignMessages(long id) {

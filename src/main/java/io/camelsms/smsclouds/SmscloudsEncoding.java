@@ -18,20 +18,30 @@ public enum SmscloudsEncoding {
     /** Always an encode flag, whatever the text. */
     unicode;
 
-    /** The flags one campaign text is sent with, and what it costs. */
+    /** The flags one campaign text is sent with, and what it costs one recipient. */
     public record Flags(boolean encode, boolean encode2, boolean encode3, boolean longMessage, SmsText cost) {
+
+        /** The flags alone, without the cost: recipients with the same flags can share a campaign. */
+        String wireKey() {
+            return encode + "," + encode2 + "," + encode3 + "," + longMessage;
+        }
     }
 
     /**
-     * The flags for {@code text}.
+     * The flags for a campaign text. The provider checks {@code text} as sent, the handset receives it with the
+     * combination fields filled in: the flags must carry both, the longer of the two and any accent of either (a
+     * name like José needs {@code encode} even when the text itself is plain).
      *
+     * @param text     the text as sent, with its {@code <+B+>}..{@code <+F+>} placeholders
+     * @param filledIn the text one recipient receives
      * @throws IllegalArgumentException naming the limit, when no documented flag combination carries the text
      */
-    public Flags flagsFor(String text) {
-        int length = text.length();
-        int special = SmscloudsLimits.firstSpecialCharacter(text);
+    public Flags flagsFor(String text, String filledIn) {
+        int length = Math.max(text.length(), filledIn.length());
+        // the placeholders are plain, so every special character of the text is also in the filled-in text
+        int special = SmscloudsLimits.firstSpecialCharacter(filledIn);
         String specialAt = special < 0 ? null
-                : "'" + Character.toString(text.codePointAt(special)) + "' at " + (special + 1);
+                : "'" + Character.toString(filledIn.codePointAt(special)) + "' at " + (special + 1);
         if (this == gsm && special >= 0) {
             throw new IllegalArgumentException("has accents or special characters (" + specialAt + "), which need"
                                                + " encode; encoding=gsm sends none");

@@ -132,7 +132,7 @@ public class SmscloudsProducer extends DefaultProducer {
     private record Entry(CampaignRecipient recipient, String text, SmscloudsEncoding.Flags flags,
                          String scheduledDate) {
         String campaignKey() {
-            return text + '\u0000' + scheduledDate;
+            return text + '\u0000' + scheduledDate + '\u0000' + flags.wireKey();
         }
     }
 
@@ -195,10 +195,12 @@ public class SmscloudsProducer extends DefaultProducer {
         }
         String text = message.text();
         rules.required("text", text);
+        CampaignRecipient recipient = new CampaignRecipient(cellphone, message.name(), message.field1(),
+                message.field2(), message.field3(), message.field4());
         SmscloudsEncoding.Flags flags = null;
         if (text != null && !text.isEmpty()) {
             try {
-                flags = configuration.getEncoding().flagsFor(text);
+                flags = configuration.getEncoding().flagsFor(text, recipient.fill(text));
             } catch (IllegalArgumentException e) {
                 rules.fail("text", e.getMessage());
             }
@@ -213,12 +215,13 @@ public class SmscloudsProducer extends DefaultProducer {
             return null;
         }
         String scheduled = message.scheduleAt() != null ? dates.format(message.scheduleAt()) : campaign.scheduledDate();
-        CampaignRecipient recipient = new CampaignRecipient(cellphone, message.name(), message.field1(),
-                message.field2(), message.field3(), message.field4());
         return new Prepared<>(index, cellphone, message.externalId(), size, new Entry(recipient, text, flags, scheduled));
     }
 
-    /** One campaign has one text and one schedule: the messages grouped by both, so each group is split on its own. */
+    /**
+     * One campaign has one text, one schedule and one set of flags: the messages grouped by all three, so each group
+     * is split on its own.
+     */
     private static List<Prepared<Entry>> byCampaign(List<Prepared<Entry>> ready) {
         Map<String, List<Prepared<Entry>>> groups = new LinkedHashMap<>();
         for (Prepared<Entry> message : ready) {

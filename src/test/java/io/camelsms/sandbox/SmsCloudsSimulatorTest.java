@@ -103,6 +103,11 @@ class SmsCloudsSimulatorTest {
                 + ",\"encode\":true}").statusCode(), "encode carries 70 characters");
         assertEquals(200, call("POST", "/api/v3/campaign", "{\"text\":\"" + "ñ".repeat(192) + "\"" + recipients
                 + ",\"encode_3\":true}").statusCode());
+        HttpResponse<String> accentedName = call("POST", "/api/v3/campaign", "{\"text\":\"Hola <+B+>\",\"route\":87,"
+                + "\"recipients\":[{\"cellphone\":\"4498987282\",\"name\":\"José\"}],\"encode\":false}");
+        assertEquals(422, accentedName.statusCode());
+        assertEquals("El campo recipients.0 contiene acentos o caracteres especiales: use encode.",
+                json(accentedName).at("/error/information").asText());
         assertEquals(2, SANDBOX.sandbox().smsclouds().campaigns().size());
     }
 

@@ -195,6 +195,39 @@ class SmscloudsSendTest extends SmscloudsTestSupport {
     }
 
     @Test
+    void anAccentInACombinationFieldNeedsEncodeTooAndSplitsTheCampaignByFlags() throws Exception {
+        SendResult result = template.requestBody("smsclouds:send?route=87", List.of(
+                SmsMessage.to("4498987281").text("Hola <+B+>").name("Jose").build(),
+                SmsMessage.to("4498987282").text("Hola <+B+>").name("José").build(),
+                SmsMessage.to("4498987283").text("Hola <+B+>").name("Ana").build()), SendResult.class);
+
+        List<SmsCloudsSimulator.Request> sent = requestsTo("/api/v3/campaign");
+        assertEquals(2, sent.size(), "one campaign per set of flags");
+        assertEquals(Json.MAPPER.readTree("""
+                {"text":"Hola <+B+>","recipients":[{"cellphone":"4498987281","name":"Jose"},
+                 {"cellphone":"4498987283","name":"Ana"}],"route":87,"encode":false,"long_message":false}
+                """), sent.get(0).json());
+        assertEquals(Json.MAPPER.readTree("""
+                {"text":"Hola <+B+>","recipients":[{"cellphone":"4498987282","name":"José"}],"route":87,
+                 "encode":true,"long_message":false}
+                """), sent.get(1).json());
+        assertEquals(List.of(TextEncoding.GSM7, TextEncoding.UCS2, TextEncoding.GSM7),
+                result.recipients().stream().map(RecipientResult::encoding).toList());
+        assertEquals("Hola José", smsclouds().campaigns().get(1).messages().get(0).text());
+    }
+
+    @Test
+    void aTextLongerOnceFilledInIsCheckedAtTheLengthTheHandsetReceives() throws Exception {
+        String text = "x".repeat(150) + " <+B+>";
+        template.sendBody("smsclouds:send?route=87",
+                SmsMessage.to("4498987281").text(text).name("Maximiliano").build());
+
+        assertEquals(Json.MAPPER.readTree("{\"text\":\"" + text + "\",\"recipients\":[{\"cellphone\":\"4498987281\","
+                + "\"name\":\"Maximiliano\"}],\"route\":87,\"encode\":false,\"long_message\":true}"),
+                requestsTo("/api/v3/campaign").get(0).json(), "156 as sent, 162 as received: long_message");
+    }
+
+    @Test
     void aYamlStyleListOfMapsIsAccepted() {
         template.sendBody("smsclouds:send?route=87", List.of(Map.of("recipient", "4498987281", "text", "from a map",
                 "name", "Ana")));
