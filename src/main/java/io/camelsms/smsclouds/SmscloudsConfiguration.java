@@ -45,7 +45,7 @@ public class SmscloudsConfiguration extends SmsConsumerConfiguration {
             + " how the encode flags are chosen. auto: a plain text (ASCII letters, digits, common punctuation) goes"
             + " without encode, with long_message from 161 to 306 characters; a text with accents or other special"
             + " characters gets encode (up to 70 characters), encode_2 (128) or encode_3 (192). gsm: never an encode"
-            + " flag. unicode: always an encode flag. A text no flag can carry is rejected naming the limit.")
+            + " flag (a text with accents is rejected). unicode: always an encode flag. A text no flag can carry is rejected naming the limit.")
     private SmscloudsEncoding encoding = SmscloudsEncoding.auto;
     @UriParam(label = "producer", description = "sendClic: the url (link) id from the SMS clic panel; required there."
             + " The CamelSmscloudsUrl header wins.")

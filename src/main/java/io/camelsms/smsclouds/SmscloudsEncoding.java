@@ -13,7 +13,7 @@ import io.camelsms.smsclouds.model.SmscloudsLimits;
 public enum SmscloudsEncoding {
     /** Plain text goes without an encode flag; a text with any other character gets the smallest encode flag. */
     auto,
-    /** Never an encode flag: for an account whose routes carry accents without it. */
+    /** Never an encode flag: a text with accents or special characters is rejected rather than sent encoded. */
     gsm,
     /** Always an encode flag, whatever the text. */
     unicode;
