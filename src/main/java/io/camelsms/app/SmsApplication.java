@@ -131,7 +131,7 @@ public final class SmsApplication {
                 LOG.info("{}: credentials configured, sending to the real provider", provider);
                 return;
             }
-            sandbox = Sandbox.start();
+            sandbox = Sandbox.start(0);
             SANDBOX_ACCOUNTS.forEach((scheme, account) -> {
                 if (!hasCredentials(context, scheme)) {
                     Map<String, String> options = new LinkedHashMap<>(account);

@@ -11,8 +11,8 @@ import org.apache.camel.Message;
 
 /**
  * Reads the messages to send from an exchange, the same way for every component: one {@link SmsMessage}, a
- * collection of them (or of maps with the same field names, as YAML and JSON give), or a plain text with the
- * recipient in {@link SmsHeaders#RECIPIENT}.
+ * collection of them (or of maps with the same field names, as YAML and JSON give, see {@link SmsMessageConverters}),
+ * or a plain text with the recipient in {@link SmsHeaders#RECIPIENT}.
  */
 public final class OutgoingMessages {
 
@@ -51,12 +51,13 @@ public final class OutgoingMessages {
                 .build());
     }
 
+    /** An SmsMessage, or a map made into one by {@link SmsMessageConverters} (an unknown key is an error). */
     private static SmsMessage one(Exchange exchange, Object item) throws InvalidPayloadException {
         if (item instanceof SmsMessage message) {
             return message;
         }
         if (item instanceof Map<?, ?> map) {
-            return Json.MAPPER.convertValue(map, SmsMessage.class);
+            return SmsMessageConverters.toSmsMessage(map);
         }
         throw new InvalidPayloadException(exchange, SmsMessage.class);
     }

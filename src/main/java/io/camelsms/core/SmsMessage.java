@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -25,10 +26,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record SmsMessage(
-        String recipient,
+        @JsonAlias("phone") String recipient,
         String text,
         String sender,
-        String externalId,
+        @JsonAlias("external_id") String externalId,
         String name,
         String field1,
         String field2,

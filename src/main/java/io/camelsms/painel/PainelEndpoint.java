@@ -15,7 +15,7 @@ import io.camelsms.core.SmsEndpoint;
 import io.camelsms.core.WebhookProtocol;
 
 /**
- * Send SMS campaigns through the "Painel" platform (LocaSMS panel, {@code /painel/api.ashx}) over HTTP GET, query
+ * Send SMS campaigns through the "Painel" platform (LocaSMS panel, its api.ashx module) over HTTP GET, query
  * their status and the balance, hold and release them, receive delivery updates and replies on the callback, and
  * poll the delivery status of tracked messages (dlr).
  */

@@ -3,10 +3,12 @@ package io.camelsms.sandbox;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpServer;
+
+import org.apache.camel.Service;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +29,21 @@ import org.slf4j.LoggerFactory;
  * documented path, so a component only needs {@code baseUrl=}{@link #baseUrl()}.
  *
  * <pre>
- * try (Sandbox sandbox = Sandbox.start()) {
+ * try (Sandbox sandbox = Sandbox.start(0)) {
  *     // camel.component.pwapi.base-url = sandbox.baseUrl()
  *     sandbox.pwapi().faults().failNext(2, Fault.code("905"));
  * }
  * </pre>
  *
- * From the command line: {@code mvn -q compile exec:java -Dexec.mainClass=io.camelsms.sandbox.Sandbox
- * -Dexec.args="--port 8089"}.
+ * It is a Camel {@link Service}: {@code context.addService(sandbox)} stops it with the CamelContext. Its threads
+ * are daemon threads, so a sandbox left open never keeps a JVM alive. Standalone, see {@link #main}.
  */
-public final class Sandbox implements AutoCloseable {
+public final class Sandbox implements Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+    /** The options of {@link #main}. */
+    private static final List<String> OPTIONS = List.of("--port", "--autopilot", "--auto-reply", "--webcom-webhook",
+            "--smsclouds-mo-webhook", "--smsclouds-keyword-webhook");
 
     /** Each provider is one self-contained simulator; a new provider is one line here. */
     private static final List<Function<SandboxClock, ProviderSimulator>> SIMULATORS = List.of(
@@ -65,14 +72,26 @@ public final class Sandbox implements AutoCloseable {
             simulators.put(simulator.getClass(), simulator);
             simulator.paths().forEach(path -> server.createContext(path, simulator));
         }
-        server.start();
+        startAsDaemon(server);
     }
 
-    /** Starts on a free loopback port. */
-    public static Sandbox start() {
-        return start(0);
+    /**
+     * The JDK server's dispatcher thread takes its daemon flag from the thread that starts it: started from a daemon
+     * thread, it never keeps the JVM alive after the user's main ends.
+     */
+    private static void startAsDaemon(HttpServer server) {
+        Thread starter = new Thread(server::start, "sandbox-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the sandbox", e);
+        }
     }
 
+    /** Starts on {@code port} of the loopback address; 0 takes a free port. */
     public static Sandbox start(int port) {
         try {
             Sandbox sandbox = new Sandbox(port);
@@ -152,6 +171,16 @@ public final class Sandbox implements AutoCloseable {
         clock.reset();
     }
 
+    /** Already serving since {@link #start(int)}: nothing to do (a Camel service is started when added). */
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public void stop() {
+        close();
+    }
+
     @Override
     public synchronized void close() {
         if (autopilot != null) {
@@ -161,14 +190,41 @@ public final class Sandbox implements AutoCloseable {
         executor.shutdownNow();
     }
 
+    /**
+     * Runs the sandbox on its own, e.g. beside an app under development:
+     * {@code java -cp camel-sms.jar:<its dependencies> io.camelsms.sandbox.Sandbox --port 8089 --autopilot}.
+     * <ul>
+     * <li>{@code --port N}: the loopback port (default 8089; 0 takes a free one);</li>
+     * <li>{@code --autopilot}: sandbox time runs a minute per second, so statuses move on and callbacks go out;</li>
+     * <li>{@code --auto-reply TEXT}: what a handset answers each painel and smsclouds campaign;</li>
+     * <li>{@code --webcom-webhook URL}, {@code --smsclouds-mo-webhook URL}, {@code --smsclouds-keyword-webhook URL}:
+     * where the providers whose callback URL is set in their panel push (painel takes it per send).</li>
+     * </ul>
+     */
     public static void main(String[] args) throws InterruptedException {
-        int port = 8089;
-        for (int i = 0; i < args.length - 1; i++) {
-            if ("--port".equals(args[i])) {
-                port = Integer.parseInt(args[i + 1]);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown sandbox option " + name + "; known: " + OPTIONS);
             }
+            boolean flag = "--autopilot".equals(name);
+            if (!flag && i + 1 >= args.length) {
+                throw new IllegalArgumentException("sandbox option " + name + " needs a value");
+            }
+            options.put(name, flag ? "true" : args[++i]);
         }
-        Sandbox sandbox = start(port);
+        Sandbox sandbox = start(Integer.parseInt(options.getOrDefault("--port", "8089")));
+        Optional.ofNullable(options.get("--auto-reply")).ifPresent(text -> {
+            sandbox.painel().autoReply(text);
+            sandbox.smsclouds().autoReply(text);
+        });
+        Optional.ofNullable(options.get("--webcom-webhook")).ifPresent(url -> sandbox.webcom().webhookUrl(URI.create(url)));
+        Optional.ofNullable(options.get("--smsclouds-mo-webhook")).ifPresent(sandbox.smsclouds()::moWebhook);
+        Optional.ofNullable(options.get("--smsclouds-keyword-webhook")).ifPresent(sandbox.smsclouds()::keywordWebhook);
+        if (options.containsKey("--autopilot")) {
+            sandbox.autopilot(Duration.ofSeconds(1), Duration.ofMinutes(1));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();

@@ -85,6 +85,14 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                 true);
     }
 
+    /**
+     * {@link #embeddedH2(java.nio.file.Path)} for a folder named in configuration, e.g. camel-main's
+     * {@code camel.beans.trackingStore = #class:io.camelsms.tracking.JdbcTrackingStore#embeddedH2('data/tracking')}.
+     */
+    public static JdbcTrackingStore embeddedH2(String directory) {
+        return embeddedH2(java.nio.file.Path.of(directory));
+    }
+
     @Override
     protected void doStart() {
         DataSource found = dataSourceSupplier.get();

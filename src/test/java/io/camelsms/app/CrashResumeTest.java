@@ -54,7 +54,7 @@ class CrashResumeTest {
     @Test
     void aRunKilledMidFileIsResumedWithoutLosingARowAndResendsAtMostTheBatchInFlight() throws Exception {
         List<String> ids = writeRecipients(data.resolve("inbox"), "campaign.csv");
-        try (Sandbox sandbox = Sandbox.start()) {
+        try (Sandbox sandbox = Sandbox.start(0)) {
             PwapiSimulator pwapi = sandbox.pwapi();
             pwapi.faults().latency(LATENCY);
 

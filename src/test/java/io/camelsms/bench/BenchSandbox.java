@@ -21,7 +21,7 @@ public final class BenchSandbox {
     }
 
     public static void main(String[] args) throws Exception {
-        try (Sandbox sandbox = Sandbox.start()) {
+        try (Sandbox sandbox = Sandbox.start(0)) {
             forBenchmark(sandbox);
             System.out.println("READY " + sandbox.baseUrl());
             System.out.flush();

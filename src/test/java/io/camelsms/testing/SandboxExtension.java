@@ -21,7 +21,7 @@ public final class SandboxExtension implements BeforeAllCallback, BeforeEachCall
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        sandbox = Sandbox.start();
+        sandbox = Sandbox.start(0);
     }
 
     @Override
