@@ -251,7 +251,8 @@ public class SmscloudsProducer extends DefaultProducer {
                 continue;
             }
             if (response.campaign() == null) {
-                throw new SmsProviderException(PROVIDER, null, "the campaign reply carries no campaign id", false, 200);
+                throw new SmsProviderException(PROVIDER, null, "the campaign reply carries no campaign id",
+                        SmsProviderException.Failure.UNKNOWN, 200);
             }
             campaigns.add(response);
             String id = String.valueOf(response.campaign());
@@ -340,7 +341,7 @@ public class SmscloudsProducer extends DefaultProducer {
 
     /** The MOs of one query, as {@link InboundMessage}s. */
     List<InboundMessage> responses(ResponsesRequest query) throws Exception {
-        ResponsesResponse response = client.post(RESPONSES_PATH, query, ResponsesResponse.class);
+        ResponsesResponse response = client.query(RESPONSES_PATH, query, ResponsesResponse.class);
         return response.results().stream().map(r -> toInbound(r, dates)).toList();
     }
 
@@ -460,7 +461,7 @@ public class SmscloudsProducer extends DefaultProducer {
         JsonNode source = array.path("data").isArray() ? array.get("data") : array;
         if (!source.isArray()) {
             throw new SmsProviderException(PROVIDER, null, "expected a JSON array, got " + source.getNodeType(),
-                    false, 200);
+                    SmsProviderException.Failure.UNKNOWN, 200);
         }
         source.forEach(node -> items.add(Json.MAPPER.convertValue(node, type)));
         return items;

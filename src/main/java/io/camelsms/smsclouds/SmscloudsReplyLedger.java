@@ -49,7 +49,7 @@ final class SmscloudsReplyLedger implements EventLedger<InboundMessage> {
         String from = reply.from();
         try {
             if (campaignId == null) {
-                ResponsesResponse found = client.post(SmscloudsProducer.RESPONSES_PATH,
+                ResponsesResponse found = client.query(SmscloudsProducer.RESPONSES_PATH,
                         ResponsesRequest.byMessages(List.of(Long.valueOf(messageId))), ResponsesResponse.class);
                 Optional<ResponseRecord> record = found.results().stream()
                         .filter(r -> r.messageId() != null && messageId.equals(String.valueOf(r.messageId())))

@@ -87,7 +87,7 @@ final class SmscloudsResponsesConsumer extends SmsPollingConsumer<SmscloudsRespo
     protected List<PolledReply> fetch() throws Exception {
         Instant pollStart = clock.instant();
         Instant from = windowStart != null ? windowStart : pollStart.minusMillis(configuration.getLookback());
-        ResponsesResponse response = client.post(SmscloudsProducer.RESPONSES_PATH,
+        ResponsesResponse response = client.query(SmscloudsProducer.RESPONSES_PATH,
                 ResponsesRequest.byDate(dates.format(from), null), ResponsesResponse.class);
         windowStart = pollStart.minus(OVERLAP);
         return response.results().stream()
