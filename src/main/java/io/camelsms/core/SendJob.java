@@ -21,8 +21,14 @@ import org.slf4j.LoggerFactory;
  * <li>invalid messages are reported as rejected with the field, the limit and the index, or fail the whole send
  * before anything leaves ({@code failOnInvalid}); when none is valid the send fails;</li>
  * <li>valid messages go out in batches of the provider's maximum;</li>
- * <li>a batch that fails (after retries) fails the send only if nothing was accepted yet; once a batch went out,
- * later failures are reported per message instead, so the caller never re-sends what the provider took.</li>
+ * <li>a batch the provider surely did not act on (refused, after the retries a temporary refusal gets) has its
+ * messages {@link RecipientResult.Outcome#REJECTED} with the provider's reason, whichever batch it is;</li>
+ * <li>a batch whose request may have reached the provider (read timeout, reset after the request was written, an
+ * undocumented 5xx) has its messages {@link RecipientResult.Outcome#UNKNOWN} with the reason: never resent here,
+ * never an exception an error handler could redeliver;</li>
+ * <li>the send throws only when every valid message was refused by the provider (nothing may have been sent):
+ * the exception is the first refusal, and {@link SmsProviderException#getSendResult()} accounts for every
+ * message, so a caller can record each one and may safely send them all again.</li>
  * </ul>
  */
 public final class SendJob<W> {
@@ -98,7 +104,8 @@ public final class SendJob<W> {
             LOG.warn("{}: {} of {} messages are invalid and not sent; first: {}", provider, violations.size(),
                     results.length, violations.firstEntry().getValue().get(0));
         }
-        boolean anyAccepted = false;
+        SmsProviderException firstRefusal = null;
+        boolean everyBatchRefused = true;
         for (List<Prepared<W>> batch : partition.apply(ready)) {
             try {
                 BatchOutcome outcome = sender.send(batch);
@@ -107,21 +114,29 @@ public final class SendJob<W> {
                 }
                 for (RecipientResult r : outcome.recipients()) {
                     results[r.index()] = r;
-                    anyAccepted |= r.accepted();
                 }
+                everyBatchRefused = false;
                 track(outcome);
             } catch (SmsProviderException e) {
-                if (!anyAccepted) {
-                    throw e;
-                }
-                LOG.warn("{}: a batch of {} messages failed after earlier batches were accepted; reported as"
-                         + " rejected: {}", provider, batch.size(), e.getMessage());
+                LOG.warn("{}: a batch of {} messages {}: {}", provider, batch.size(),
+                        e.isUnknown() ? "may have reached the provider; not resent, reported as unknown"
+                                : "was refused; reported as rejected", e.getMessage());
                 for (Prepared<W> message : batch) {
-                    results[message.index()] = message.rejected(e.getMessage());
+                    results[message.index()] = message.failed(e);
+                }
+                if (e.isUnknown()) {
+                    everyBatchRefused = false;
+                } else if (firstRefusal == null) {
+                    firstRefusal = e;
                 }
             }
         }
-        return new SendResult(provider, batchIds, Arrays.asList(results), null);
+        SendResult result = new SendResult(provider, batchIds, Arrays.asList(results), null);
+        if (everyBatchRefused && firstRefusal != null) {
+            firstRefusal.attachSendResult(result);
+            throw firstRefusal;
+        }
+        return result;
     }
 
     /**

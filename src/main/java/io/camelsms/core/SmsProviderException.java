@@ -28,6 +28,7 @@ public class SmsProviderException extends SmsException {
     private final int httpStatus;
     /** Retries spent before giving up on a {@link Failure#REFUSED_TRY_LATER}, or -1 while it may still be retried. */
     private volatile int retriesSpent = -1;
+    private volatile SendResult sendResult;
 
     public SmsProviderException(String provider, String providerCode, String meaning, Failure failure,
                                 int httpStatus, Throwable cause) {
@@ -69,6 +70,19 @@ public class SmsProviderException extends SmsException {
     /** Marks a temporary refusal as given up on, so its message no longer invites a retry. */
     void gaveUpAfter(int retries) {
         this.retriesSpent = retries;
+    }
+
+    /** Set by {@link SendJob} when it throws because the provider refused every message of the send. */
+    void attachSendResult(SendResult result) {
+        this.sendResult = result;
+    }
+
+    /**
+     * When a send fails because the provider refused every message of it: one result per message of the body
+     * (invalid ones included), each rejected with its reason, so the caller can account for each. Otherwise null.
+     */
+    public SendResult getSendResult() {
+        return sendResult;
     }
 
     /** The provider's code (return code, error status), or {@code null} when the failure had none (I/O, HTTP). */
