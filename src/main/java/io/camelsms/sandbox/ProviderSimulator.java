@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One provider's HTTP API in the sandbox, self-contained: it owns its paths, its accounts and what it
- * accepted. This base applies the {@link FaultPlan} (latency, HTTP faults) before {@link #serve} runs, and
- * turns an unexpected exception into HTTP 500 so one bad request never stops the sandbox.
+ * accepted. This base applies the {@link FaultPlan} (latency, HTTP faults, a reset after the request was read)
+ * before {@link #serve} runs, and turns an unexpected exception into HTTP 500 so one bad request never stops the
+ * sandbox.
  */
 public abstract class ProviderSimulator implements HttpHandler {
 
@@ -82,6 +83,11 @@ public abstract class ProviderSimulator implements HttpHandler {
                 Thread.sleep(latency.toMillis());
             }
             Fault fault = faults.draw();
+            if (fault != null && fault.reset()) {
+                readBody(exchange);
+                // closing an exchange that sent no response headers closes its connection: no reply at all
+                return;
+            }
             if (fault != null && fault.isHttp()) {
                 exchange.sendResponseHeaders(fault.httpStatus(), -1);
                 return;
