@@ -49,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * reply): {@link SmsProviderException.Failure#UNKNOWN}, the provider may have acted.</li>
  * </ul>
  * HTTP statuses are returned as they are; each component decides what its provider's statuses mean.
+ * <p>
+ * Apache HttpClient itself logs request lines (query strings) and wire bytes at DEBUG under {@code org.apache.hc},
+ * credentials included: keep that logger at INFO (the app's logging configuration does).
  */
 public final class HttpTransport implements AutoCloseable {
 
