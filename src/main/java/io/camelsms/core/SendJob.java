@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import io.camelsms.tracking.TrackedMessage;
 import io.camelsms.tracking.TrackingStore;
+import io.camelsms.tracking.UnknownSend;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,15 +117,18 @@ public final class SendJob<W> {
                     results[r.index()] = r;
                 }
                 everyBatchRefused = false;
-                track(outcome);
+                track(outcome.recipients());
             } catch (SmsProviderException e) {
                 LOG.warn("{}: a batch of {} messages {}: {}", provider, batch.size(),
                         e.isUnknown() ? "may have reached the provider; not resent, reported as unknown"
                                 : "was refused; reported as rejected", e.getMessage());
+                List<RecipientResult> failed = new ArrayList<>(batch.size());
                 for (Prepared<W> message : batch) {
                     results[message.index()] = message.failed(e);
+                    failed.add(results[message.index()]);
                 }
                 if (e.isUnknown()) {
+                    track(failed);
                     everyBatchRefused = false;
                 } else if (firstRefusal == null) {
                     firstRefusal = e;
@@ -141,26 +145,33 @@ public final class SendJob<W> {
 
     /**
      * Records the batch's accepted messages at once, so what the provider took is known even if the process dies
-     * before the send completes. The provider already has them: a store failure is logged, never thrown, because
+     * before the send completes, and its messages with an unknown outcome, with the reason, so that none is sent
+     * again blindly. The provider already has them (or may have): a store failure is logged, never thrown, because
      * failing the exchange would invite a re-send.
      */
-    private void track(BatchOutcome outcome) {
+    private void track(List<RecipientResult> batch) {
         if (trackingStore == null) {
             return;
         }
         Instant now = Instant.now();
-        List<TrackedMessage> accepted = new ArrayList<>(outcome.recipients().size());
-        for (RecipientResult r : outcome.recipients()) {
+        List<TrackedMessage> accepted = new ArrayList<>(batch.size());
+        List<UnknownSend> unknown = new ArrayList<>();
+        for (RecipientResult r : batch) {
             if (r.accepted()) {
                 accepted.add(TrackedMessage.accepted(provider, account, r.externalId(), r.recipient(),
                         r.providerMessageId(), r.batchId(), now));
+            } else if (r.outcome() == RecipientResult.Outcome.UNKNOWN) {
+                unknown.add(new UnknownSend(provider, account, r.externalId(), r.recipient(), r.reason(), now));
             }
         }
         try {
             trackingStore.recordAccepted(accepted);
+            if (!unknown.isEmpty()) {
+                trackingStore.recordUnknown(unknown);
+            }
         } catch (RuntimeException e) {
-            LOG.error("{}: {} messages were accepted by the provider but could not be recorded for tracking",
-                    provider, accepted.size(), e);
+            LOG.error("{}: {} accepted and {} unknown messages could not be recorded for tracking", provider,
+                    accepted.size(), unknown.size(), e);
         }
     }
 

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -17,6 +19,8 @@ import io.camelsms.sandbox.Fault;
 import io.camelsms.sandbox.PwapiSimulator;
 import io.camelsms.testing.AppRoutes;
 import io.camelsms.testing.SandboxExtension;
+import io.camelsms.tracking.JdbcTrackingStore;
+import io.camelsms.tracking.TrackingStore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +48,7 @@ class SendOutcomesRouteTest extends CamelTestSupport {
 
     @TempDir
     Path data;
+    private JdbcTrackingStore store;
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -66,6 +71,10 @@ class SendOutcomesRouteTest extends CamelTestSupport {
         context.getRegistry().bind("fileToSms", beans.fileToSms("pwapi", "oi", data.toString()));
         context.getRegistry().bind("sentFiles", beans.sentFiles(data.toString()));
         context.getRegistry().bind("smsJson", beans.smsJson());
+        store = JdbcTrackingStore.embeddedH2(data.resolve("tracking"));
+        context.getRegistry().bind("trackingStore", TrackingStore.class, store);
+        pwapi.getConfiguration().setTrackingStore(store);
+        context.addService(store, true, true);
         return context;
     }
 
@@ -119,6 +128,10 @@ class SendOutcomesRouteTest extends CamelTestSupport {
         assertTrue(results.get(6).startsWith("7,r-6,55(21)988880006,UNKNOWN,pwapi,,,"), results.get(6));
         assertEquals(1, lines("rejects").size(), "header only");
         assertRowsAccountedFor();
+        Map<String, String> unknown = store.unknownExternalIds("pwapi", List.of("r-1", "r-2", "r-3", "r-4", "r-5",
+                "r-6"));
+        assertEquals(Set.of("r-3", "r-4", "r-5", "r-6"), unknown.keySet(), "recorded in the tracking store too");
+        assertTrue(unknown.get("r-3").contains("HTTP 503"), unknown.get("r-3"));
     }
 
     private void sendFile() throws Exception {
