@@ -21,7 +21,7 @@ import org.apache.commons.csv.CSVPrinter;
 public final class FileRun implements Closeable {
 
     static final String[] RESULT_COLUMNS = {"line", "row_id", "recipient", "status", "provider", "campaign_id",
-        "provider_message_id"};
+        "provider_message_id", "reason"};
     static final String[] REJECT_COLUMNS = {"line", "row_id", "phone", "reason"};
 
     private final String fileName;
@@ -32,6 +32,7 @@ public final class FileRun implements Closeable {
     private long accepted;
     private long rejected;
     private long skipped;
+    private long unknown;
 
     FileRun(String fileName, Path outbox) throws IOException {
         this.fileName = fileName;
@@ -76,7 +77,13 @@ public final class FileRun implements Closeable {
 
     void result(long line, String rowId, String recipient, String status, String provider, String campaignId,
                 String providerMessageId) throws IOException {
-        results.printRecord(line, rowId, recipient, status, provider, campaignId, providerMessageId);
+        results.printRecord(line, rowId, recipient, status, provider, campaignId, providerMessageId, null);
+    }
+
+    /** A row whose request may have reached the provider: in the results (it may be sent), never resent. */
+    void unknown(long line, String rowId, String recipient, String provider, String reason) throws IOException {
+        results.printRecord(line, rowId, recipient, "UNKNOWN", provider, null, null, reason);
+        unknown++;
     }
 
     void reject(long line, String rowId, String phone, String reason) throws IOException {
@@ -99,8 +106,9 @@ public final class FileRun implements Closeable {
     /** {@code rows read, sent, rejected, skipped, rate}: what the progress and summary lines say. */
     String progress() {
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-        return String.format("%s: %d rows read, %d accepted, %d rejected, %d already sent earlier; %.0f rows/s",
-                fileName, read, accepted, rejected, skipped, read / seconds);
+        return String.format("%s: %d rows read, %d accepted, %d rejected, %d unknown (not resent), %d already sent"
+                             + " earlier; %.0f rows/s", fileName, read, accepted, rejected, unknown, skipped,
+                read / seconds);
     }
 
     long accepted() {
@@ -113,6 +121,10 @@ public final class FileRun implements Closeable {
 
     long skipped() {
         return skipped;
+    }
+
+    long unknown() {
+        return unknown;
     }
 
     void flush() throws IOException {

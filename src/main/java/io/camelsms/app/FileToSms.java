@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import io.camelsms.core.RecipientResult;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsMessage;
+import io.camelsms.core.SmsProviderException;
 import io.camelsms.core.SmsValidationException;
 import io.camelsms.core.Violation;
 import io.camelsms.tracking.TrackingStore;
@@ -96,21 +97,45 @@ public final class FileToSms implements CamelContextAware {
         exchange.getMessage().setBody(messages);
     }
 
-    /** After the send: one results line per accepted row, one rejects line per rejected row, with its file line. */
+    /**
+     * After the send: one results line per accepted row and per row whose outcome is unknown (with the reason; it is
+     * not resent), one rejects line per rejected row, each with its file line.
+     */
     public void record(Exchange exchange) throws IOException {
+        record(exchange, exchange.getMessage().getBody(SendResult.class));
+    }
+
+    /**
+     * When the provider refused every message of the batch (after the retries a temporary refusal gets), the
+     * send throws with a result that rejects each row with the provider's reason: they are recorded the same way,
+     * and the file goes on. Any other failure is not ours to account for here.
+     */
+    public void recordRefused(Exchange exchange) throws Exception {
+        SmsProviderException refused = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, SmsProviderException.class);
+        if (refused.getSendResult() == null) {
+            throw refused;
+        }
+        record(exchange, refused.getSendResult());
+    }
+
+    private void record(Exchange exchange, SendResult result) throws IOException {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         @SuppressWarnings("unchecked")
         List<RecipientRow> rows = exchange.getProperty(ROWS, List.class);
-        SendResult result = exchange.getMessage().getBody(SendResult.class);
         long accepted = 0;
         for (RecipientResult r : result.recipients()) {
             RecipientRow row = rows.get(r.index());
-            if (r.accepted()) {
-                run.result(row.line(), row.rowId(), r.recipient(), "ACCEPTED", provider, r.batchId(),
-                        r.providerMessageId());
-                accepted++;
-            } else {
-                run.reject(row.line(), row.rowId(), row.phone(), BATCH_POSITION.matcher(r.reason()).replaceAll(""));
+            switch (r.outcome()) {
+                case ACCEPTED -> {
+                    run.result(row.line(), row.rowId(), r.recipient(), "ACCEPTED", provider, r.batchId(),
+                            r.providerMessageId());
+                    accepted++;
+                }
+                case ACCEPTED_EARLIER -> run.result(row.line(), row.rowId(), r.recipient(), "ACCEPTED_EARLIER",
+                        provider, r.batchId(), r.providerMessageId());
+                case UNKNOWN -> run.unknown(row.line(), row.rowId(), r.recipient(), provider, r.reason());
+                case REJECTED -> run.reject(row.line(), row.rowId(), row.phone(),
+                        BATCH_POSITION.matcher(r.reason()).replaceAll(""));
             }
         }
         run.countAccepted(accepted);
@@ -158,6 +183,7 @@ public final class FileToSms implements CamelContextAware {
             message.setHeader("CamelSmsFileAccepted", run.accepted());
             message.setHeader("CamelSmsFileRejected", run.rejected());
             message.setHeader("CamelSmsFileSkipped", run.skipped());
+            message.setHeader("CamelSmsFileUnknown", run.unknown());
         }
     }
 

@@ -38,7 +38,16 @@ public record HttpReply(String provider, int status, HttpHeaders headers, byte[]
 
     public SmsProviderException unexpected(String what, Throwable cause) {
         return new SmsProviderException(provider, null, "unexpected reply, " + what + ": " + preview(),
-                status >= 500, status, cause);
+                failureOf(status), status, cause);
+    }
+
+    /**
+     * What a reply no document explains says about the request: a success status or a 5xx may come after the
+     * provider acted (unknown); any other status (4xx, 3xx) is a refusal of the request as sent.
+     */
+    public static SmsProviderException.Failure failureOf(int status) {
+        return status >= 200 && status < 300 || status >= 500 ? SmsProviderException.Failure.UNKNOWN
+                : SmsProviderException.Failure.REFUSED;
     }
 
     private String preview() {

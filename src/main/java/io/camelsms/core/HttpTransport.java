@@ -1,37 +1,92 @@
 package io.camelsms.core;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.http.HttpHeaders;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
+import org.apache.hc.core5.http.io.HttpClientConnection;
+import org.apache.hc.core5.http.io.HttpResponseInformationCallback;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP client every component talks to its provider with: one JDK {@link HttpClient} per endpoint
- * (connections are reused), JSON through {@link Json#MAPPER}. It logs the method, the URL without its query
- * string, the status and the time taken; never a body or a query string, because those carry credentials.
- * I/O failures, timeouts and HTTP 5xx come back as retryable {@link SmsProviderException}s.
+ * The HTTP client every component talks to its provider with: one Apache HttpClient 5 per endpoint (connections are
+ * pooled), JSON through {@link Json#MAPPER}. It logs the method, the URL without its query string, the status and
+ * the time taken; never a body or a query string, because those carry credentials.
+ * <p>
+ * It never sends a request twice by itself: automatic retries and redirects are off (the JDK client re-sends a GET
+ * on a reset pooled connection, which would send an SMS twice for painel). Every request reaches the server at most
+ * once per call, and a failure says what it means for the provider's side:
+ * <ul>
+ * <li>failed before the request began to be written (connection refused, connect timeout, no route, TLS
+ * handshake): {@link SmsProviderException.Failure#REFUSED_TRY_LATER}, the provider cannot have acted;</li>
+ * <li>failed once the request began to be written (no reply within the request timeout, reset, closed without a
+ * reply): {@link SmsProviderException.Failure#UNKNOWN}, the provider may have acted.</li>
+ * </ul>
+ * HTTP statuses are returned as they are; each component decides what its provider's statuses mean.
+ * <p>
+ * Apache HttpClient itself logs request lines (query strings) and wire bytes at DEBUG under {@code org.apache.hc},
+ * credentials included: keep that logger at INFO (the app's logging configuration does).
  */
-public final class HttpTransport {
+public final class HttpTransport implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+    /** A pooled connection idle longer than this is checked before reuse, so a closed one is not written to. */
+    private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofMilliseconds(500);
+    private static final int MAX_CONNECTIONS = 20;
+    /** Context attribute set once the request starts going out on an open connection. */
+    private static final String REQUEST_STARTED = HttpTransport.class.getName() + ".requestStarted";
 
     private final String provider;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
     private final Duration requestTimeout;
 
     public HttpTransport(String provider, Duration connectTimeout, Duration requestTimeout) {
         this.provider = provider;
         this.requestTimeout = requestTimeout;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout))
+                                .setSocketTimeout(Timeout.of(requestTimeout))
+                                .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+                        .setResponseTimeout(Timeout.of(requestTimeout))
+                        .build())
+                .setRequestExecutor(new MarkingRequestExecutor())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
                 .build();
     }
 
@@ -51,34 +106,65 @@ public final class HttpTransport {
 
     /** Any method, with an optional body (some providers document a GET with a JSON body). */
     public HttpReply send(String method, URI uri, byte[] body, String contentType, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
+        HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
+        if (body != null) {
+            request.setEntity(new ByteArrayEntity(body, contentType == null ? null : ContentType.parse(contentType)));
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         String target = method + " " + withoutQuery(uri);
+        HttpClientContext context = HttpClientContext.create();
         long start = System.nanoTime();
         try {
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            LOG.debug("{} {} -> HTTP {} in {} ms", provider, target, response.statusCode(),
+            HttpReply reply = client.execute(request, context, response -> new HttpReply(provider,
+                    response.getCode(), headersOf(response), response.getEntity() == null ? new byte[0]
+                    : EntityUtils.toByteArray(response.getEntity())));
+            LOG.debug("{} {} -> HTTP {} in {} ms", provider, target, reply.status(),
                     (System.nanoTime() - start) / 1_000_000);
-            return new HttpReply(provider, response.statusCode(), response.headers(), response.body());
-        } catch (HttpTimeoutException e) {
-            throw new SmsProviderException(provider, null, "no reply from " + target + " within " + requestTimeout,
-                    true, 0, e);
+            return reply;
         } catch (IOException e) {
-            throw new SmsProviderException(provider, null, "cannot reach " + target + ": " + e, true, 0, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SmsException(provider, "interrupted while calling " + target, e);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new SmsException(provider, "interrupted while calling " + target, e);
+            }
+            throw failure(target, context.getAttribute(REQUEST_STARTED) != null, e);
         }
+    }
+
+    private SmsProviderException failure(String target, boolean requestStarted, IOException e) {
+        if (!requestStarted) {
+            return new SmsProviderException(provider, null, "cannot reach " + target + ", nothing was sent: " + e,
+                    SmsProviderException.Failure.REFUSED_TRY_LATER, 0, e);
+        }
+        String what = e instanceof SocketTimeoutException ? "no reply from " + target + " within " + requestTimeout
+                : "the connection failed after the request to " + target + " was sent: " + e;
+        return new SmsProviderException(provider, null, what, SmsProviderException.Failure.UNKNOWN, 0, e);
+    }
+
+    private static HttpHeaders headersOf(ClassicHttpResponse response) {
+        Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Header header : response.getHeaders()) {
+            map.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+        }
+        return HttpHeaders.of(map, (name, value) -> true);
     }
 
     /** Host and path only: query strings carry credentials for some providers. */
     public static String withoutQuery(URI uri) {
         return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
+    }
+
+    /** Marks the moment the request starts going out on an established connection; nothing is sent before it. */
+    private static final class MarkingRequestExecutor extends HttpRequestExecutor {
+        @Override
+        public ClassicHttpResponse execute(ClassicHttpRequest request, HttpClientConnection connection,
+                                           HttpResponseInformationCallback informationCallback, HttpContext context)
+                throws IOException, HttpException {
+            context.setAttribute(REQUEST_STARTED, Boolean.TRUE);
+            return super.execute(request, connection, informationCallback, context);
+        }
     }
 }

@@ -69,6 +69,7 @@ public final class OutgoingMessages {
         out.setHeader(SmsHeaders.PROVIDER, result.provider());
         out.setHeader(SmsHeaders.ACCEPTED_COUNT, result.acceptedCount());
         out.setHeader(SmsHeaders.REJECTED_COUNT, result.rejectedCount());
+        out.setHeader(SmsHeaders.UNKNOWN_COUNT, result.unknownCount());
         out.setHeader(SmsHeaders.SEGMENTS, result.totalSegments());
         if (!result.batchIds().isEmpty()) {
             out.setHeader(SmsHeaders.CAMPAIGN_ID, result.batchIds().get(0));

@@ -18,4 +18,14 @@ public record Prepared<W>(int index, String recipient, String externalId, SmsTex
     public RecipientResult rejected(String reason) {
         return RecipientResult.rejected(index, recipient, externalId, reason, text);
     }
+
+    /** The request that carried it may have reached the provider: not resent, for the caller to decide. */
+    public RecipientResult unknown(String reason) {
+        return RecipientResult.unknown(index, recipient, externalId, reason, text);
+    }
+
+    /** Rejected when the provider surely did not act, unknown when it may have. */
+    public RecipientResult failed(SmsProviderException failure) {
+        return failure.isUnknown() ? unknown(failure.getMessage()) : rejected(failure.getMessage());
+    }
 }

@@ -7,8 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bounded retry with exponential backoff, for failures the provider marks as retryable
- * ({@link SmsProviderException#isRetryable()}); every other failure is thrown at once.
+ * Bounded retry with exponential backoff. Two kinds of request, kept apart on purpose:
+ * <ul>
+ * <li>{@link #call} for a request that acts (a send, a hold): retried only when the provider surely did not act
+ * and may accept later ({@link SmsProviderException.Failure#REFUSED_TRY_LATER}); an unknown outcome is thrown at
+ * once, because sending again could send twice;</li>
+ * <li>{@link #callIdempotent} for a read (status, balance, lists): retried on an unknown outcome too, since
+ * asking twice changes nothing.</li>
+ * </ul>
  *
  * @param maxRetries  retries after the first attempt (0 = no retry)
  * @param firstDelay  wait before the first retry
@@ -25,13 +31,29 @@ public record RetryPolicy(int maxRetries, Duration firstDelay, double multiplier
         }
     }
 
+    /** A request that acts on the provider: retried only on a temporary refusal. */
     public <T> T call(String what, Callable<T> attempt) throws Exception {
+        return retry(what, attempt, false);
+    }
+
+    /** A request that only reads: retried on a temporary refusal and on an unknown outcome. */
+    public <T> T callIdempotent(String what, Callable<T> attempt) throws Exception {
+        return retry(what, attempt, true);
+    }
+
+    private <T> T retry(String what, Callable<T> attempt, boolean idempotent) throws Exception {
         long delayMillis = firstDelay.toMillis();
         for (int retry = 0; ; retry++) {
             try {
                 return attempt.call();
             } catch (SmsProviderException e) {
-                if (!e.isRetryable() || retry >= maxRetries) {
+                boolean retryable = e.getFailure() == SmsProviderException.Failure.REFUSED_TRY_LATER
+                                    || idempotent && e.isUnknown();
+                if (!retryable) {
+                    throw e;
+                }
+                if (retry >= maxRetries) {
+                    e.gaveUpAfter(retry);
                     throw e;
                 }
                 LOG.warn("{} failed ({}); retry {} of {} in {} ms", what, e.getMessage(), retry + 1, maxRetries,

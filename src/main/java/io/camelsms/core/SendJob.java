@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import io.camelsms.tracking.TrackedMessage;
 import io.camelsms.tracking.TrackingStore;
+import io.camelsms.tracking.UnknownSend;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,14 @@ import org.slf4j.LoggerFactory;
  * <li>invalid messages are reported as rejected with the field, the limit and the index, or fail the whole send
  * before anything leaves ({@code failOnInvalid}); when none is valid the send fails;</li>
  * <li>valid messages go out in batches of the provider's maximum;</li>
- * <li>a batch that fails (after retries) fails the send only if nothing was accepted yet; once a batch went out,
- * later failures are reported per message instead, so the caller never re-sends what the provider took.</li>
+ * <li>a batch the provider surely did not act on (refused, after the retries a temporary refusal gets) has its
+ * messages {@link RecipientResult.Outcome#REJECTED} with the provider's reason, whichever batch it is;</li>
+ * <li>a batch whose request may have reached the provider (read timeout, reset after the request was written, an
+ * undocumented 5xx) has its messages {@link RecipientResult.Outcome#UNKNOWN} with the reason: never resent here,
+ * never an exception an error handler could redeliver;</li>
+ * <li>the send throws only when every valid message was refused by the provider (nothing may have been sent):
+ * the exception is the first refusal, and {@link SmsProviderException#getSendResult()} accounts for every
+ * message, so a caller can record each one and may safely send them all again.</li>
  * </ul>
  */
 public final class SendJob<W> {
@@ -98,7 +105,8 @@ public final class SendJob<W> {
             LOG.warn("{}: {} of {} messages are invalid and not sent; first: {}", provider, violations.size(),
                     results.length, violations.firstEntry().getValue().get(0));
         }
-        boolean anyAccepted = false;
+        SmsProviderException firstRefusal = null;
+        boolean everyBatchRefused = true;
         for (List<Prepared<W>> batch : partition.apply(ready)) {
             try {
                 BatchOutcome outcome = sender.send(batch);
@@ -107,45 +115,63 @@ public final class SendJob<W> {
                 }
                 for (RecipientResult r : outcome.recipients()) {
                     results[r.index()] = r;
-                    anyAccepted |= r.accepted();
                 }
-                track(outcome);
+                everyBatchRefused = false;
+                track(outcome.recipients());
             } catch (SmsProviderException e) {
-                if (!anyAccepted) {
-                    throw e;
-                }
-                LOG.warn("{}: a batch of {} messages failed after earlier batches were accepted; reported as"
-                         + " rejected: {}", provider, batch.size(), e.getMessage());
+                LOG.warn("{}: a batch of {} messages {}: {}", provider, batch.size(),
+                        e.isUnknown() ? "may have reached the provider; not resent, reported as unknown"
+                                : "was refused; reported as rejected", e.getMessage());
+                List<RecipientResult> failed = new ArrayList<>(batch.size());
                 for (Prepared<W> message : batch) {
-                    results[message.index()] = message.rejected(e.getMessage());
+                    results[message.index()] = message.failed(e);
+                    failed.add(results[message.index()]);
+                }
+                if (e.isUnknown()) {
+                    track(failed);
+                    everyBatchRefused = false;
+                } else if (firstRefusal == null) {
+                    firstRefusal = e;
                 }
             }
         }
-        return new SendResult(provider, batchIds, Arrays.asList(results), null);
+        SendResult result = new SendResult(provider, batchIds, Arrays.asList(results), null);
+        if (everyBatchRefused && firstRefusal != null) {
+            firstRefusal.attachSendResult(result);
+            throw firstRefusal;
+        }
+        return result;
     }
 
     /**
      * Records the batch's accepted messages at once, so what the provider took is known even if the process dies
-     * before the send completes. The provider already has them: a store failure is logged, never thrown, because
+     * before the send completes, and its messages with an unknown outcome, with the reason, so that none is sent
+     * again blindly. The provider already has them (or may have): a store failure is logged, never thrown, because
      * failing the exchange would invite a re-send.
      */
-    private void track(BatchOutcome outcome) {
+    private void track(List<RecipientResult> batch) {
         if (trackingStore == null) {
             return;
         }
         Instant now = Instant.now();
-        List<TrackedMessage> accepted = new ArrayList<>(outcome.recipients().size());
-        for (RecipientResult r : outcome.recipients()) {
+        List<TrackedMessage> accepted = new ArrayList<>(batch.size());
+        List<UnknownSend> unknown = new ArrayList<>();
+        for (RecipientResult r : batch) {
             if (r.accepted()) {
                 accepted.add(TrackedMessage.accepted(provider, account, r.externalId(), r.recipient(),
                         r.providerMessageId(), r.batchId(), now));
+            } else if (r.outcome() == RecipientResult.Outcome.UNKNOWN) {
+                unknown.add(new UnknownSend(provider, account, r.externalId(), r.recipient(), r.reason(), now));
             }
         }
         try {
             trackingStore.recordAccepted(accepted);
+            if (!unknown.isEmpty()) {
+                trackingStore.recordUnknown(unknown);
+            }
         } catch (RuntimeException e) {
-            LOG.error("{}: {} messages were accepted by the provider but could not be recorded for tracking",
-                    provider, accepted.size(), e);
+            LOG.error("{}: {} accepted and {} unknown messages could not be recorded for tracking", provider,
+                    accepted.size(), unknown.size(), e);
         }
     }
 

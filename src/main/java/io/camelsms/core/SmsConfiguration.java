@@ -25,10 +25,14 @@ public abstract class SmsConfiguration implements Cloneable {
               description = "Time allowed to open a connection to the provider, in milliseconds.")
     private long connectTimeout = 10_000;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
-              description = "Time allowed for the provider's reply to a request, in milliseconds.")
+              description = "Time allowed for the provider's reply to a request, in milliseconds (the longest"
+                            + " silence while waiting for it). A send that gets no reply in time has an unknown"
+                            + " outcome: it is not resent (see send outcomes).")
     private long requestTimeout = 30_000;
-    @UriParam(label = "producer", defaultValue = "3", description = "Retries of a request that failed in a"
-            + " retryable way (provider busy codes, HTTP 5xx, timeouts, connection errors). 0 disables retry.")
+    @UriParam(label = "producer", defaultValue = "3", description = "Retries of a request the provider surely did"
+            + " not act on and may accept later (connection refused, a documented busy code). A send whose outcome is"
+            + " unknown (timeout, reset, undocumented 5xx) is never retried, except by webcom, which deduplicates by"
+            + " client_id_sms; reads (status, balance, lists) are retried on those too. 0 disables retry.")
     private int maxRetries = 3;
     @UriParam(label = "producer", defaultValue = "1000", javaType = "java.time.Duration",
               description = "Wait before the first retry, in milliseconds.")

@@ -33,6 +33,12 @@ public class SmsHeaders {
                                                 + " the provider); the reasons are on the SendResult body.",
               javaType = "long")
     public static final String REJECTED_COUNT = "CamelSmsRejectedCount";
+    @Metadata(label = "producer", description = "How many messages of the send have an unknown outcome: their request"
+                                                + " may have reached the provider (e.g. no reply within the request"
+                                                + " timeout). They are not resent; the reasons are on the SendResult"
+                                                + " body.",
+              javaType = "long")
+    public static final String UNKNOWN_COUNT = "CamelSmsUnknownCount";
     @Metadata(label = "producer", description = "SMS parts the accepted messages cost (GSM-7 / UCS-2 segment count).",
               javaType = "long")
     public static final String SEGMENTS = "CamelSmsSegments";

@@ -129,7 +129,7 @@ final class PainelClient {
         } catch (IllegalArgumentException e) {
             throw new SmsProviderException(PainelProducer.PROVIDER, null, "getstatus data is not the documented"
                     + " ;-separated, quoted lines of " + PainelStatusLine.COLUMNS + " fields: " + e.getMessage(),
-                    false, 200, e);
+                    SmsProviderException.Failure.UNKNOWN, 200, e);
         }
         return new CampaignStatus(campaignId, lines, lines.stream().map(line -> report(campaignId, line)).toList(),
                 response.msg());
@@ -180,7 +180,7 @@ final class PainelClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** sendsms, holdsms, releasesms: retried on transport failures by the retry policy. */
+    /** sendsms, holdsms, releasesms: retried only when surely not acted on (e.g. connection refused). */
     PainelResponse callWithRetries(String what, URI uri) throws Exception {
         return retryPolicy.call(what, () -> call(uri));
     }
@@ -196,7 +196,7 @@ final class PainelClient {
         String text = reply.text().strip();
         if (text.equals(PainelApi.INVALID_OPERATION_TEXT)) {
             throw new SmsProviderException(PainelProducer.PROVIDER, PainelReturnCode.INVALID_OPERATION.code(),
-                    PainelReturnCode.INVALID_OPERATION.meaning(), PainelReturnCode.INVALID_OPERATION.retryable(),
+                    PainelReturnCode.INVALID_OPERATION.meaning(), PainelReturnCode.INVALID_OPERATION.failure(),
                     reply.status());
         }
         if (!text.startsWith("{")) {
@@ -212,7 +212,7 @@ final class PainelClient {
             String msg = response.msg() == null || response.msg().isBlank() ? "(no msg)" : response.msg();
             throw new SmsProviderException(PainelProducer.PROVIDER, String.valueOf(response.status()),
                     PainelReturnCode.REFUSED.meaning() + ": " + withoutCredentials(msg),
-                    PainelReturnCode.REFUSED.retryable(), reply.status());
+                    PainelReturnCode.REFUSED.failure(), reply.status());
         }
         return response;
     }
@@ -222,7 +222,7 @@ final class PainelClient {
         String body = reply.text();
         if (!withoutCredentials(body).equals(body)) {
             return new SmsProviderException(PainelProducer.PROVIDER, null, "unexpected reply, " + what
-                    + " (body not shown: it repeats the credentials)", reply.status() >= 500, reply.status());
+                    + " (body not shown: it repeats the credentials)", HttpReply.failureOf(reply.status()), reply.status());
         }
         return reply.unexpected(what, null);
     }

@@ -220,8 +220,8 @@ public class PainelProducer extends DefaultProducer {
         PainelResponse response = client.callWithRetries("painel sendsms to " + numbers.size() + " numbers", uri);
         String campaignId = response.dataText();
         if (campaignId == null || campaignId.isBlank()) {
-            throw new SmsProviderException(PROVIDER, null, "sendsms succeeded without a campaign id in data", false,
-                    200);
+            throw new SmsProviderException(PROVIDER, null, "sendsms succeeded without a campaign id in data",
+                    SmsProviderException.Failure.UNKNOWN, 200);
         }
         return SendJob.BatchOutcome.allAccepted(campaignId.strip(), campaign);
     }
@@ -274,8 +274,8 @@ public class PainelProducer extends DefaultProducer {
             // a decimal comma, as Brazilian systems write it, is accepted too
             return new BigDecimal(text.strip().replace(',', '.'));
         } catch (RuntimeException e) {
-            throw new SmsProviderException(PROVIDER, null, "getbalance data '" + text + "' is not a number", false,
-                    200, e);
+            throw new SmsProviderException(PROVIDER, null, "getbalance data '" + text + "' is not a number",
+                    SmsProviderException.Failure.UNKNOWN, 200, e);
         }
     }
 

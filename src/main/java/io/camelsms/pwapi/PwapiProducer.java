@@ -116,7 +116,7 @@ public class PwapiProducer extends DefaultProducer {
             throw reply.unexpected("returncode '" + raw + "' is not in the document", null);
         }
         if (code != PwapiReturnCode.SUCCESS) {
-            throw new SmsProviderException(PROVIDER, code.code(), code.meaning(), code.retryable(), reply.status());
+            throw new SmsProviderException(PROVIDER, code.code(), code.meaning(), code.failure(), reply.status());
         }
         return code;
     }

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One provider's HTTP API in the sandbox, self-contained: it owns its paths, its accounts and what it
- * accepted. This base applies the {@link FaultPlan} (latency, HTTP faults) before {@link #serve} runs, and
- * turns an unexpected exception into HTTP 500 so one bad request never stops the sandbox.
+ * accepted. This base applies the {@link FaultPlan} (latency, HTTP faults, a reset after the request was
+ * read, a slow reply) before {@link #serve} runs, and turns an unexpected exception into HTTP 500 so one bad request
+ * never stops the sandbox.
  */
 public abstract class ProviderSimulator implements HttpHandler {
 
@@ -32,6 +33,7 @@ public abstract class ProviderSimulator implements HttpHandler {
     protected final SandboxClock clock;
     private final FaultPlan faults = new FaultPlan();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong finished = new AtomicLong();
 
     protected ProviderSimulator(SandboxClock clock) {
         this.clock = clock;
@@ -62,11 +64,20 @@ public abstract class ProviderSimulator implements HttpHandler {
     public void reset() {
         faults.clear();
         requests.set(0);
+        finished.set(0);
     }
 
     /** Every request received, including those answered with an injected fault. */
     public long requestCount() {
         return requests.get();
+    }
+
+    /**
+     * Every request the simulator is done with (answered, faulted or dropped). While it is below
+     * {@link #requestCount()} a request is still being served, e.g. a {@link Fault#slow} one whose client gave up.
+     */
+    public long finishedCount() {
+        return finished.get();
     }
 
     public FaultPlan faults() {
@@ -82,6 +93,15 @@ public abstract class ProviderSimulator implements HttpHandler {
                 Thread.sleep(latency.toMillis());
             }
             Fault fault = faults.draw();
+            if (fault != null && fault.delay() != null) {
+                Thread.sleep(fault.delay().toMillis());
+                fault = null;
+            }
+            if (fault != null && fault.reset()) {
+                readBody(exchange);
+                // closing an exchange that sent no response headers closes its connection: no reply at all
+                return;
+            }
             if (fault != null && fault.isHttp()) {
                 exchange.sendResponseHeaders(fault.httpStatus(), -1);
                 return;
@@ -93,6 +113,8 @@ public abstract class ProviderSimulator implements HttpHandler {
             LOG.error("{} simulator failed on {} {}", provider(), exchange.getRequestMethod(),
                     exchange.getRequestURI().getPath(), e);
             exchange.sendResponseHeaders(500, -1);
+        } finally {
+            finished.incrementAndGet();
         }
     }
 

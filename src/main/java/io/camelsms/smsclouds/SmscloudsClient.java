@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -48,33 +49,41 @@ final class SmscloudsClient {
         this.idsAsStrings = configuration.isIdsAsStrings();
     }
 
+    /** A read: retried on an unknown outcome too. */
     JsonNode get(String path) throws Exception {
-        return call("GET", path, null);
+        return call("GET", path, null, true);
     }
 
+    /** A request that acts (campaign, cancel): retried only when refused for now. */
     JsonNode post(String path, Object body) throws Exception {
-        return call("POST", path, body);
+        return call("POST", path, body, false);
     }
 
     <T> T post(String path, Object body, Class<T> type) throws Exception {
         return Json.MAPPER.treeToValue(post(path, body), type);
     }
 
-    /** One {@code responses} query, on the configured path and with the configured spelling of its fields. */
+    /**
+     * One {@code responses} query, on the configured path and with the configured spelling of its fields: a read the
+     * API takes as a POST, so retried on an unknown outcome too.
+     */
     ResponsesResponse responses(ResponsesRequest query) throws Exception {
-        return post(responsesPath, query.wire(responsesMessagesField, idsAsStrings), ResponsesResponse.class);
+        JsonNode reply = call("POST", responsesPath, query.wire(responsesMessagesField, idsAsStrings), true);
+        return Json.MAPPER.treeToValue(reply, ResponsesResponse.class);
     }
 
     <T> T get(String path, Class<T> type) throws Exception {
         return Json.MAPPER.treeToValue(get(path), type);
     }
 
-    private JsonNode call(String method, String path, Object body) throws Exception {
+    private JsonNode call(String method, String path, Object body, boolean idempotent) throws Exception {
         URI uri = URI.create(baseUrl + path);
         // a POST without parameters (voice cancel) still sends a JSON object, as the document's clients do
         byte[] json = "GET".equals(method) ? null : Json.MAPPER.writeValueAsBytes(body == null ? Map.of() : body);
-        return retryPolicy.call("smsclouds " + method + " " + path,
-                () -> check(transport.send(method, uri, json, null, headers)));
+        // Content-Type travels in the headers, on every call as the document lists it
+        Callable<JsonNode> attempt = () -> check(transport.send(method, uri, json, null, headers));
+        String what = "smsclouds " + method + " " + path;
+        return idempotent ? retryPolicy.callIdempotent(what, attempt) : retryPolicy.call(what, attempt);
     }
 
     /** The JSON of a success reply, or the typed error of any other. */
@@ -92,7 +101,7 @@ final class SmscloudsClient {
         if (reply.status() == ErrorCode.TOO_MANY_REQUESTS.status()) {
             waitForRateLimit(reply);
         }
-        throw new SmscloudsException(reply.status(), information, meaning, ErrorCode.isRetryable(reply.status()));
+        throw new SmscloudsException(reply.status(), information, meaning, ErrorCode.failureOf(reply.status()));
     }
 
     /** {@code error.information}, or null when the body is not the documented error JSON. */

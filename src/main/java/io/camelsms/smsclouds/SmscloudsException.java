@@ -10,8 +10,8 @@ public class SmscloudsException extends SmsProviderException {
 
     private final String information;
 
-    public SmscloudsException(int status, String information, String meaning, boolean retryable) {
-        super(SmscloudsProducer.PROVIDER, String.valueOf(status), meaning, retryable, status);
+    public SmscloudsException(int status, String information, String meaning, Failure failure) {
+        super(SmscloudsProducer.PROVIDER, String.valueOf(status), meaning, failure, status);
         this.information = information;
     }
 

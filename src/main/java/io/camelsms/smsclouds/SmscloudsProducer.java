@@ -265,7 +265,8 @@ public class SmscloudsProducer extends DefaultProducer {
                 continue;
             }
             if (response.campaign() == null) {
-                throw new SmsProviderException(PROVIDER, null, "the campaign reply carries no campaign id", false, 200);
+                throw new SmsProviderException(PROVIDER, null, "the campaign reply carries no campaign id",
+                        SmsProviderException.Failure.UNKNOWN, 200);
             }
             campaigns.add(response);
             String id = String.valueOf(response.campaign());
@@ -478,7 +479,7 @@ public class SmscloudsProducer extends DefaultProducer {
         JsonNode source = array.path("data").isArray() ? array.get("data") : array;
         if (!source.isArray()) {
             throw new SmsProviderException(PROVIDER, null, "expected a JSON array, got " + source.getNodeType(),
-                    false, 200);
+                    SmsProviderException.Failure.UNKNOWN, 200);
         }
         source.forEach(node -> items.add(Json.MAPPER.convertValue(node, type)));
         return items;

@@ -50,9 +50,9 @@ final class SmswayApi {
         return retryPolicy;
     }
 
-    /** The latest {@code qty} messages and their states (smsgetlast), latest first, retried when retryable. */
+    /** The latest {@code qty} messages and their states (smsgetlast), latest first; a read, so retried freely. */
     List<SmswaySms> last(int qty) throws Exception {
-        JsonNode reply = retryPolicy.call("smsway smsgetlast",
+        JsonNode reply = retryPolicy.callIdempotent("smsway smsgetlast",
                 () -> call(SmswayOperation.last, new SmswayLastRequest(keyInBody(), qty)));
         return Json.MAPPER.treeToValue(reply, SmswayLastResponse.class).smslist();
     }
@@ -106,7 +106,7 @@ final class SmswayApi {
         }
         if (code != SmswayCode.SUCCESS) {
             throw new SmsProviderException(PROVIDER, String.valueOf(code.code()), code.meaningOn(call),
-                    code.retryable(), reply.status());
+                    code.failure(), reply.status());
         }
         return tree;
     }

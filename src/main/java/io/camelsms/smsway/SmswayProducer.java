@@ -210,7 +210,8 @@ public class SmswayProducer extends DefaultProducer {
                     results[slot] = message.accepted(null, null);
                 } catch (Exception e) {
                     failures[slot] = e;
-                    results[slot] = message.rejected(e.getMessage());
+                    results[slot] = e instanceof SmsProviderException provider ? message.failed(provider)
+                            : message.rejected(e.getMessage());
                     if (isAccountWide(e)) {
                         accountStop.compareAndSet(null, e);
                     }
@@ -228,11 +229,12 @@ public class SmswayProducer extends DefaultProducer {
         } catch (ExecutionException e) {
             throw new IllegalStateException("smsway: a send task failed unexpectedly", e.getCause());
         }
-        boolean anyAccepted = false;
+        boolean anyMayHaveActed = false;
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < results.length; i++) {
+            anyMayHaveActed |= results[i].outcome() == RecipientResult.Outcome.UNKNOWN;
             if (results[i].accepted()) {
-                anyAccepted = true;
+                anyMayHaveActed = true;
                 Instant at = sentAt[i];
                 String id = messageId(ready.get(i), at);
                 while (!ids.add(id)) {
@@ -244,8 +246,8 @@ public class SmswayProducer extends DefaultProducer {
                 requestedAt.put(results[i].externalId(), at);
             }
         }
-        if (!anyAccepted) {
-            // nothing left: the first failure is the answer, and the caller may safely send it all again
+        if (!anyMayHaveActed) {
+            // every message refused: the first failure is the answer, and the caller may safely send it all again
             for (Exception failure : failures) {
                 if (failure != null) {
                     throw failure;
@@ -355,7 +357,7 @@ public class SmswayProducer extends DefaultProducer {
 
     private SmswayUserInfo userinfo() throws Exception {
         String key = api.keyInBody();
-        JsonNode reply = retryPolicy.call("smsway userinfo", () -> api.call(SmswayOperation.userinfo,
+        JsonNode reply = retryPolicy.callIdempotent("smsway userinfo", () -> api.call(SmswayOperation.userinfo,
                 key == null ? null : Map.of("tokenapi", key)));
         return Json.MAPPER.treeToValue(reply, SmswayUserInfo.class);
     }

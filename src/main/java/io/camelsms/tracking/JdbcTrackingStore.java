@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,8 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     static final int INSERT_BATCH = 1_000;
     /** Values per IN (...) look-up. */
     private static final int IN_CHUNK = 500;
+    /** The width of sms_unknown_send.reason (V6). */
+    private static final int MAX_REASON = 1000;
     private static final String COLUMNS = "id, provider, account, external_id, recipient, provider_message_id,"
             + " campaign_id, status, raw_status, status_at, created_at, updated_at";
 
@@ -241,6 +245,46 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                 }
             }
         }
+    }
+
+    @Override
+    public void recordUnknown(List<UnknownSend> messages) {
+        String sql = "INSERT INTO sms_unknown_send (provider, account, external_id, recipient, reason, created_at)"
+                     + " VALUES (?, ?, ?, ?, ?, ?)";
+        inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                for (UnknownSend m : messages) {
+                    insert.setString(1, m.provider());
+                    insert.setString(2, m.account());
+                    insert.setString(3, m.externalId());
+                    insert.setString(4, m.recipient());
+                    insert.setString(5, m.reason().length() > MAX_REASON ? m.reason().substring(0, MAX_REASON)
+                            : m.reason());
+                    setInstant(insert, 6, m.at());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, String> unknownExternalIds(String provider, Collection<String> externalIds) {
+        Map<String, String> found = new HashMap<>();
+        List<String> ids = List.copyOf(externalIds);
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
+            String sql = "SELECT external_id, reason FROM sms_unknown_send WHERE provider = ? AND external_id IN ("
+                         + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY id";
+            query(sql, statement -> {
+                statement.setString(1, provider);
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setString(i + 2, chunk.get(i));
+                }
+            }, rs -> found.put(rs.getString(1), rs.getString(2)));
+        }
+        return found;
     }
 
     @Override

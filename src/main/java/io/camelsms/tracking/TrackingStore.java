@@ -3,6 +3,7 @@ package io.camelsms.tracking;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,6 +23,15 @@ public interface TrackingStore extends IdempotentRepository {
 
     /** Of these external ids, the ones already recorded as accepted for the provider (to skip them on a resume). */
     Set<String> acceptedExternalIds(String provider, Collection<String> externalIds);
+
+    /** Records messages whose send may have reached the provider without an answer (not resent), with the reason. */
+    void recordUnknown(List<UnknownSend> messages);
+
+    /**
+     * Of these external ids, the ones recorded with an unknown send outcome for the provider, each with its latest
+     * reason: a resumed or re-dropped file must not send them blindly.
+     */
+    Map<String, String> unknownExternalIds(String provider, Collection<String> externalIds);
 
     /** Campaign ids that still have messages without a final status. */
     List<String> openCampaigns(String provider, String account);

@@ -74,7 +74,7 @@ final class WebcomApi {
     List<DeliveryReport> states(List<String> ids, boolean detail) throws Exception {
         Object idSms = ids.size() == 1 ? idNode(ids.get(0)) : ids.stream().map(WebcomApi::idNode).toList();
         byte[] request = json(new WebcomStatusRequest(auth, idSms, detail ? 1 : 0));
-        WebcomState[] reply = retryPolicy.call("webcom status of " + ids.size() + " messages",
+        WebcomState[] reply = retryPolicy.callIdempotent("webcom status of " + ids.size() + " messages",
                 () -> checked(post(STATUS_PATH, request)).json(WebcomState[].class));
         List<DeliveryReport> reports = new ArrayList<>(reply.length);
         for (WebcomState state : reply) {

@@ -145,15 +145,17 @@ public class WebcomProducer extends DefaultProducer {
         }
         byte[] request = WebcomApi.json(new WebcomSendRequest(api.auth(), entries)
                 .wire(configuration.isIntFieldsAsNumbers()));
-        // client_id_sms makes a repeated request harmless, so a lost reply is simply asked again
-        WebcomSendReply reply = api.retryPolicy().call("webcom send of " + batch.size() + " messages",
+        // The only send camel-sms repeats after an unknown outcome (timeout, reset, 5xx): every phone carries its
+        // client_id_sms, and the document says "If an SMS with the same number has already been sent from this
+        // account, it will not be sent again, but the number of the previously sent SMS will be returned."
+        WebcomSendReply reply = api.retryPolicy().callIdempotent("webcom send of " + batch.size() + " messages",
                 () -> WebcomApi.checked(api.post(WebcomApi.SEND_PATH, request)).json(WebcomSendReply.class));
         List<WebcomSendReply.Information> information = reply.information() == null ? List.of() : reply.information();
         if (information.size() != wireOrder.size()) {
             // typed, so a later batch with such a reply is reported per message instead of failing the send
             throw new SmsProviderException(PROVIDER, null, "the reply has " + information.size()
                     + " information entries for " + wireOrder.size() + " phones; cannot tell which phone is which",
-                    false, 200);
+                    SmsProviderException.Failure.UNKNOWN, 200);
         }
         List<RecipientResult> results = new ArrayList<>(wireOrder.size());
         for (int i = 0; i < wireOrder.size(); i++) {
@@ -199,7 +201,7 @@ public class WebcomProducer extends DefaultProducer {
 
     private WebcomBalance balance() throws Exception {
         byte[] request = WebcomApi.json(new WebcomCredentialsRequest(api.auth()));
-        return api.retryPolicy().call("webcom balance",
+        return api.retryPolicy().callIdempotent("webcom balance",
                 () -> WebcomApi.checked(api.post(WebcomApi.BALANCE_PATH, request)).json(WebcomBalance.class));
     }
 }

@@ -19,17 +19,17 @@ class FileRunTest {
     void aResumedRunAppendsAfterTheLastCompleteLineOfAKilledRun() throws Exception {
         // a run killed with kill -9 while its writer was flushing: the last line is cut in the middle
         Files.writeString(outbox.resolve("f.csv.results.csv"),
-                "line,row_id,recipient,status,provider,campaign_id,provider_message_id\r\n"
-                + "2,r-1,55(21)988887777,ACCEPTED,pwapi,,\r\n"
+                "line,row_id,recipient,status,provider,campaign_id,provider_message_id,reason\r\n"
+                + "2,r-1,55(21)988887777,ACCEPTED,pwapi,,,\r\n"
                 + "3,r-2,55(21)98888", StandardCharsets.UTF_8);
 
         try (FileRun run = new FileRun("f.csv", outbox)) {
             run.result(3, "r-2", "55(21)988887778", "ACCEPTED_EARLIER", "pwapi", null, null);
         }
 
-        assertEquals(List.of("line,row_id,recipient,status,provider,campaign_id,provider_message_id",
-                        "2,r-1,55(21)988887777,ACCEPTED,pwapi,,",
-                        "3,r-2,55(21)988887778,ACCEPTED_EARLIER,pwapi,,"),
+        assertEquals(List.of("line,row_id,recipient,status,provider,campaign_id,provider_message_id,reason",
+                        "2,r-1,55(21)988887777,ACCEPTED,pwapi,,,",
+                        "3,r-2,55(21)988887778,ACCEPTED_EARLIER,pwapi,,,"),
                 Files.readAllLines(outbox.resolve("f.csv.results.csv")));
     }
 

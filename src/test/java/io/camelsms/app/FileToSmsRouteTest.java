@@ -121,8 +121,8 @@ class FileToSmsRouteTest extends CamelTestSupport {
         assertEquals("Sua fatura está disponível.", sent.get(0).message(), "the file's # text: line");
         assertEquals("Oi Bruno, \"tudo bem\"?", sent.get(1).message());
         List<String> results = Files.readAllLines(data.resolve("outbox/campaign.csv.results.csv"));
-        assertEquals("line,row_id,recipient,status,provider,campaign_id,provider_message_id", results.get(0));
-        assertEquals("3,c-1,55(21)988887777,ACCEPTED,pwapi,,", results.get(1));
+        assertEquals("line,row_id,recipient,status,provider,campaign_id,provider_message_id,reason", results.get(0));
+        assertEquals("3,c-1,55(21)988887777,ACCEPTED,pwapi,,,", results.get(1));
         List<String> rejects = Files.readAllLines(data.resolve("outbox/campaign.csv.rejects.csv"));
         assertEquals(4, rejects.size());
         assertTrue(rejects.contains("5,c-3,,phone is empty"), rejects.toString());

@@ -157,7 +157,7 @@ class PainelSendTest extends PainelTestSupport {
         SmsProviderException failure = assertInstanceOf(SmsProviderException.class, e.getCause());
         assertEquals("0", failure.getProviderCode());
         assertTrue(failure.getMessage().contains("falha ao realizar login"), failure.getMessage());
-        assertFalse(failure.isRetryable());
+        assertEquals(SmsProviderException.Failure.REFUSED, failure.getFailure());
         assertEquals(1, painel().requestCount(), "not retried");
     }
 
@@ -172,13 +172,14 @@ class PainelSendTest extends PainelTestSupport {
     }
 
     @Test
-    void aTransientHttpFailureIsRetried() {
+    void anHttpServerErrorTheManualDoesNotDefineLeavesTheOutcomeUnknownAndIsNotResent() {
         painel().faults().failNext(2, Fault.http(503));
         SendResult result = template.requestBody("painel:send", SmsMessage.to("31999999999").text("oi").build(),
                 SendResult.class);
-        assertEquals(1, result.acceptedCount());
-        assertEquals(3, painel().requestCount());
-        assertEquals(1, painel().campaigns().size());
+        assertEquals(1, result.unknownCount());
+        assertTrue(result.unknown().get(0).reason().contains("HTTP 503"), result.unknown().get(0).reason());
+        assertEquals(1, painel().requestCount());
+        assertEquals(0, painel().campaigns().size());
     }
 
     @Test

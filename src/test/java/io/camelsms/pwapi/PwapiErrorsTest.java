@@ -31,8 +31,9 @@ class PwapiErrorsTest extends PwapiTestSupport {
     private static final SmsMessage HELLO = SmsMessage.to("+5521988887777").text("hello").build();
 
     @ParameterizedTest
-    @EnumSource(value = PwapiReturnCode.class, mode = EnumSource.Mode.EXCLUDE, names = "SUCCESS")
-    void everyDocumentedErrorCodeFailsWithItsCodeAndMeaning(PwapiReturnCode code) {
+    @EnumSource(value = PwapiReturnCode.class, mode = EnumSource.Mode.EXCLUDE,
+                names = {"SUCCESS", "INTERNAL_ERROR_900", "INTERNAL_ERROR_901", "INTERNAL_ERROR_902"})
+    void everyDocumentedRefusalFailsWithItsCodeAndMeaning(PwapiReturnCode code) {
         pwapi().faults().failNext(1, Fault.code(code.code()));
 
         SmsProviderException e = sendExpectingFailure("pwapi:send?maxRetries=0");
@@ -40,9 +41,24 @@ class PwapiErrorsTest extends PwapiTestSupport {
         assertEquals("pwapi", e.getProvider());
         assertEquals(code.code(), e.getProviderCode());
         assertEquals(code.meaning(), e.getMeaning());
-        assertEquals(code.retryable(), e.isRetryable());
+        assertEquals(code.failure(), e.getFailure());
+        assertTrue(e.isRefused());
         assertTrue(e.getMessage().contains(code.code() + ": " + code.meaning()), e.getMessage());
+        assertFalse(e.getMessage().contains("retryable"), e.getMessage());
+        assertEquals(1, e.getSendResult().rejectedCount(), "the exception accounts for the message");
         assertEquals(0, pwapi().acceptedCount());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PwapiReturnCode.class, names = {"INTERNAL_ERROR_900", "INTERNAL_ERROR_901", "INTERNAL_ERROR_902"})
+    void internalErrorsLeaveTheOutcomeUnknownAndAreNotResent(PwapiReturnCode code) {
+        pwapi().faults().failNext(10, Fault.code(code.code()));
+
+        RecipientResult unknown = sendExpectingUnknown("pwapi:send?maxRetries=2");
+
+        assertTrue(unknown.reason().contains(code.code() + ": Internal Error"), unknown.reason());
+        assertTrue(unknown.reason().contains("[outcome unknown"), unknown.reason());
+        assertEquals(1, pwapi().requestCount(), "an internal error does not say the messages were not taken");
     }
 
     @Test
@@ -57,13 +73,15 @@ class PwapiErrorsTest extends PwapiTestSupport {
     }
 
     @Test
-    void internalErrorsAreRetriedUpToMaxRetriesThenFail() {
-        pwapi().faults().failNext(10, Fault.code("901"));
+    void sendAgainIsRetriedUpToMaxRetriesThenRejectedWithoutInvitingARetry() {
+        pwapi().faults().failNext(10, Fault.code("905"));
 
         SmsProviderException e = sendExpectingFailure("pwapi:send?maxRetries=2");
 
-        assertEquals("901", e.getProviderCode());
+        assertEquals("905", e.getProviderCode());
         assertEquals(3, pwapi().requestCount(), "the first attempt and two retries");
+        String reason = e.getSendResult().recipients().get(0).reason();
+        assertTrue(reason.endsWith("[refused; gave up after 2 retries]"), reason);
     }
 
     @Test
@@ -73,7 +91,7 @@ class PwapiErrorsTest extends PwapiTestSupport {
         SmsProviderException e = sendExpectingFailure("pwapi:send");
 
         assertEquals("001", e.getProviderCode());
-        assertFalse(e.isRetryable());
+        assertEquals(SmsProviderException.Failure.REFUSED, e.getFailure());
         assertEquals(1, pwapi().requestCount());
     }
 
@@ -86,13 +104,13 @@ class PwapiErrorsTest extends PwapiTestSupport {
     }
 
     @Test
-    void httpServerErrorsAreRetried() {
+    void anUndocumentedHttpServerErrorLeavesTheOutcomeUnknownAndIsNotResent() {
         pwapi().faults().failNext(1, Fault.http(503));
 
-        template.sendBody("pwapi:send", HELLO);
+        RecipientResult unknown = sendExpectingUnknown("pwapi:send");
 
-        assertEquals(2, pwapi().requestCount());
-        assertEquals(1, pwapi().acceptedCount());
+        assertTrue(unknown.reason().contains("HTTP 503"), unknown.reason());
+        assertEquals(1, pwapi().requestCount());
     }
 
     @Test
@@ -124,26 +142,32 @@ class PwapiErrorsTest extends PwapiTestSupport {
         html.start();
         try {
             String base = "http://127.0.0.1:" + html.getAddress().getPort();
-            SmsProviderException ok = sendExpectingFailure("pwapi:send?maxRetries=0&baseUrl=" + base);
-            assertTrue(ok.getMessage().contains("not the expected JSON"), ok.getMessage());
-            assertTrue(ok.getMessage().contains("HTTP 200"), ok.getMessage());
-            assertTrue(ok.getMessage().contains("Service Unavailable"), ok.getMessage());
-            assertFalse(ok.isRetryable());
+            // a success status with a body nobody can read: the provider may have taken the messages
+            String ok = sendExpectingUnknown("pwapi:send?maxRetries=0&baseUrl=" + base).reason();
+            assertTrue(ok.contains("not the expected JSON"), ok);
+            assertTrue(ok.contains("HTTP 200"), ok);
+            assertTrue(ok.contains("Service Unavailable"), ok);
 
-            SmsProviderException down = sendExpectingFailure("pwapi:send?maxRetries=0&baseUrl=" + base + "/down");
-            assertTrue(down.getMessage().contains("HTTP 502"), down.getMessage());
-            assertTrue(down.isRetryable());
+            String down = sendExpectingUnknown("pwapi:send?maxRetries=0&baseUrl=" + base + "/down").reason();
+            assertTrue(down.contains("HTTP 502"), down);
         } finally {
             html.stop(0);
         }
     }
 
     @Test
-    void anUnreachableProviderFailsAsRetryable() {
+    void anUnreachableProviderIsARefusalForNow() {
         SmsProviderException e = sendExpectingFailure("pwapi:send?maxRetries=0&baseUrl=http://127.0.0.1:1");
-        assertTrue(e.isRetryable());
-        assertTrue(e.getMessage().contains("cannot reach POST http://127.0.0.1:1/sms/v_4_00/postsms.aspx"),
-                e.getMessage());
+        assertEquals(SmsProviderException.Failure.REFUSED_TRY_LATER, e.getFailure());
+        assertTrue(e.getMessage().contains("cannot reach POST http://127.0.0.1:1/sms/v_4_00/postsms.aspx, nothing was"
+                                           + " sent"), e.getMessage());
+    }
+
+    private RecipientResult sendExpectingUnknown(String uri) {
+        SendResult result = template.requestBody(uri, HELLO, SendResult.class);
+        assertEquals(1, result.unknownCount(), result.toString());
+        assertEquals(0, pwapi().acceptedCount(), "the sandbox answered the fault without acting");
+        return result.unknown().get(0);
     }
 
     private SmsProviderException sendExpectingFailure(String uri) {

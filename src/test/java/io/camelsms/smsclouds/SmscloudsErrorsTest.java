@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.camelsms.core.RecipientResult;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsMessage;
+import io.camelsms.core.SmsProviderException;
 import io.camelsms.sandbox.Fault;
 import io.camelsms.smsclouds.model.ErrorCode;
 
@@ -21,7 +22,7 @@ class SmscloudsErrorsTest extends SmscloudsTestSupport {
     private static final SmsMessage HELLO = SmsMessage.to("4498987281").text("hola").build();
 
     @ParameterizedTest
-    @EnumSource(ErrorCode.class)
+    @EnumSource(value = ErrorCode.class, mode = EnumSource.Mode.EXCLUDE, names = "SERVER_ERROR")
     void everyErrorBodyBecomesATypedExceptionCarryingItsInformation(ErrorCode code) {
         smsclouds().faults().failNext(1, Fault.code(String.valueOf(code.status())));
 
@@ -32,17 +33,19 @@ class SmscloudsErrorsTest extends SmscloudsTestSupport {
         assertEquals(code.status(), e.getHttpStatus());
         assertEquals("Sandbox fault " + code.status(), e.getInformation());
         assertTrue(e.getMeaning().startsWith(code.meaning() + ": Sandbox fault"), e.getMeaning());
-        assertEquals(code.retryable(), e.isRetryable());
+        assertEquals(code.failure(), e.getFailure());
         assertEquals(0, smsclouds().recipientsAccepted());
     }
 
     @Test
-    void theDocumentedRetryabilityIs500And429Only() {
-        assertTrue(ErrorCode.isRetryable(500));
-        assertTrue(ErrorCode.isRetryable(429));
-        assertTrue(ErrorCode.isRetryable(503), "undocumented 5xx are server trouble too");
+    void only429IsARefusalForNowAnd5xxLeavesTheOutcomeUnknown() {
+        assertEquals(SmsProviderException.Failure.UNKNOWN, ErrorCode.failureOf(500),
+                "the document does not say the campaign was not created");
+        assertEquals(SmsProviderException.Failure.REFUSED_TRY_LATER, ErrorCode.failureOf(429));
+        assertEquals(SmsProviderException.Failure.UNKNOWN, ErrorCode.failureOf(503));
         for (int permanent : List.of(400, 401, 404, 422)) {
-            assertFalse(ErrorCode.isRetryable(permanent), String.valueOf(permanent));
+            assertEquals(SmsProviderException.Failure.REFUSED, ErrorCode.failureOf(permanent),
+                    String.valueOf(permanent));
         }
     }
 
@@ -54,7 +57,7 @@ class SmscloudsErrorsTest extends SmscloudsTestSupport {
 
         assertEquals(401, e.getHttpStatus());
         assertEquals("Unauthenticated.", e.getInformation());
-        assertFalse(e.isRetryable());
+        assertEquals(SmsProviderException.Failure.REFUSED, e.getFailure());
         assertEquals(1, smsclouds().requestCount());
     }
 
@@ -68,21 +71,30 @@ class SmscloudsErrorsTest extends SmscloudsTestSupport {
     }
 
     @Test
-    void serverErrorsAreRetriedWithBackoffThenSucceed() {
+    void aServerErrorOnACampaignLeavesItUnknownAndIsNotResent() {
         smsclouds().faults().failNext(2, Fault.code("500"));
 
         SendResult result = template.requestBody("smsclouds:send?route=87", HELLO, SendResult.class);
 
-        assertEquals(3, smsclouds().requestCount());
-        assertEquals(1, result.acceptedCount());
-        assertEquals(1, smsclouds().campaigns().size());
+        assertEquals(1, smsclouds().requestCount());
+        assertEquals(1, result.unknownCount());
+        assertTrue(result.unknown().get(0).reason().contains("Try again later"), result.unknown().get(0).reason());
     }
 
     @Test
-    void serverErrorsStopAfterMaxRetries() {
+    void serverErrorsOnAReadAreRetriedWithBackoffThenSucceed() {
+        smsclouds().faults().failNext(2, Fault.code("500"));
+
+        template.requestBody("smsclouds:user", (Object) null);
+
+        assertEquals(3, smsclouds().requestCount());
+    }
+
+    @Test
+    void serverErrorsOnAReadStopAfterMaxRetries() {
         smsclouds().faults().failNext(10, Fault.code("500"));
-        SmscloudsException e = failure(SmscloudsException.class, "smsclouds:send?route=87&maxRetries=2", HELLO);
-        assertTrue(e.isRetryable());
+        SmscloudsException e = failure(SmscloudsException.class, "smsclouds:user?maxRetries=2", null);
+        assertTrue(e.isUnknown());
         assertEquals(3, smsclouds().requestCount());
     }
 
@@ -98,11 +110,12 @@ class SmscloudsErrorsTest extends SmscloudsTestSupport {
     }
 
     @Test
-    void httpFaultsWithoutTheErrorBodyAreRetriedWhen5xx() {
+    void anUndocumented5xxWithoutTheErrorBodyLeavesACampaignUnknown() {
         smsclouds().faults().failNext(1, Fault.http(503));
-        template.sendBody("smsclouds:send?route=87", HELLO);
-        assertEquals(2, smsclouds().requestCount());
-        assertEquals(1, smsclouds().campaigns().size());
+        SendResult result = template.requestBody("smsclouds:send?route=87", HELLO, SendResult.class);
+        assertEquals(1, result.unknownCount());
+        assertEquals(1, smsclouds().requestCount());
+        assertEquals(0, smsclouds().campaigns().size());
     }
 
     @Test

@@ -47,6 +47,7 @@ class H2TrackingStoreTest extends TrackingStoreContract {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM sms_message");
             s.execute("DELETE FROM sms_event");
+            s.execute("DELETE FROM sms_unknown_send");
         }
     }
 }

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -199,5 +200,22 @@ abstract class TrackingStoreContract {
         assertTrue(restarted.remove("evt-1"));
         assertFalse(restarted.contains("evt-1"));
         store = restarted;
+    }
+
+    @Test
+    void anUnknownSendOutcomeIsKeptWithItsReasonPerProviderAndStaysOutOfPolling() {
+        String reason = "painel: no reply from GET http://127.0.0.1/painel/api.ashx within PT5S [outcome unknown: the"
+                        + " provider may have acted]";
+        store.recordUnknown(List.of(new UnknownSend("painel", "acct", "row-1", "31999990001", reason, T0),
+                new UnknownSend("painel", "acct", "row-2", "31999990002", "x".repeat(1_500), T0)));
+
+        Map<String, String> unknown = store.unknownExternalIds("painel", List.of("row-1", "row-2", "row-3"));
+
+        assertEquals(Set.of("row-1", "row-2"), unknown.keySet());
+        assertEquals(reason, unknown.get("row-1"));
+        assertEquals(1_000, unknown.get("row-2").length(), "a reason is cut at the column's width, not refused");
+        assertEquals(Map.of(), store.unknownExternalIds("pwapi", List.of("row-1")));
+        assertFalse(store.hasOpenMessages("painel"), "nothing to poll: there is no provider id");
+        assertEquals(Set.of(), store.acceptedExternalIds("painel", List.of("row-1")), "not accepted either");
     }
 }

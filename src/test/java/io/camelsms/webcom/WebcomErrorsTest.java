@@ -39,7 +39,7 @@ class WebcomErrorsTest extends WebcomTestSupport {
         assertEquals(error.text(), e.getProviderCode());
         assertEquals(error.meaning(), e.getMeaning());
         assertEquals(error.httpStatus(), e.getHttpStatus());
-        assertFalse(e.isRetryable());
+        assertEquals(SmsProviderException.Failure.REFUSED, e.getFailure());
         assertEquals(1, webcom().requestCount(), "not retried");
         assertEquals(0, webcom().accepted().size());
     }
@@ -85,9 +85,10 @@ class WebcomErrorsTest extends WebcomTestSupport {
         webcom().faults().failNext(1, Fault.code("Something new"));
         SmsProviderException e = failure("webcom:send", HELLO);
         assertEquals("Something new", e.getProviderCode());
-        assertFalse(e.isRetryable());
+        assertEquals(SmsProviderException.Failure.REFUSED, e.getFailure());
     }
 
+    /** The one send repeated after an unknown outcome: client_id_sms makes the platform send it once. */
     @Test
     void http5xxIsRetriedWithBackoff() {
         webcom().faults().failNext(2, Fault.http(503));
@@ -99,12 +100,12 @@ class WebcomErrorsTest extends WebcomTestSupport {
     }
 
     @Test
-    void http5xxBeyondMaxRetriesFailsRetryable() {
+    void http5xxBeyondMaxRetriesFailsAsUnknown() {
         webcom().faults().failNext(10, Fault.http(500));
 
         SmsProviderException e = failure("webcom:status?maxRetries=2", "82216");
 
-        assertTrue(e.isRetryable());
+        assertTrue(e.isUnknown());
         assertEquals(500, e.getHttpStatus());
         assertEquals(3, webcom().requestCount());
     }

@@ -1,26 +1,36 @@
 package io.camelsms.smsclouds.model;
 
+import io.camelsms.core.HttpReply;
+import io.camelsms.core.SmsProviderException.Failure;
+
 /**
- * The document's error codes with their meaning, and the one decision of which are worth retrying: 500 (the
- * document says "Try again later") and 429 (rate limited; not in the document, sent by the API's rate limiter
- * with {@code X-RateLimit-*} headers). Everything else is permanent for that request.
+ * The document's error codes with their meaning, and the one decision of what each says about the request:
+ * <ul>
+ * <li>400, 401, 404, 422: refused for good;</li>
+ * <li>429 (not in the document, sent by the API's rate limiter with {@code X-RateLimit-*} headers): refused for
+ * now, a rate limiter answers before the request is processed, so it is retried;</li>
+ * <li>500 "We had a problem with our server. Try again later." and any other 5xx: unknown, the document does not
+ * say the campaign was not created; a read is retried as the document invites, a campaign is not resent.</li>
+ * </ul>
  */
 public enum ErrorCode {
-    BAD_REQUEST(400, "Bad Request -- Your request is not correct", false),
-    UNAUTHORIZED(401, "Unauthorized -- Your API key is wrong", false),
-    NOT_FOUND(404, "Not Found -- The specified route could not be found", false),
-    UNPROCESSABLE(422, "Unprocessable Entity -- You send something wrong", false),
-    TOO_MANY_REQUESTS(429, "Too Many Requests -- rate limit reached, wait for X-RateLimit-Reset / Retry-After", true),
-    SERVER_ERROR(500, "Internal Server Error -- We had a problem with our server. Try again later.", true);
+    BAD_REQUEST(400, "Bad Request -- Your request is not correct", Failure.REFUSED),
+    UNAUTHORIZED(401, "Unauthorized -- Your API key is wrong", Failure.REFUSED),
+    NOT_FOUND(404, "Not Found -- The specified route could not be found", Failure.REFUSED),
+    UNPROCESSABLE(422, "Unprocessable Entity -- You send something wrong", Failure.REFUSED),
+    TOO_MANY_REQUESTS(429, "Too Many Requests -- rate limit reached, wait for X-RateLimit-Reset / Retry-After",
+            Failure.REFUSED_TRY_LATER),
+    SERVER_ERROR(500, "Internal Server Error -- We had a problem with our server. Try again later.",
+            Failure.UNKNOWN);
 
     private final int status;
     private final String meaning;
-    private final boolean retryable;
+    private final Failure failure;
 
-    ErrorCode(int status, String meaning, boolean retryable) {
+    ErrorCode(int status, String meaning, Failure failure) {
         this.status = status;
         this.meaning = meaning;
-        this.retryable = retryable;
+        this.failure = failure;
     }
 
     public int status() {
@@ -31,8 +41,8 @@ public enum ErrorCode {
         return meaning;
     }
 
-    public boolean retryable() {
-        return retryable;
+    public Failure failure() {
+        return failure;
     }
 
     /** The documented code, or null for a status the document does not list. */
@@ -45,9 +55,9 @@ public enum ErrorCode {
         return null;
     }
 
-    /** Retryability of any status: documented codes as listed, other 5xx retryable, other statuses not. */
-    public static boolean isRetryable(int status) {
+    /** What any status says: documented codes as listed, others as {@link HttpReply#failureOf} decides. */
+    public static Failure failureOf(int status) {
         ErrorCode code = of(status);
-        return code != null ? code.retryable : status >= 500;
+        return code != null ? code.failure : HttpReply.failureOf(status);
     }
 }

@@ -5,24 +5,28 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.camelsms.core.SmsProviderException.Failure;
+
 /**
  * Every {@code res} code of the SmsWay remote API, with its documented meaning, whether trying again may help, and
  * whether it concerns the whole account (so a multi-message send stops instead of failing every message the same
- * way). Retryability is decided here and nowhere else.
+ * way). What each code says about the request is decided here and nowhere else: 0 ("push notification failed") and
+ * -4 ("generic error") do not say whether the SMS left, so their outcome is unknown (a read is retried on them, a
+ * send is not); every other code refuses the request for good.
  */
 public enum SmswayCode {
-    SUCCESS(1, "success", false, false),
+    SUCCESS(1, "success", null, false),
     /** On smssend; on the other calls the document says only "0 fails". */
-    PUSH_NOTIFICATION_FAILED(0, "push notification failed", true, false),
-    NO_CREDITS(-2, "smsToken (credits) insufficient", false, true),
-    OVER_THRESHOLD(-3, "request above threshold (exceeds the set limits, if set)", false, true),
-    GENERIC_ERROR(-4, "generic error", true, false),
-    PREFIX_NOT_ALLOWED(-5, "international prefix not allowed (if set)", false, false),
-    APIKEY_INVALID(-21, "Apikey is not valid", false, true),
-    INVALID_USER_ROLE(-22, "invalid user role", false, true),
-    USER_DISABLED(-23, "user disabled", false, true),
-    AUTH_GENERIC_ERROR(-24, "generic error (authentication)", false, true),
-    UNAUTHORIZED_SOURCE_IP(-25, "unauthorized source ip address (not in the account's ipv4grant)", false, true);
+    PUSH_NOTIFICATION_FAILED(0, "push notification failed", Failure.UNKNOWN, false),
+    NO_CREDITS(-2, "smsToken (credits) insufficient", Failure.REFUSED, true),
+    OVER_THRESHOLD(-3, "request above threshold (exceeds the set limits, if set)", Failure.REFUSED, true),
+    GENERIC_ERROR(-4, "generic error", Failure.UNKNOWN, false),
+    PREFIX_NOT_ALLOWED(-5, "international prefix not allowed (if set)", Failure.REFUSED, false),
+    APIKEY_INVALID(-21, "Apikey is not valid", Failure.REFUSED, true),
+    INVALID_USER_ROLE(-22, "invalid user role", Failure.REFUSED, true),
+    USER_DISABLED(-23, "user disabled", Failure.REFUSED, true),
+    AUTH_GENERIC_ERROR(-24, "generic error (authentication)", Failure.REFUSED, true),
+    UNAUTHORIZED_SOURCE_IP(-25, "unauthorized source ip address (not in the account's ipv4grant)", Failure.REFUSED, true);
 
     /** What {@code res 0} means on userinfo, updateuserinfo and smsgetlast. */
     public static final String FAILED_MEANING = "fails";
@@ -32,13 +36,13 @@ public enum SmswayCode {
 
     private final int code;
     private final String meaning;
-    private final boolean retryable;
+    private final Failure failure;
     private final boolean accountWide;
 
-    SmswayCode(int code, String meaning, boolean retryable, boolean accountWide) {
+    SmswayCode(int code, String meaning, Failure failure, boolean accountWide) {
         this.code = code;
         this.meaning = meaning;
-        this.retryable = retryable;
+        this.failure = failure;
         this.accountWide = accountWide;
     }
 
@@ -56,9 +60,9 @@ public enum SmswayCode {
         return this == PUSH_NOTIFICATION_FAILED && !"smssend".equals(call) ? FAILED_MEANING : meaning;
     }
 
-    /** 0 and -4: may succeed when sent again, with backoff. */
-    public boolean retryable() {
-        return retryable;
+    /** What the code says about the request; null for success. */
+    public Failure failure() {
+        return failure;
     }
 
     /** The account cannot send at all now (credentials, IP, credits, limits): the next message would fail too. */

@@ -8,9 +8,9 @@ import io.camelsms.core.SmsProviderException;
  * The {@code error} texts the send document lists, with the HTTP status they come with and what they mean. The
  * same texts come as a whole reply ({@code {"error": ...}}) or per phone in {@code information}.
  * <p>
- * Retryability is decided here and nowhere else: none of these texts is worth sending the same request again
- * (they are about the credentials, the account or the content); HTTP 5xx, timeouts and connection errors are, and
- * the transport marks those. A text the document does not list is treated the same as a listed one: permanent.
+ * What a text says about the request is decided here and nowhere else: every listed text refuses it for good (they
+ * are about the credentials, the account or the content). A text the document does not list is treated the same as
+ * a listed one: refused. HTTP 5xx, timeouts and resets are unknown outcomes, marked by the transport.
  * <p>
  * The document prints "Your account is locked Incorrect login or password" as one line; camel-sms reads it as
  * two texts.
@@ -65,11 +65,6 @@ public enum WebcomError {
         return meaning;
     }
 
-    /** Whether sending the same request again may succeed: never, for a documented text. */
-    public boolean retryable() {
-        return false;
-    }
-
     /** The documented error with this text (case and surrounding space ignored), or null. */
     public static WebcomError of(String text) {
         String wanted = text == null ? "" : text.strip();
@@ -81,6 +76,6 @@ public enum WebcomError {
         WebcomError known = of(text);
         String meaning = known != null ? known.meaning() : "an error text the document does not list";
         return new SmsProviderException(provider, text == null ? null : text.strip(), meaning,
-                known != null && known.retryable(), httpStatus);
+                SmsProviderException.Failure.REFUSED, httpStatus);
     }
 }

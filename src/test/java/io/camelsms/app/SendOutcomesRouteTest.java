@@ -1,0 +1,168 @@
+package io.camelsms.app;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.camelsms.pwapi.PwapiComponent;
+import io.camelsms.sandbox.Fault;
+import io.camelsms.sandbox.PwapiSimulator;
+import io.camelsms.testing.AppRoutes;
+import io.camelsms.testing.SandboxExtension;
+import io.camelsms.tracking.JdbcTrackingStore;
+import io.camelsms.tracking.TrackingStore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Provider faults during a file drop, over real HTTP: every row ends in the results (accepted, or unknown with the
+ * reason and not resent) or in the rejects (refused, with the provider's reason), the file goes on and to done/.
+ */
+class SendOutcomesRouteTest extends CamelTestSupport {
+
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
+
+    /** Three batches of two rows (the app's batch size is set to 2). */
+    private static final String FILE = """
+            phone,external_id
+            +5521988880001,r-1
+            +5521988880002,r-2
+            +5521988880003,r-3
+            +5521988880004,r-4
+            +5521988880005,r-5
+            +5521988880006,r-6
+            """;
+    private static final int ROWS = 6;
+
+    @TempDir
+    Path data;
+    private JdbcTrackingStore store;
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        Properties overrides = new Properties();
+        overrides.setProperty("sms.provider", "pwapi");
+        overrides.setProperty("sms.data-dir", data.toString());
+        overrides.setProperty("sms.inbox.read-lock-interval", "100");
+        overrides.setProperty("sms.batch-size.pwapi", "2");
+        context.getPropertiesComponent().setLocation("classpath:application.properties");
+        context.getPropertiesComponent().setOverrideProperties(overrides);
+        PwapiComponent pwapi = context.getComponent("pwapi", PwapiComponent.class);
+        pwapi.getConfiguration().setBaseUrl(SANDBOX.sandbox().baseUrl());
+        pwapi.getConfiguration().setCredential(PwapiSimulator.DEFAULT_CREDENTIAL);
+        pwapi.getConfiguration().setToken(PwapiSimulator.DEFAULT_TOKEN);
+        pwapi.getConfiguration().setDefaultRegion("BR");
+        pwapi.getConfiguration().setMaxRetries(3);
+        pwapi.getConfiguration().setRetryDelay(10);
+        AppBeans beans = new AppBeans();
+        context.getRegistry().bind("fileToSms", beans.fileToSms("pwapi", "oi", data.toString()));
+        context.getRegistry().bind("sentFiles", beans.sentFiles(data.toString()));
+        context.getRegistry().bind("smsJson", beans.smsJson());
+        store = JdbcTrackingStore.embeddedH2(data.resolve("tracking"));
+        context.getRegistry().bind("trackingStore", TrackingStore.class, store);
+        pwapi.getConfiguration().setTrackingStore(store);
+        context.addService(store, true, true);
+        return context;
+    }
+
+    @Override
+    public boolean isUseAdviceWith() {
+        return true;
+    }
+
+    @Test
+    void fourSendAgainRepliesOnTheFirstBatchRejectItsRowsAndTheFileGoesOn() throws Exception {
+        pwapi().faults().failNext(4, Fault.code("905"));
+
+        sendFile();
+
+        assertEquals(List.of("r-3", "r-4", "r-5", "r-6"), acceptedIds());
+        List<String> rejects = lines("rejects");
+        assertEquals(3, rejects.size(), rejects.toString());
+        assertTrue(rejects.get(1).startsWith("2,r-1,") && rejects.get(2).startsWith("3,r-2,"), rejects.toString());
+        assertTrue(rejects.get(1).endsWith("POST not accepted. Send again. (HTTP 200) [refused; gave up after 3"
+                                           + " retries]"), rejects.get(1));
+        assertEquals(4 + 2, pwapi().requestCount(), "the first batch tried four times, the others once");
+        assertRowsAccountedFor();
+    }
+
+    @Test
+    void fourSendAgainRepliesOnALaterBatchRejectOnlyItsRows() throws Exception {
+        pwapi().faults().failAfter(1, 4, Fault.code("905"));
+
+        sendFile();
+
+        assertEquals(List.of("r-1", "r-2", "r-5", "r-6"), acceptedIds());
+        List<String> rejects = lines("rejects");
+        assertTrue(rejects.get(1).startsWith("4,r-3,") && rejects.get(2).startsWith("5,r-4,"), rejects.toString());
+        rejects.forEach(line -> assertTrue(!line.contains("retryable"), line));
+        assertRowsAccountedFor();
+    }
+
+    @Test
+    void fourServerErrorsFromALaterBatchOnLeaveThoseRowsUnknownInTheResultsAndNothingIsResent() throws Exception {
+        // PW-API documents no HTTP 503: the request may have been taken, so each such batch is unknown, not resent
+        pwapi().faults().failAfter(1, 4, Fault.http(503));
+
+        sendFile();
+
+        assertEquals(List.of("r-1", "r-2"), acceptedIds());
+        assertEquals(3, pwapi().requestCount(), "one request per batch: the unknown ones were not resent");
+        List<String> results = lines("results");
+        assertTrue(results.get(3).startsWith("4,r-3,55(21)988880003,UNKNOWN,pwapi,,,"), results.get(3));
+        assertTrue(results.get(3).contains("HTTP 503") && results.get(3).contains("[outcome unknown"), results.get(3));
+        assertTrue(results.get(4).startsWith("5,r-4,55(21)988880004,UNKNOWN,pwapi,,,"), results.get(4));
+        assertTrue(results.get(6).startsWith("7,r-6,55(21)988880006,UNKNOWN,pwapi,,,"), results.get(6));
+        assertEquals(1, lines("rejects").size(), "header only");
+        assertRowsAccountedFor();
+        Map<String, String> unknown = store.unknownExternalIds("pwapi", List.of("r-1", "r-2", "r-3", "r-4", "r-5",
+                "r-6"));
+        assertEquals(Set.of("r-3", "r-4", "r-5", "r-6"), unknown.keySet(), "recorded in the tracking store too");
+        assertTrue(unknown.get("r-3").contains("HTTP 503"), unknown.get("r-3"));
+    }
+
+    private void sendFile() throws Exception {
+        AppRoutes.loadAll(context);
+        context.start();
+        Path inbox = Files.createDirectories(data.resolve("inbox"));
+        Path partial = inbox.resolve("f.csv.part");
+        Files.writeString(partial, FILE, StandardCharsets.UTF_8);
+        Files.move(partial, inbox.resolve("f.csv"));
+        Path done = data.resolve("done/f.csv");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!Files.exists(done)) {
+            assertTrue(System.nanoTime() < deadline, done + " did not appear");
+            Thread.sleep(50);
+        }
+    }
+
+    private PwapiSimulator pwapi() {
+        return SANDBOX.sandbox().pwapi();
+    }
+
+    private List<String> acceptedIds() {
+        return pwapi().accepted().stream().map(PwapiSimulator.Accepted::idExtern).toList();
+    }
+
+    private List<String> lines(String kind) throws Exception {
+        return Files.readAllLines(data.resolve("outbox/f.csv." + kind + ".csv"));
+    }
+
+    /** Every row once: in the results (accepted or unknown) or in the rejects; headers aside. */
+    private void assertRowsAccountedFor() throws Exception {
+        assertEquals(ROWS, lines("results").size() - 1 + lines("rejects").size() - 1);
+    }
+}
