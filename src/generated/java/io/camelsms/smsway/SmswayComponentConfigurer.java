@@ -86,8 +86,14 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "trackingStore": getOrCreateConfiguration(target).setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "truncatetext":
         case "truncateText": getOrCreateConfiguration(target).setTruncateText(property(camelContext, boolean.class, value)); return true;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": getOrCreateConfiguration(target).setWebhookAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": getOrCreateConfiguration(target).setWebhookPreviousSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": getOrCreateConfiguration(target).setWebhookPreviousSecretValidUntil(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -158,8 +164,14 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "truncatetext":
         case "truncateText": return boolean.class;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return boolean.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return java.lang.String.class;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return java.lang.String.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
         default: return null;
@@ -226,8 +238,14 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "trackingStore": return getOrCreateConfiguration(target).getTrackingStore();
         case "truncatetext":
         case "truncateText": return getOrCreateConfiguration(target).isTruncateText();
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return getOrCreateConfiguration(target).isWebhookAllowUnauthenticated();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return getOrCreateConfiguration(target).getWebhookPreviousSecret();
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return getOrCreateConfiguration(target).getWebhookPreviousSecretValidUntil();
         case "webhooksecret":
         case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         default: return null;

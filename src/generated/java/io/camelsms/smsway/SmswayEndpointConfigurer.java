@@ -109,8 +109,14 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "truncateText": target.getConfiguration().setTruncateText(property(camelContext, boolean.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": target.getConfiguration().setWebhookAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": target.getConfiguration().setWebhookPreviousSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": target.getConfiguration().setWebhookPreviousSecretValidUntil(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -211,8 +217,14 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "truncateText": return boolean.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return boolean.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return java.lang.String.class;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return java.lang.String.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
         default: return null;
@@ -309,8 +321,14 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "truncateText": return target.getConfiguration().isTruncateText();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return target.getConfiguration().isWebhookAllowUnauthenticated();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return target.getConfiguration().getWebhookPreviousSecret();
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return target.getConfiguration().getWebhookPreviousSecretValidUntil();
         case "webhooksecret":
         case "webhookSecret": return target.getConfiguration().getWebhookSecret();
         default: return null;

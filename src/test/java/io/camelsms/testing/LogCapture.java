@@ -17,6 +17,7 @@ import org.apache.logging.log4j.core.config.Property;
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<String> infoAndAbove = new CopyOnWriteArrayList<>();
     private final Level previousRoot;
 
     private LogCapture() {
@@ -43,6 +44,14 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
             line.append('\n').append(trace);
         }
         lines.add(line.toString());
+        if (event.getLevel().isMoreSpecificThan(Level.INFO)) {
+            infoAndAbove.add(line.toString());
+        }
+    }
+
+    /** The lines an app logging at INFO shows (stack traces logged at DEBUG on purpose are left out). */
+    public List<String> infoAndAbove() {
+        return List.copyOf(infoAndAbove);
     }
 
     public List<String> lines() {
