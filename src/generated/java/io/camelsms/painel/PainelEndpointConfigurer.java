@@ -89,6 +89,8 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timezone":
         case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": target.getConfiguration().setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingaccountname":
+        case "trackingAccountName": target.getConfiguration().setTrackingAccountName(property(camelContext, java.lang.String.class, value)); return true;
         case "trackingmaxage":
         case "trackingMaxAge": target.getConfiguration().setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
@@ -183,6 +185,8 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timezone":
         case "timeZone": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingaccountname":
+        case "trackingAccountName": return java.lang.String.class;
         case "trackingmaxage":
         case "trackingMaxAge": return long.class;
         case "trackingstore":
@@ -273,6 +277,8 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timezone":
         case "timeZone": return target.getConfiguration().getTimeZone();
         case "tracking": return target.getConfiguration().isTracking();
+        case "trackingaccountname":
+        case "trackingAccountName": return target.getConfiguration().getTrackingAccountName();
         case "trackingmaxage":
         case "trackingMaxAge": return target.getConfiguration().getTrackingMaxAge();
         case "trackingstore":

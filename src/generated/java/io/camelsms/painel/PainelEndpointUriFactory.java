@@ -23,7 +23,7 @@ public class PainelEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(46);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -61,6 +61,7 @@ public class PainelEndpointUriFactory extends org.apache.camel.support.component
         props.add("timeUnit");
         props.add("timeZone");
         props.add("tracking");
+        props.add("trackingAccountName");
         props.add("trackingMaxAge");
         props.add("trackingStore");
         props.add("useFixedDelay");

@@ -80,6 +80,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sim": getOrCreateConfiguration(target).setSim(property(camelContext, java.lang.Integer.class, value)); return true;
         case "tokenapi": getOrCreateConfiguration(target).setTokenapi(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": getOrCreateConfiguration(target).setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingaccountname":
+        case "trackingAccountName": getOrCreateConfiguration(target).setTrackingAccountName(property(camelContext, java.lang.String.class, value)); return true;
         case "trackingmaxage":
         case "trackingMaxAge": getOrCreateConfiguration(target).setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
@@ -158,6 +160,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sim": return java.lang.Integer.class;
         case "tokenapi": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingaccountname":
+        case "trackingAccountName": return java.lang.String.class;
         case "trackingmaxage":
         case "trackingMaxAge": return long.class;
         case "trackingstore":
@@ -232,6 +236,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sim": return getOrCreateConfiguration(target).getSim();
         case "tokenapi": return getOrCreateConfiguration(target).getTokenapi();
         case "tracking": return getOrCreateConfiguration(target).isTracking();
+        case "trackingaccountname":
+        case "trackingAccountName": return getOrCreateConfiguration(target).getTrackingAccountName();
         case "trackingmaxage":
         case "trackingMaxAge": return getOrCreateConfiguration(target).getTrackingMaxAge();
         case "trackingstore":

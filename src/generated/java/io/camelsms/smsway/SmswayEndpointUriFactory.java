@@ -23,7 +23,7 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(54);
         props.add("apiKeyPlacement");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -68,6 +68,7 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
         props.add("timeUnit");
         props.add("tokenapi");
         props.add("tracking");
+        props.add("trackingAccountName");
         props.add("trackingMaxAge");
         props.add("trackingStore");
         props.add("truncateText");

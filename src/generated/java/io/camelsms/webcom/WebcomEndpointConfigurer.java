@@ -90,6 +90,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": target.getConfiguration().setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingaccountname":
+        case "trackingAccountName": target.getConfiguration().setTrackingAccountName(property(camelContext, java.lang.String.class, value)); return true;
         case "trackingmaxage":
         case "trackingMaxAge": target.getConfiguration().setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
@@ -187,6 +189,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeZone": return java.lang.String.class;
         case "token": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingaccountname":
+        case "trackingAccountName": return java.lang.String.class;
         case "trackingmaxage":
         case "trackingMaxAge": return long.class;
         case "trackingstore":
@@ -280,6 +284,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeZone": return target.getConfiguration().getTimeZone();
         case "token": return target.getConfiguration().getToken();
         case "tracking": return target.getConfiguration().isTracking();
+        case "trackingaccountname":
+        case "trackingAccountName": return target.getConfiguration().getTrackingAccountName();
         case "trackingmaxage":
         case "trackingMaxAge": return target.getConfiguration().getTrackingMaxAge();
         case "trackingstore":

@@ -81,6 +81,7 @@ class ReportsAndRepliesRouteTest extends CamelTestSupport {
         painel.getConfiguration().setPassword(PainelSimulator.DEFAULT_PASSWORD);
         painel.getConfiguration().setDefaultRegion("BR");
         painel.getConfiguration().setCallbackUrl(server + "/sms/painel/callback");
+        painel.getConfiguration().setWebhookSecret("app-s3cr3t"); // as SmsApplication sets its generated one
         JdbcTrackingStore store = JdbcTrackingStore.embeddedH2(data.resolve("tracking"));
         painel.getConfiguration().setTrackingStore(store);
         context.getRegistry().bind("trackingStore", TrackingStore.class, store);
