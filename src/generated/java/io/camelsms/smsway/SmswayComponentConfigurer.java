@@ -71,6 +71,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "quotaSleeper": getOrCreateConfiguration(target).setQuotaSleeper(property(camelContext, io.camelsms.core.QuotaThrottle.Sleeper.class, value)); return true;
         case "quotasfromuserinfo":
         case "quotasFromUserinfo": getOrCreateConfiguration(target).setQuotasFromUserinfo(property(camelContext, boolean.class, value)); return true;
+        case "replywindow":
+        case "replyWindow": getOrCreateConfiguration(target).setReplyWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrybackoffmultiplier":
@@ -151,6 +153,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "quotaSleeper": return io.camelsms.core.QuotaThrottle.Sleeper.class;
         case "quotasfromuserinfo":
         case "quotasFromUserinfo": return boolean.class;
+        case "replywindow":
+        case "replyWindow": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrybackoffmultiplier":
@@ -227,6 +231,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "quotaSleeper": return getOrCreateConfiguration(target).getQuotaSleeper();
         case "quotasfromuserinfo":
         case "quotasFromUserinfo": return getOrCreateConfiguration(target).isQuotasFromUserinfo();
+        case "replywindow":
+        case "replyWindow": return getOrCreateConfiguration(target).getReplyWindow();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retrybackoffmultiplier":

@@ -79,6 +79,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "quotasFromUserinfo": target.getConfiguration().setQuotasFromUserinfo(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "replywindow":
+        case "replyWindow": target.getConfiguration().setReplyWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrybackoffmultiplier":
@@ -189,6 +191,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "quotasFromUserinfo": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "replywindow":
+        case "replyWindow": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrybackoffmultiplier":
@@ -295,6 +299,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "quotasFromUserinfo": return target.getConfiguration().isQuotasFromUserinfo();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "replywindow":
+        case "replyWindow": return target.getConfiguration().getReplyWindow();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retrybackoffmultiplier":

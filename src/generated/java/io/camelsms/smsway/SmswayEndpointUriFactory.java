@@ -23,7 +23,7 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(55);
         props.add("apiKeyPlacement");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -55,6 +55,7 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
         props.add("quotaSleeper");
         props.add("quotasFromUserinfo");
         props.add("repeatCount");
+        props.add("replyWindow");
         props.add("requestTimeout");
         props.add("retryBackoffMultiplier");
         props.add("retryDelay");

@@ -12,6 +12,8 @@ public abstract class SmsConsumerConfiguration extends SmsConfiguration {
     public static final int DEFAULT_MAX_REQUEST_SIZE = 1_048_576;
     /** 72 hours: after that a carrier report is not coming. */
     public static final long DEFAULT_TRACKING_MAX_AGE = 72L * 3600 * 1000;
+    /** 7 days: a reply later than that to a campaign is not taken as its answer. */
+    public static final long DEFAULT_REPLY_WINDOW = 7L * 24 * 3600 * 1000;
 
     @UriParam(label = "consumer", description = "HTTP path the webhook listens on, on Camel's platform-http server."
             + " Default: /sms/{scheme}/{operation}, e.g. /sms/smsclouds/inbound.")
@@ -42,6 +44,11 @@ public abstract class SmsConsumerConfiguration extends SmsConfiguration {
               description = "How long delivery tracking follows a message without a final status (default 72 hours);"
                             + " then one last EXPIRED report is emitted and the message is no longer polled.")
     private long trackingMaxAge = DEFAULT_TRACKING_MAX_AGE;
+    @UriParam(label = "consumer", defaultValue = "604800000", javaType = "java.time.Duration",
+              description = "With a tracking store, a reply is solicited when it answers a message sent to the same"
+                            + " number at most this long before (default 7 days; 0: no time limit). Other replies"
+                            + " are still emitted, with header CamelSmsUnsolicited=true.")
+    private long replyWindow = DEFAULT_REPLY_WINDOW;
 
     public String getWebhookPath() {
         return webhookPath;
@@ -97,6 +104,14 @@ public abstract class SmsConsumerConfiguration extends SmsConfiguration {
 
     public void setEmittedRepository(IdempotentRepository emittedRepository) {
         this.emittedRepository = emittedRepository;
+    }
+
+    public long getReplyWindow() {
+        return replyWindow;
+    }
+
+    public void setReplyWindow(long replyWindow) {
+        this.replyWindow = replyWindow;
     }
 
     public long getTrackingMaxAge() {

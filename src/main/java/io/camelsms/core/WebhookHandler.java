@@ -132,6 +132,7 @@ public final class WebhookHandler<E> implements Processor {
             }
             Exchange exchange = endpoint.createExchange();
             protocol.toExchange(entry.get().event(), exchange);
+            exchange.getMessage().getHeaders().putAll(entry.get().headers());
             try {
                 route.process(exchange);
             } catch (Exception e) {
