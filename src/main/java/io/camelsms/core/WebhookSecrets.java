@@ -14,16 +14,12 @@ import java.time.format.DateTimeParseException;
  */
 public final class WebhookSecrets {
 
-    private final String currentText;
-    private final String previousText;
     private final byte[] current;
     private final byte[] previous;
     private final Instant previousValidUntil;
     private final Clock clock;
 
     private WebhookSecrets(String current, String previous, Instant previousValidUntil, Clock clock) {
-        this.currentText = current;
-        this.previousText = previous;
         this.current = bytesOrNull(current);
         this.previous = bytesOrNull(previous);
         this.previousValidUntil = previousValidUntil;
@@ -82,11 +78,6 @@ public final class WebhookSecrets {
         boolean isCurrent = MessageDigest.isEqual(current, given);
         boolean isPrevious = previous != null && MessageDigest.isEqual(previous, given);
         return isCurrent || isPrevious && inGracePeriod();
-    }
-
-    /** {@code text} with every secret (raw or URL-encoded) masked, e.g. a provider's echo of a callback URL. */
-    public String mask(String text) {
-        return SecretMasking.mask(text, currentText, previousText);
     }
 
     private static byte[] bytesOrNull(String secret) {

@@ -33,12 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The real app in a child JVM sends a file through painel (the sandbox, configured as if it were the real panel, with
  * an account of its own), gets callbacks through its generated webhook secret, and exits. Then every log line, every
  * file under the data folder (byte for byte, the H2 database included) and every cell of every tracking table is
- * searched for each secret: the login, the password and the webhook secret. Only the secret's own file may hold it.
+ * searched for each secret: the login, the password, the webhook secret and the previous one (set by property). Only the secret's own file may hold it.
  */
 class SecretsStaySecretTest {
 
     private static final String LOGIN = "acme-api-7Qx2";
     private static final String PASSWORD = "pw-9vL!kz";
+    /** A rotation in progress: the previous secret, set by property, must stay as secret as the current one. */
+    private static final String PREVIOUS_SECRET = "prev-Hk38sWq0";
 
     @TempDir
     Path data;
@@ -61,7 +63,9 @@ class SecretsStaySecretTest {
                     "camel.server.port", String.valueOf(port),
                     "camel.component.painel.base-url", sandbox.baseUrl(),
                     "camel.component.painel.login", LOGIN,
-                    "camel.component.painel.password", PASSWORD), log);
+                    "camel.component.painel.password", PASSWORD,
+                    "sms.webhook.previous-secret", PREVIOUS_SECRET,
+                    "sms.webhook.previous-secret-valid-until", "2999-01-01T00:00:00Z"), log);
             try {
                 assertTrue(app.waitFor(120, TimeUnit.SECONDS), () -> "the app did not exit by itself:\n" + tail(log));
             } finally {
@@ -79,8 +83,9 @@ class SecretsStaySecretTest {
 
             List<String> leaks = new ArrayList<>();
             String output = Files.readString(log);
-            assertTrue(output.contains("callback URL") || output.contains("painel"), "the log saw the run");
-            for (String value : List.of(LOGIN, PASSWORD, secret)) {
+            assertTrue(output.contains("webhook /sms/painel/callback also accepts the previous secret until"
+                                       + " 2999-01-01T00:00:00Z"), "the rotation reached the webhook");
+            for (String value : List.of(LOGIN, PASSWORD, secret, PREVIOUS_SECRET)) {
                 if (holds(output, value)) {
                     leaks.add("log: " + value.substring(0, 3) + "...");
                 }
@@ -88,7 +93,7 @@ class SecretsStaySecretTest {
             try (Stream<Path> files = Files.walk(data)) {
                 for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.equals(secretFile)).toList()) {
                     String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                    for (String value : List.of(LOGIN, PASSWORD, secret)) {
+                    for (String value : List.of(LOGIN, PASSWORD, secret, PREVIOUS_SECRET)) {
                         if (holds(bytes, value)) {
                             leaks.add(data.relativize(file) + ": " + value.substring(0, 3) + "...");
                         }
@@ -96,7 +101,7 @@ class SecretsStaySecretTest {
                 }
             }
             for (String cell : trackingCells()) {
-                for (String value : List.of(LOGIN, PASSWORD, secret)) {
+                for (String value : List.of(LOGIN, PASSWORD, secret, PREVIOUS_SECRET)) {
                     if (holds(cell, value)) {
                         leaks.add("tracking table cell: " + value.substring(0, 3) + "...");
                     }
