@@ -133,7 +133,7 @@ public final class SmsApplication {
             webhookSecret = configureWebhookSecret(context);
             if (hasCredentials(context, provider)) {
                 LOG.info("{}: credentials configured, sending to the real provider", provider);
-                WebhookSecrets.printPanelUrl(provider, publicUrl(context), dataDir(context), false);
+                AppWebhookSecret.printPanelUrl(provider, publicUrl(context), dataDir(context), false);
                 return;
             }
             sandbox = Sandbox.start();
@@ -148,14 +148,14 @@ public final class SmsApplication {
                      + " Configure camel.component.{}.* credentials to send for real.", provider, sandbox.baseUrl(),
                     provider);
             startAutopilot(context);
-            WebhookSecrets.printPanelUrl(provider, publicUrl(context), dataDir(context), true);
+            AppWebhookSecret.printPanelUrl(provider, publicUrl(context), dataDir(context), true);
             dropSample(context);
         }
 
         /** Every webhook component gets the app's secret unless it has its own; the secret is never logged. */
         private static String configureWebhookSecret(CamelContext context) {
-            String secret = WebhookSecrets.resolve(context.getPropertiesComponent(), dataDir(context));
-            WebhookSecrets.apply(context, secret, new WebhookSecrets.ComponentOptions() {
+            String secret = AppWebhookSecret.resolve(context.getPropertiesComponent(), dataDir(context));
+            AppWebhookSecret.apply(context, secret, new AppWebhookSecret.ComponentOptions() {
                 @Override
                 public Object get(CamelContext camel, String scheme, String option) {
                     return ((PropertyConfigurerGetter) configurer(camel, scheme))

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * Serves one provider webhook on an HTTP exchange (platform-http, or Camel's {@code webhook:} component):
  * <ol>
  * <li>a body plus query larger than {@code maxRequestSize} gets 413;</li>
- * <li>a call without a configured secret (query {@code secret} or the path segment after the webhook path; during a
- * rotation the previous secret too, until its expiry) gets 401; a webhook without a secret does not even start
+ * <li>a call without the webhook's secret (query {@code secret} or the path segment after the webhook path; during
+ * a rotation the previous secret too, until its expiry) gets 401; a webhook without a secret does not even start
  * unless the user opted out ({@code webhookAllowUnauthenticated=true}), and then an unknown sub-path gets 404;</li>
  * <li>a payload the protocol cannot parse gets 400 and a log line naming the fault, and reaches no route;</li>
  * <li>each event the {@link EventLedger} finds new goes through the route as its own exchange, and is recorded

@@ -26,15 +26,15 @@ import io.camelsms.core.SecretMasking;
  * readable by the owner only). Every webhook component gets it as its {@code webhookSecret} unless it has one of its
  * own, so every callback URL the app hands a provider carries it, and calls without it get 401.
  */
-final class WebhookSecrets {
+final class AppWebhookSecret {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebhookSecrets.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AppWebhookSecret.class);
     /** The components that receive webhooks. */
     static final List<String> WEBHOOK_COMPONENTS = List.of("painel", "webcom", "smsclouds");
     static final String FILE_NAME = "webhook-secret";
     private static final int SECRET_BYTES = 32;
 
-    private WebhookSecrets() {
+    private AppWebhookSecret() {
     }
 
     /** The secret to use: the configured one, or the data folder's, created on first start. */
