@@ -104,6 +104,8 @@ class WebhookFloodTest extends CamelTestSupport {
             clients.shutdownNow();
         }
         long after = usedHeapAfterGc();
+        System.out.printf("webhook flood: %d forged and %d valid calls from %d clients; heap after GC %d KiB -> %d KiB%n",
+                CALLS, CALLS, CLIENTS, before / 1024, after / 1024);
 
         assertEquals(List.of(), unexpected.stream().limit(5).toList());
         assertEquals(CALLS, forgedRefused.get());
