@@ -107,8 +107,8 @@ final class AppWebhookSecret {
     static void printPanelUrl(String provider, String publicUrl, Path dataDir, boolean sandbox) {
         List<String> urls = switch (provider) {
             case "webcom" -> List.of("/sms/webcom/dlr/" + SecretMasking.MASK);
-            case "smsclouds" -> List.of("/sms/smsclouds/inbound/" + SecretMasking.MASK + " (MO replies)",
-                    "/sms/smsclouds/keyword/" + SecretMasking.MASK + " (keyword requests)");
+            // the app's routes take MO replies; a keyword route of your own takes /sms/smsclouds/keyword/<secret>
+            case "smsclouds" -> List.of("/sms/smsclouds/inbound/" + SecretMasking.MASK);
             default -> List.of();
         };
         String where = sandbox ? "given to the sandbox" : "enter it in the " + provider + " panel";
