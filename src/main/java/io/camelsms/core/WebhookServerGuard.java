@@ -58,7 +58,7 @@ final class WebhookServerGuard {
 
     private static void screen(RoutingContext routing) {
         HttpServerRequest request = routing.request();
-        try {
+        try { // Vert.x's own normalisation (an internal class): the one its router fails on; the 500 handler stays the net
             HttpUtils.normalizePath(request.path());
         } catch (IllegalArgumentException e) { // the path is not logged: a webhook's path may carry its secret
             LOG.warn("Refused a {} call with a malformed path", request.method());
