@@ -67,6 +67,8 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "rateLimitMaxWait": target.getConfiguration().setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "replywindow":
+        case "replyWindow": target.getConfiguration().setReplyWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrybackoffmultiplier":
@@ -89,14 +91,22 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timezone":
         case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": target.getConfiguration().setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingaccountname":
+        case "trackingAccountName": target.getConfiguration().setTrackingAccountName(property(camelContext, java.lang.String.class, value)); return true;
         case "trackingmaxage":
         case "trackingMaxAge": target.getConfiguration().setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
         case "trackingStore": target.getConfiguration().setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": target.getConfiguration().setWebhookAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": target.getConfiguration().setWebhookPreviousSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": target.getConfiguration().setWebhookPreviousSecretValidUntil(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -155,6 +165,8 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "rateLimitMaxWait": return long.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "replywindow":
+        case "replyWindow": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrybackoffmultiplier":
@@ -177,14 +189,22 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timezone":
         case "timeZone": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingaccountname":
+        case "trackingAccountName": return java.lang.String.class;
         case "trackingmaxage":
         case "trackingMaxAge": return long.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return boolean.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return java.lang.String.class;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return java.lang.String.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
         default: return null;
@@ -239,6 +259,8 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "rateLimitMaxWait": return target.getConfiguration().getRateLimitMaxWait();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "replywindow":
+        case "replyWindow": return target.getConfiguration().getReplyWindow();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retrybackoffmultiplier":
@@ -261,14 +283,22 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timezone":
         case "timeZone": return target.getConfiguration().getTimeZone();
         case "tracking": return target.getConfiguration().isTracking();
+        case "trackingaccountname":
+        case "trackingAccountName": return target.getConfiguration().getTrackingAccountName();
         case "trackingmaxage":
         case "trackingMaxAge": return target.getConfiguration().getTrackingMaxAge();
         case "trackingstore":
         case "trackingStore": return target.getConfiguration().getTrackingStore();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return target.getConfiguration().isWebhookAllowUnauthenticated();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return target.getConfiguration().getWebhookPreviousSecret();
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return target.getConfiguration().getWebhookPreviousSecretValidUntil();
         case "webhooksecret":
         case "webhookSecret": return target.getConfiguration().getWebhookSecret();
         default: return null;

@@ -23,7 +23,7 @@ public class PainelEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(42);
+        Set<String> props = new HashSet<>(47);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -49,6 +49,7 @@ public class PainelEndpointUriFactory extends org.apache.camel.support.component
         props.add("pollStrategy");
         props.add("rateLimitMaxWait");
         props.add("repeatCount");
+        props.add("replyWindow");
         props.add("requestTimeout");
         props.add("retryBackoffMultiplier");
         props.add("retryDelay");
@@ -61,15 +62,20 @@ public class PainelEndpointUriFactory extends org.apache.camel.support.component
         props.add("timeUnit");
         props.add("timeZone");
         props.add("tracking");
+        props.add("trackingAccountName");
         props.add("trackingMaxAge");
         props.add("trackingStore");
         props.add("useFixedDelay");
+        props.add("webhookAllowUnauthenticated");
         props.add("webhookPath");
+        props.add("webhookPreviousSecret");
+        props.add("webhookPreviousSecretValidUntil");
         props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("login");
         secretProps.add("password");
+        secretProps.add("webhookPreviousSecret");
         secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);

@@ -60,6 +60,8 @@ public class PwapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sendProject": getOrCreateConfiguration(target).setSendProject(property(camelContext, java.lang.String.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": getOrCreateConfiguration(target).setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingaccountname":
+        case "trackingAccountName": getOrCreateConfiguration(target).setTrackingAccountName(property(camelContext, java.lang.String.class, value)); return true;
         case "trackingstore":
         case "trackingStore": getOrCreateConfiguration(target).setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "version": getOrCreateConfiguration(target).setVersion(property(camelContext, java.lang.String.class, value)); return true;
@@ -105,6 +107,8 @@ public class PwapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sendProject": return java.lang.String.class;
         case "token": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingaccountname":
+        case "trackingAccountName": return java.lang.String.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "version": return java.lang.String.class;
@@ -146,6 +150,8 @@ public class PwapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sendProject": return getOrCreateConfiguration(target).getSendProject();
         case "token": return getOrCreateConfiguration(target).getToken();
         case "tracking": return getOrCreateConfiguration(target).isTracking();
+        case "trackingaccountname":
+        case "trackingAccountName": return getOrCreateConfiguration(target).getTrackingAccountName();
         case "trackingstore":
         case "trackingStore": return getOrCreateConfiguration(target).getTrackingStore();
         case "version": return getOrCreateConfiguration(target).getVersion();

@@ -50,6 +50,8 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sendProject": target.getConfiguration().setSendProject(property(camelContext, java.lang.String.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": target.getConfiguration().setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingaccountname":
+        case "trackingAccountName": target.getConfiguration().setTrackingAccountName(property(camelContext, java.lang.String.class, value)); return true;
         case "trackingstore":
         case "trackingStore": target.getConfiguration().setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "version": target.getConfiguration().setVersion(property(camelContext, java.lang.String.class, value)); return true;
@@ -92,6 +94,8 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sendProject": return java.lang.String.class;
         case "token": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingaccountname":
+        case "trackingAccountName": return java.lang.String.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "version": return java.lang.String.class;
@@ -130,6 +134,8 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sendProject": return target.getConfiguration().getSendProject();
         case "token": return target.getConfiguration().getToken();
         case "tracking": return target.getConfiguration().isTracking();
+        case "trackingaccountname":
+        case "trackingAccountName": return target.getConfiguration().getTrackingAccountName();
         case "trackingstore":
         case "trackingStore": return target.getConfiguration().getTrackingStore();
         case "version": return target.getConfiguration().getVersion();

@@ -23,7 +23,7 @@ public class PwapiEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(18);
+        Set<String> props = new HashSet<>(19);
         props.add("baseUrl");
         props.add("batchSize");
         props.add("connectTimeout");
@@ -40,6 +40,7 @@ public class PwapiEndpointUriFactory extends org.apache.camel.support.component.
         props.add("sendProject");
         props.add("token");
         props.add("tracking");
+        props.add("trackingAccountName");
         props.add("trackingStore");
         props.add("version");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

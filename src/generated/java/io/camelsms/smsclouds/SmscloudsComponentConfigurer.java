@@ -60,6 +60,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRequestSize": getOrCreateConfiguration(target).setMaxRequestSize(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "replywindow":
+        case "replyWindow": getOrCreateConfiguration(target).setReplyWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsesmessagesfield":
@@ -79,13 +81,21 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": getOrCreateConfiguration(target).setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingaccountname":
+        case "trackingAccountName": getOrCreateConfiguration(target).setTrackingAccountName(property(camelContext, java.lang.String.class, value)); return true;
         case "trackingmaxage":
         case "trackingMaxAge": getOrCreateConfiguration(target).setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
         case "trackingStore": getOrCreateConfiguration(target).setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "url": getOrCreateConfiguration(target).setUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": getOrCreateConfiguration(target).setWebhookAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": getOrCreateConfiguration(target).setWebhookPreviousSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": getOrCreateConfiguration(target).setWebhookPreviousSecretValidUntil(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -130,6 +140,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRequestSize": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "replywindow":
+        case "replyWindow": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "responsesmessagesfield":
@@ -149,13 +161,21 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "timeZone": return java.lang.String.class;
         case "token": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingaccountname":
+        case "trackingAccountName": return java.lang.String.class;
         case "trackingmaxage":
         case "trackingMaxAge": return long.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "url": return java.lang.String.class;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return boolean.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return java.lang.String.class;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return java.lang.String.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
         default: return null;
@@ -196,6 +216,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRequestSize": return getOrCreateConfiguration(target).getMaxRequestSize();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "replywindow":
+        case "replyWindow": return getOrCreateConfiguration(target).getReplyWindow();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "responsesmessagesfield":
@@ -215,13 +237,21 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
         case "token": return getOrCreateConfiguration(target).getToken();
         case "tracking": return getOrCreateConfiguration(target).isTracking();
+        case "trackingaccountname":
+        case "trackingAccountName": return getOrCreateConfiguration(target).getTrackingAccountName();
         case "trackingmaxage":
         case "trackingMaxAge": return getOrCreateConfiguration(target).getTrackingMaxAge();
         case "trackingstore":
         case "trackingStore": return getOrCreateConfiguration(target).getTrackingStore();
         case "url": return getOrCreateConfiguration(target).getUrl();
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return getOrCreateConfiguration(target).isWebhookAllowUnauthenticated();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return getOrCreateConfiguration(target).getWebhookPreviousSecret();
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return getOrCreateConfiguration(target).getWebhookPreviousSecretValidUntil();
         case "webhooksecret":
         case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         default: return null;

@@ -68,6 +68,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "replywindow":
+        case "replyWindow": target.getConfiguration().setReplyWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsesmessagesfield":
@@ -100,6 +102,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": target.getConfiguration().setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingaccountname":
+        case "trackingAccountName": target.getConfiguration().setTrackingAccountName(property(camelContext, java.lang.String.class, value)); return true;
         case "trackingmaxage":
         case "trackingMaxAge": target.getConfiguration().setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
@@ -107,8 +111,14 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "url": target.getConfiguration().setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": target.getConfiguration().setWebhookAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": target.getConfiguration().setWebhookPreviousSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": target.getConfiguration().setWebhookPreviousSecretValidUntil(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -168,6 +178,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "replywindow":
+        case "replyWindow": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "responsesmessagesfield":
@@ -200,6 +212,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "timeZone": return java.lang.String.class;
         case "token": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingaccountname":
+        case "trackingAccountName": return java.lang.String.class;
         case "trackingmaxage":
         case "trackingMaxAge": return long.class;
         case "trackingstore":
@@ -207,8 +221,14 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "url": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return boolean.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return java.lang.String.class;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return java.lang.String.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
         default: return null;
@@ -264,6 +284,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollStrategy": return target.getPollStrategy();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "replywindow":
+        case "replyWindow": return target.getConfiguration().getReplyWindow();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "responsesmessagesfield":
@@ -296,6 +318,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "timeZone": return target.getConfiguration().getTimeZone();
         case "token": return target.getConfiguration().getToken();
         case "tracking": return target.getConfiguration().isTracking();
+        case "trackingaccountname":
+        case "trackingAccountName": return target.getConfiguration().getTrackingAccountName();
         case "trackingmaxage":
         case "trackingMaxAge": return target.getConfiguration().getTrackingMaxAge();
         case "trackingstore":
@@ -303,8 +327,14 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "url": return target.getConfiguration().getUrl();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return target.getConfiguration().isWebhookAllowUnauthenticated();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return target.getConfiguration().getWebhookPreviousSecret();
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return target.getConfiguration().getWebhookPreviousSecretValidUntil();
         case "webhooksecret":
         case "webhookSecret": return target.getConfiguration().getWebhookSecret();
         default: return null;

@@ -23,7 +23,7 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(55);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -50,6 +50,7 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
         props.add("operation");
         props.add("pollStrategy");
         props.add("repeatCount");
+        props.add("replyWindow");
         props.add("requestTimeout");
         props.add("responsesMessagesField");
         props.add("responsesPath");
@@ -68,15 +69,20 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
         props.add("timeZone");
         props.add("token");
         props.add("tracking");
+        props.add("trackingAccountName");
         props.add("trackingMaxAge");
         props.add("trackingStore");
         props.add("url");
         props.add("useFixedDelay");
+        props.add("webhookAllowUnauthenticated");
         props.add("webhookPath");
+        props.add("webhookPreviousSecret");
+        props.add("webhookPreviousSecretValidUntil");
         props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("token");
+        secretProps.add("webhookPreviousSecret");
         secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);

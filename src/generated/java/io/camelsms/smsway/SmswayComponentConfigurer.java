@@ -71,6 +71,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "quotaSleeper": getOrCreateConfiguration(target).setQuotaSleeper(property(camelContext, io.camelsms.core.QuotaThrottle.Sleeper.class, value)); return true;
         case "quotasfromuserinfo":
         case "quotasFromUserinfo": getOrCreateConfiguration(target).setQuotasFromUserinfo(property(camelContext, boolean.class, value)); return true;
+        case "replywindow":
+        case "replyWindow": getOrCreateConfiguration(target).setReplyWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrybackoffmultiplier":
@@ -80,14 +82,22 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sim": getOrCreateConfiguration(target).setSim(property(camelContext, java.lang.Integer.class, value)); return true;
         case "tokenapi": getOrCreateConfiguration(target).setTokenapi(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": getOrCreateConfiguration(target).setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingaccountname":
+        case "trackingAccountName": getOrCreateConfiguration(target).setTrackingAccountName(property(camelContext, java.lang.String.class, value)); return true;
         case "trackingmaxage":
         case "trackingMaxAge": getOrCreateConfiguration(target).setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
         case "trackingStore": getOrCreateConfiguration(target).setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "truncatetext":
         case "truncateText": getOrCreateConfiguration(target).setTruncateText(property(camelContext, boolean.class, value)); return true;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": getOrCreateConfiguration(target).setWebhookAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": getOrCreateConfiguration(target).setWebhookPreviousSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": getOrCreateConfiguration(target).setWebhookPreviousSecretValidUntil(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -143,6 +153,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "quotaSleeper": return io.camelsms.core.QuotaThrottle.Sleeper.class;
         case "quotasfromuserinfo":
         case "quotasFromUserinfo": return boolean.class;
+        case "replywindow":
+        case "replyWindow": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrybackoffmultiplier":
@@ -152,14 +164,22 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sim": return java.lang.Integer.class;
         case "tokenapi": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingaccountname":
+        case "trackingAccountName": return java.lang.String.class;
         case "trackingmaxage":
         case "trackingMaxAge": return long.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "truncatetext":
         case "truncateText": return boolean.class;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return boolean.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return java.lang.String.class;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return java.lang.String.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
         default: return null;
@@ -211,6 +231,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "quotaSleeper": return getOrCreateConfiguration(target).getQuotaSleeper();
         case "quotasfromuserinfo":
         case "quotasFromUserinfo": return getOrCreateConfiguration(target).isQuotasFromUserinfo();
+        case "replywindow":
+        case "replyWindow": return getOrCreateConfiguration(target).getReplyWindow();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retrybackoffmultiplier":
@@ -220,14 +242,22 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sim": return getOrCreateConfiguration(target).getSim();
         case "tokenapi": return getOrCreateConfiguration(target).getTokenapi();
         case "tracking": return getOrCreateConfiguration(target).isTracking();
+        case "trackingaccountname":
+        case "trackingAccountName": return getOrCreateConfiguration(target).getTrackingAccountName();
         case "trackingmaxage":
         case "trackingMaxAge": return getOrCreateConfiguration(target).getTrackingMaxAge();
         case "trackingstore":
         case "trackingStore": return getOrCreateConfiguration(target).getTrackingStore();
         case "truncatetext":
         case "truncateText": return getOrCreateConfiguration(target).isTruncateText();
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return getOrCreateConfiguration(target).isWebhookAllowUnauthenticated();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return getOrCreateConfiguration(target).getWebhookPreviousSecret();
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return getOrCreateConfiguration(target).getWebhookPreviousSecretValidUntil();
         case "webhooksecret":
         case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         default: return null;

@@ -79,6 +79,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "quotasFromUserinfo": target.getConfiguration().setQuotasFromUserinfo(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "replywindow":
+        case "replyWindow": target.getConfiguration().setReplyWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrybackoffmultiplier":
@@ -101,6 +103,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "tokenapi": target.getConfiguration().setTokenapi(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": target.getConfiguration().setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingaccountname":
+        case "trackingAccountName": target.getConfiguration().setTrackingAccountName(property(camelContext, java.lang.String.class, value)); return true;
         case "trackingmaxage":
         case "trackingMaxAge": target.getConfiguration().setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
@@ -109,8 +113,14 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "truncateText": target.getConfiguration().setTruncateText(property(camelContext, boolean.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": target.getConfiguration().setWebhookAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": target.getConfiguration().setWebhookPreviousSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": target.getConfiguration().setWebhookPreviousSecretValidUntil(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -181,6 +191,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "quotasFromUserinfo": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "replywindow":
+        case "replyWindow": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrybackoffmultiplier":
@@ -203,6 +215,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "tokenapi": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingaccountname":
+        case "trackingAccountName": return java.lang.String.class;
         case "trackingmaxage":
         case "trackingMaxAge": return long.class;
         case "trackingstore":
@@ -211,8 +225,14 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "truncateText": return boolean.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return boolean.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return java.lang.String.class;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return java.lang.String.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
         default: return null;
@@ -279,6 +299,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "quotasFromUserinfo": return target.getConfiguration().isQuotasFromUserinfo();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "replywindow":
+        case "replyWindow": return target.getConfiguration().getReplyWindow();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retrybackoffmultiplier":
@@ -301,6 +323,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeUnit": return target.getTimeUnit();
         case "tokenapi": return target.getConfiguration().getTokenapi();
         case "tracking": return target.getConfiguration().isTracking();
+        case "trackingaccountname":
+        case "trackingAccountName": return target.getConfiguration().getTrackingAccountName();
         case "trackingmaxage":
         case "trackingMaxAge": return target.getConfiguration().getTrackingMaxAge();
         case "trackingstore":
@@ -309,8 +333,14 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "truncateText": return target.getConfiguration().isTruncateText();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return target.getConfiguration().isWebhookAllowUnauthenticated();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return target.getConfiguration().getWebhookPreviousSecret();
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return target.getConfiguration().getWebhookPreviousSecretValidUntil();
         case "webhooksecret":
         case "webhookSecret": return target.getConfiguration().getWebhookSecret();
         default: return null;

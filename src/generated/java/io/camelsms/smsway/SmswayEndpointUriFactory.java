@@ -23,7 +23,7 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(55);
         props.add("apiKeyPlacement");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -55,6 +55,7 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
         props.add("quotaSleeper");
         props.add("quotasFromUserinfo");
         props.add("repeatCount");
+        props.add("replyWindow");
         props.add("requestTimeout");
         props.add("retryBackoffMultiplier");
         props.add("retryDelay");
@@ -68,15 +69,20 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
         props.add("timeUnit");
         props.add("tokenapi");
         props.add("tracking");
+        props.add("trackingAccountName");
         props.add("trackingMaxAge");
         props.add("trackingStore");
         props.add("truncateText");
         props.add("useFixedDelay");
+        props.add("webhookAllowUnauthenticated");
         props.add("webhookPath");
+        props.add("webhookPreviousSecret");
+        props.add("webhookPreviousSecretValidUntil");
         props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("tokenapi");
+        secretProps.add("webhookPreviousSecret");
         secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);

@@ -60,6 +60,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "replywindow":
+        case "replyWindow": getOrCreateConfiguration(target).setReplyWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrybackoffmultiplier":
@@ -71,14 +73,22 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": getOrCreateConfiguration(target).setTracking(property(camelContext, boolean.class, value)); return true;
+        case "trackingaccountname":
+        case "trackingAccountName": getOrCreateConfiguration(target).setTrackingAccountName(property(camelContext, java.lang.String.class, value)); return true;
         case "trackingmaxage":
         case "trackingMaxAge": getOrCreateConfiguration(target).setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
         case "trackingStore": getOrCreateConfiguration(target).setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "typesend":
         case "typeSend": getOrCreateConfiguration(target).setTypeSend(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": getOrCreateConfiguration(target).setWebhookAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": getOrCreateConfiguration(target).setWebhookPreviousSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": getOrCreateConfiguration(target).setWebhookPreviousSecretValidUntil(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -123,6 +133,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxretries":
         case "maxRetries": return int.class;
         case "password": return java.lang.String.class;
+        case "replywindow":
+        case "replyWindow": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrybackoffmultiplier":
@@ -134,14 +146,22 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "timeZone": return java.lang.String.class;
         case "token": return java.lang.String.class;
         case "tracking": return boolean.class;
+        case "trackingaccountname":
+        case "trackingAccountName": return java.lang.String.class;
         case "trackingmaxage":
         case "trackingMaxAge": return long.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "typesend":
         case "typeSend": return java.lang.String.class;
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return boolean.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return java.lang.String.class;
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return java.lang.String.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
         default: return null;
@@ -182,6 +202,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "password": return getOrCreateConfiguration(target).getPassword();
+        case "replywindow":
+        case "replyWindow": return getOrCreateConfiguration(target).getReplyWindow();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retrybackoffmultiplier":
@@ -193,14 +215,22 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
         case "token": return getOrCreateConfiguration(target).getToken();
         case "tracking": return getOrCreateConfiguration(target).isTracking();
+        case "trackingaccountname":
+        case "trackingAccountName": return getOrCreateConfiguration(target).getTrackingAccountName();
         case "trackingmaxage":
         case "trackingMaxAge": return getOrCreateConfiguration(target).getTrackingMaxAge();
         case "trackingstore":
         case "trackingStore": return getOrCreateConfiguration(target).getTrackingStore();
         case "typesend":
         case "typeSend": return getOrCreateConfiguration(target).getTypeSend();
+        case "webhookallowunauthenticated":
+        case "webhookAllowUnauthenticated": return getOrCreateConfiguration(target).isWebhookAllowUnauthenticated();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhookprevioussecret":
+        case "webhookPreviousSecret": return getOrCreateConfiguration(target).getWebhookPreviousSecret();
+        case "webhookprevioussecretvaliduntil":
+        case "webhookPreviousSecretValidUntil": return getOrCreateConfiguration(target).getWebhookPreviousSecretValidUntil();
         case "webhooksecret":
         case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         default: return null;

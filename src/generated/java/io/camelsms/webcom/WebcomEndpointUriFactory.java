@@ -23,7 +23,7 @@ public class WebcomEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(51);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -50,6 +50,7 @@ public class WebcomEndpointUriFactory extends org.apache.camel.support.component
         props.add("password");
         props.add("pollStrategy");
         props.add("repeatCount");
+        props.add("replyWindow");
         props.add("requestTimeout");
         props.add("retryBackoffMultiplier");
         props.add("retryDelay");
@@ -64,17 +65,22 @@ public class WebcomEndpointUriFactory extends org.apache.camel.support.component
         props.add("timeZone");
         props.add("token");
         props.add("tracking");
+        props.add("trackingAccountName");
         props.add("trackingMaxAge");
         props.add("trackingStore");
         props.add("typeSend");
         props.add("useFixedDelay");
+        props.add("webhookAllowUnauthenticated");
         props.add("webhookPath");
+        props.add("webhookPreviousSecret");
+        props.add("webhookPreviousSecretValidUntil");
         props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("login");
         secretProps.add("password");
         secretProps.add("token");
+        secretProps.add("webhookPreviousSecret");
         secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,6 +87,7 @@ public final class SmsApplication {
     private static final class Lifecycle extends MainListenerSupport {
 
         private Sandbox sandbox;
+        private String webhookSecret;
 
         /**
          * Binds the tracking store before Camel configures (and autowires) the components: on the DataSource bean
@@ -127,8 +130,10 @@ public final class SmsApplication {
                 throw new IllegalArgumentException("sms.provider=" + provider + " is not one of "
                         + SANDBOX_ACCOUNTS.keySet());
             }
+            webhookSecret = configureWebhookSecret(context);
             if (hasCredentials(context, provider)) {
                 LOG.info("{}: credentials configured, sending to the real provider", provider);
+                AppWebhookSecret.printPanelUrl(provider, publicUrl(context), dataDir(context), false);
                 return;
             }
             sandbox = Sandbox.start(0);
@@ -143,7 +148,32 @@ public final class SmsApplication {
                      + " Configure camel.component.{}.* credentials to send for real.", provider, sandbox.baseUrl(),
                     provider);
             startAutopilot(context);
+            AppWebhookSecret.printPanelUrl(provider, publicUrl(context), dataDir(context), true);
             dropSample(context);
+        }
+
+        /** Every webhook component gets the app's secret unless it has its own; the secret is never logged. */
+        private static String configureWebhookSecret(CamelContext context) {
+            String secret = AppWebhookSecret.resolve(context.getPropertiesComponent(), dataDir(context));
+            AppWebhookSecret.apply(context, secret, new AppWebhookSecret.ComponentOptions() {
+                @Override
+                public Object get(CamelContext camel, String scheme, String option) {
+                    return ((PropertyConfigurerGetter) configurer(camel, scheme))
+                            .getOptionValue(camel.getComponent(scheme), option, true);
+                }
+
+                @Override
+                public void set(CamelContext camel, String scheme, String option, String value) {
+                    configure(camel, scheme, Map.of(option, value));
+                }
+            });
+            return secret;
+        }
+
+        /** Where providers reach the app's HTTP server (a reverse proxy's address in production). */
+        private static String publicUrl(CamelContext context) {
+            return context.getPropertiesComponent().resolveProperty("sms.public-url")
+                    .orElse("http://127.0.0.1:8080").replaceAll("/+$", "");
         }
 
         /**
@@ -152,12 +182,13 @@ public final class SmsApplication {
          */
         private void startAutopilot(CamelContext context) {
             var properties = context.getPropertiesComponent();
-            String server = "http://localhost:" + properties.resolveProperty("camel.server.port").orElse("8080");
+            String server = "http://127.0.0.1:" + properties.resolveProperty("camel.server.port").orElse("8080");
+            String secretSegment = "/" + URLEncoder.encode(webhookSecret, StandardCharsets.UTF_8);
             String reply = properties.resolveProperty("sms.sandbox.auto-reply").orElse("SIM");
             sandbox.painel().autoReply(reply);
             sandbox.smsclouds().autoReply(reply);
-            sandbox.webcom().webhookUrl(URI.create(server + "/sms/webcom/dlr"));
-            sandbox.smsclouds().moWebhook(server + "/sms/smsclouds/inbound");
+            sandbox.webcom().webhookUrl(URI.create(server + "/sms/webcom/dlr" + secretSegment));
+            sandbox.smsclouds().moWebhook(server + "/sms/smsclouds/inbound" + secretSegment);
             sandbox.autopilot(Duration.ofSeconds(1), Duration.ofMinutes(1));
         }
 

@@ -1,5 +1,6 @@
 package io.camelsms.core;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,11 @@ public interface EventLedger<E> {
         void record();
 
         void release();
+
+        /** Headers the consumer adds to the event's exchange, e.g. {@link SmsHeaders#UNSOLICITED}. */
+        default Map<String, Object> headers() {
+            return Map.of();
+        }
     }
 
     /** A ledger that finds everything new and remembers nothing (keyword requests, which must always be answered). */

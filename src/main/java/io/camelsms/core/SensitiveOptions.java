@@ -18,10 +18,11 @@ public final class SensitiveOptions {
 
     /**
      * Credential options of the camel-sms components that Camel does not treat as sensitive by name: pwapi's
-     * {@code credential}, smsway's {@code tokenapi}, and every consumer's {@code webhookSecret}. A component with
-     * a new such name adds it here.
+     * {@code credential}, smsway's {@code tokenapi}, and every consumer's {@code webhookSecret} and
+     * {@code webhookPreviousSecret}. A component with a new such name adds it here.
      */
-    static final List<String> SECRET_OPTIONS = List.of("credential", "tokenapi", "webhookSecret");
+    static final List<String> SECRET_OPTIONS = List.of("credential", "tokenapi", "webhookSecret",
+            "webhookPreviousSecret");
     /** Camel's URI sanitiser is JVM-wide: it learns the names once. */
     private static boolean sanitiserTaught;
 

@@ -14,6 +14,11 @@ import io.camelsms.tracking.TrackingStore;
  */
 public abstract class SmsConfiguration implements Cloneable {
 
+    /** The tracking label of messages sent without any account identity. */
+    public static final String DEFAULT_ACCOUNT = "default";
+    /** Prefix of digest labels, so a label is never mistaken for a login. */
+    public static final String LABEL_PREFIX = "sha256:";
+
     @UriParam(label = "producer", description = "Region (ISO 3166, e.g. BR) for phone numbers written without"
                                                 + " a leading plus and country code. Empty: such numbers are rejected.")
     private String defaultRegion;
@@ -44,6 +49,12 @@ public abstract class SmsConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "true", description = "Record every accepted message in the"
             + " trackingStore, right after the provider accepted its batch, when a store is configured.")
     private boolean tracking = true;
+    @UriParam(label = "advanced", description = "The label the tracking store files this account's messages under"
+            + " (column account), e.g. acme-br; delivery-report polling asks the provider only about the messages of"
+            + " its own label. Default: a SHA-256 digest of the account's login or credential, never the value itself."
+            + " Set it to keep one label when the credential changes (a new token, or webcom's login replaced by its"
+            + " token).")
+    private String trackingAccountName;
     @UriParam(label = "producer", defaultValue = "2.0",
               description = "Each further retry waits this many times longer than the previous one.")
     @Metadata(defaultValue = "2.0")
@@ -113,6 +124,14 @@ public abstract class SmsConfiguration implements Cloneable {
         this.trackingStore = trackingStore;
     }
 
+    public String getTrackingAccountName() {
+        return trackingAccountName;
+    }
+
+    public void setTrackingAccountName(String trackingAccountName) {
+        this.trackingAccountName = trackingAccountName;
+    }
+
     public boolean isTracking() {
         return tracking;
     }
@@ -134,16 +153,28 @@ public abstract class SmsConfiguration implements Cloneable {
     }
 
     /**
-     * How the tracking store names the provider account these options send with: a login, or a digest of a
-     * token. Never a secret itself. Components with credentials override it.
+     * How the tracking store names the provider account these options send with: {@code trackingAccountName}, or
+     * a digest of {@link #accountIdentity()}. Never a secret, nor a login in clear.
      */
-    public String trackingAccount() {
-        return "default";
+    public final String trackingAccount() {
+        if (trackingAccountName != null && !trackingAccountName.isBlank()) {
+            return trackingAccountName.strip();
+        }
+        return accountLabel(accountIdentity());
     }
 
-    /** A stable, non-reversible name for an account known only by a secret. */
-    protected static String digestOf(String secret) {
-        return secret == null ? "default" : "sha256:" + EventIds.of(secret).substring(0, 16);
+    /** What identifies the provider account (its login, or its credential); null when there is none. */
+    protected String accountIdentity() {
+        return null;
+    }
+
+    /**
+     * The default tracking label of an account known by {@code identity}: a stable, non-reversible digest, or
+     * {@code default} without one. The V5 migration labels rows stored before with the same function.
+     */
+    public static String accountLabel(String identity) {
+        return identity == null || identity.isBlank() ? DEFAULT_ACCOUNT
+                : LABEL_PREFIX + EventIds.of(identity).substring(0, 16);
     }
 
     /** Fails at start when a required option is empty, naming it and where it can be set. */

@@ -96,7 +96,8 @@ public abstract class SmsEndpoint extends ScheduledPollEndpoint implements Webho
     protected <E> EventLedger<E> trackingLedger() {
         TrackingStore store = consumerConfiguration().activeTrackingStore();
         return store == null ? EventLedger.everything()
-                : (EventLedger<E>) new TrackingLedger(scheme(), store, Clock.systemUTC());
+                : (EventLedger<E>) new TrackingLedger(scheme(), store, Clock.systemUTC(),
+                        Duration.ofMillis(consumerConfiguration().getReplyWindow()));
     }
 
     /** The tracking store, or an exception naming the option to set. */

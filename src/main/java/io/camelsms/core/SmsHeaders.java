@@ -45,6 +45,11 @@ public class SmsHeaders {
     @Metadata(label = "consumer", description = "The stable id of a delivery report or reply, for deduplication.",
               javaType = "String")
     public static final String EVENT_ID = "CamelSmsEventId";
+    @Metadata(label = "consumer", description = "On a reply: true when it answers no message sent to that number"
+            + " within replyWindow (found in the tracking store), e.g. a stranger's or a forged MO. Such replies are"
+            + " still emitted, so a route can keep them apart; absent without a tracking store (nothing to check).",
+              javaType = "Boolean")
+    public static final String UNSOLICITED = "CamelSmsUnsolicited";
     @Metadata(description = "The component scheme that produced or sent the message, e.g. pwapi.", javaType = "String")
     public static final String PROVIDER = "CamelSmsProvider";
 

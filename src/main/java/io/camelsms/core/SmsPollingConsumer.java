@@ -60,6 +60,7 @@ public abstract class SmsPollingConsumer<E> extends ScheduledPollConsumer {
         for (EventLedger.Entry<E> entry : news) {
             Exchange exchange = createExchange(false);
             toExchange(entry.event(), exchange);
+            exchange.getMessage().getHeaders().putAll(entry.headers());
             try {
                 getProcessor().process(exchange);
             } catch (Exception e) {

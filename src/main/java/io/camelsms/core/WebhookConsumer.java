@@ -33,6 +33,7 @@ public class WebhookConsumer<E> extends DefaultConsumer {
         httpConsumer = http.createConsumer(new WebhookHandler<>(getEndpoint(), settings, protocol, getProcessor(),
                 ledger));
         ServiceHelper.startService(ledger, httpConsumer);
+        WebhookServerGuard.install(getEndpoint().getCamelContext());
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.camelsms.core;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * Serves one provider webhook on an HTTP exchange (platform-http, or Camel's {@code webhook:} component):
  * <ol>
  * <li>a body plus query larger than {@code maxRequestSize} gets 413;</li>
- * <li>with a secret configured, a call without it (query {@code secret} or the path segment after the webhook
- * path) gets 401; without one, an unknown sub-path gets 404;</li>
+ * <li>a call without the webhook's secret (query {@code secret} or the path segment after the webhook path; during
+ * a rotation the previous secret too, until its expiry) gets 401; a webhook without a secret does not even start
+ * unless the user opted out ({@code webhookAllowUnauthenticated=true}), and then an unknown sub-path gets 404;</li>
  * <li>a payload the protocol cannot parse gets 400 and a log line naming the fault, and reaches no route;</li>
  * <li>each event the {@link EventLedger} finds new goes through the route as its own exchange, and is recorded
  * only after it completed; events already emitted (by an earlier push or a poll) are acknowledged without being
@@ -40,7 +40,7 @@ public final class WebhookHandler<E> implements Processor {
     private final WebhookProtocol<E> protocol;
     private final Processor route;
     private final EventLedger<E> ledger;
-    private final byte[] secret;
+    private final WebhookSecrets secrets;
 
     public WebhookHandler(Endpoint endpoint, WebhookSettings settings, WebhookProtocol<E> protocol, Processor route,
                           EventLedger<E> ledger) {
@@ -49,8 +49,26 @@ public final class WebhookHandler<E> implements Processor {
         this.protocol = protocol;
         this.route = route;
         this.ledger = ledger;
-        this.secret = settings.secret() == null || settings.secret().isEmpty()
-                ? null : settings.secret().getBytes(StandardCharsets.UTF_8);
+        this.secrets = settings.secrets();
+        requireAuthentication();
+    }
+
+    /** Secure by default: no secret, no webhook, unless the user explicitly opted out (then one WARN). */
+    private void requireAuthentication() {
+        if (secrets.configured()) {
+            if (secrets.previousValidUntil() != null) {
+                LOG.info("{}: webhook {} also accepts the previous secret until {}", endpointName(), settings.path(),
+                        secrets.previousValidUntil());
+            }
+            return;
+        }
+        if (!settings.allowUnauthenticated()) {
+            throw new IllegalArgumentException(endpointName() + ": webhook " + settings.path() + " needs a shared"
+                    + " secret: set option webhookSecret (endpoint option, or camel.component.<scheme>.webhook-secret),"
+                    + " or webhookAllowUnauthenticated=true to accept calls from anyone who can reach it");
+        }
+        LOG.warn("{}: webhook {} accepts calls WITHOUT a secret (webhookAllowUnauthenticated=true): anyone who can"
+                 + " reach it can forge delivery reports and replies", endpointName(), settings.path());
     }
 
     @Override
@@ -58,8 +76,9 @@ public final class WebhookHandler<E> implements Processor {
         WebhookReply reply;
         try {
             reply = handle(http.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("{}: webhook {} failed unexpectedly", endpointName(), settings.path(), e);
+        } catch (RuntimeException e) { // e.g. the tracking store is down: 500, so the provider calls again
+            LOG.error("{}: webhook {} failed unexpectedly: {}", endpointName(), settings.path(), e.toString());
+            LOG.debug("{}: webhook {} failure", endpointName(), settings.path(), e);
             reply = WebhookReply.text(500, "error");
         }
         Message out = http.getMessage();
@@ -79,12 +98,18 @@ public final class WebhookHandler<E> implements Processor {
                     size, settings.maxRequestSize());
             return WebhookReply.text(413, "too large");
         }
-        Map<String, String> query = decode(rawQuery);
-        String pathSecret = subPath(in);
+        Map<String, String> query;
+        String pathSecret;
+        try {
+            query = decode(rawQuery);
+            pathSecret = subPath(in);
+        } catch (IllegalArgumentException e) { // bad percent-encoding; the text is not logged, it may hold a secret
+            LOG.warn("{}: webhook {} refused a call with a malformed query or path", endpointName(), settings.path());
+            return WebhookReply.text(400, "malformed query or path");
+        }
         String given = query.remove(SECRET_PARAM);
-        if (secret != null) {
-            String candidate = given != null ? given : pathSecret;
-            if (candidate == null || !MessageDigest.isEqual(secret, candidate.getBytes(StandardCharsets.UTF_8))) {
+        if (secrets.configured()) {
+            if (!secrets.accepts(given != null ? given : pathSecret)) {
                 LOG.warn("{}: webhook {} refused a call without the shared secret", endpointName(), settings.path());
                 return WebhookReply.text(401, "unauthorized");
             }
@@ -107,6 +132,7 @@ public final class WebhookHandler<E> implements Processor {
             }
             Exchange exchange = endpoint.createExchange();
             protocol.toExchange(entry.get().event(), exchange);
+            exchange.getMessage().getHeaders().putAll(entry.get().headers());
             try {
                 route.process(exchange);
             } catch (Exception e) {

@@ -18,6 +18,7 @@ import io.camelsms.core.HttpReply;
 import io.camelsms.core.HttpTransport;
 import io.camelsms.core.RetryPolicy;
 import io.camelsms.core.SmsConfiguration;
+import io.camelsms.core.SecretMasking;
 import io.camelsms.core.SmsProviderException;
 import io.camelsms.painel.model.PainelApi;
 import io.camelsms.painel.model.PainelResponse;
@@ -217,7 +218,7 @@ final class PainelClient {
         return response;
     }
 
-    /** Like {@link HttpReply#unexpected}, but never quotes a body that echoes the login or password. */
+    /** Like {@link HttpReply#unexpected}, but never quotes a body that echoes the credentials or webhook secret. */
     private SmsProviderException unexpected(HttpReply reply, String what) {
         String body = reply.text();
         if (!withoutCredentials(body).equals(body)) {
@@ -227,12 +228,13 @@ final class PainelClient {
         return reply.unexpected(what, null);
     }
 
+    /**
+     * The text with the login, the password and the webhook secrets masked: the panel echoes the request (its
+     * {@code url_callback} carries the webhook secret) in some errors.
+     */
     private String withoutCredentials(String text) {
-        String masked = text;
-        for (String secret : new String[] {configuration.getLogin(), configuration.getPassword()}) {
-            masked = masked.replace(secret, "***").replace(encode(secret), "***");
-        }
-        return masked;
+        return SecretMasking.mask(text, configuration.getLogin(), configuration.getPassword(),
+                configuration.getWebhookSecret(), configuration.getWebhookPreviousSecret());
     }
 
     private static String blankToNull(String value) {

@@ -60,10 +60,10 @@ public class PainelConfiguration extends SmsConsumerConfiguration {
         this.operation = operation;
     }
 
-    /** The panel login names the account (it is not a secret; the password is). */
+    /** The login identifies the account; only its digest is stored (the option is a secret). */
     @Override
-    public String trackingAccount() {
-        return login == null ? "default" : login;
+    protected String accountIdentity() {
+        return login;
     }
 
     public String getLogin() {

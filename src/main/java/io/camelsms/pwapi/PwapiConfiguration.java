@@ -44,9 +44,10 @@ public class PwapiConfiguration extends SmsConfiguration {
         return copyAs();
     }
 
+    /** The credential identifies the account (only its digest is stored). */
     @Override
-    public String trackingAccount() {
-        return digestOf(credential);
+    protected String accountIdentity() {
+        return credential;
     }
 
     public PwapiOperation getOperation() {

@@ -88,10 +88,10 @@ public class SmscloudsConfiguration extends SmsConsumerConfiguration {
         this.operation = operation;
     }
 
-    /** Only the API token identifies the account: a digest of it names the account, never the token itself. */
+    /** The token identifies the account (only its digest is stored). */
     @Override
-    public String trackingAccount() {
-        return digestOf(token);
+    protected String accountIdentity() {
+        return token;
     }
 
     public String getToken() {

@@ -1,5 +1,8 @@
 package io.camelsms.smsclouds;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -76,8 +79,8 @@ public class SmscloudsEndpoint extends SmsEndpoint {
 
     /** Replies polled with a tracking store: the store's {@link ReplyLedger}, after completing each MO. */
     private SmscloudsReplyLedger correlatedReplies() {
-        return new SmscloudsReplyLedger(new ReplyLedger(SmscloudsProducer.PROVIDER, configuration.activeTrackingStore()),
-                configuration);
+        return new SmscloudsReplyLedger(new ReplyLedger(SmscloudsProducer.PROVIDER, configuration.activeTrackingStore(),
+                Duration.ofMillis(configuration.getReplyWindow()), Clock.systemUTC()), configuration);
     }
 
     @Override

@@ -73,6 +73,11 @@ final class SmscloudsResponsesConsumer extends SmsPollingConsumer<SmscloudsRespo
         public void release() {
             stored.release();
         }
+
+        @Override
+        public java.util.Map<String, Object> headers() {
+            return stored.headers();
+        }
     }
 
     @Override

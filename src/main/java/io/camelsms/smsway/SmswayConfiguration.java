@@ -88,10 +88,10 @@ public class SmswayConfiguration extends SmsConsumerConfiguration {
         this.operation = operation;
     }
 
-    /** Only the API key identifies the account: a digest of it names the account, never the key itself. */
+    /** The API key identifies the account (only its digest is stored). */
     @Override
-    public String trackingAccount() {
-        return digestOf(tokenapi);
+    protected String accountIdentity() {
+        return tokenapi;
     }
 
     public String getTokenapi() {

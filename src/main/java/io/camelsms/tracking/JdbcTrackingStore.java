@@ -108,6 +108,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         // every changed page: at H2's default of 32 ids a trip it cost a 1M-row send most of its tracking time.
         // PostgreSQL keeps its default of 1 (its cache is per session, and a trip is cheap there).
         Flyway.configure().dataSource(found).locations("classpath:db/tracking")
+                .javaMigrations(new V5__Tracking_account_label())
                 .table("camel_sms_schema_history").placeholders(Map.of("identity_cache", h2 ? "10000" : "1"))
                 .load().migrate();
         statisticsKnown = h2;

@@ -1,11 +1,13 @@
 package io.camelsms.tracking;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.camelsms.core.DeliveryReport;
 import io.camelsms.core.EventLedger;
 import io.camelsms.core.InboundMessage;
+import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEvent;
 
 /**
@@ -18,9 +20,14 @@ public final class TrackingLedger implements EventLedger<SmsEvent> {
     private final DeliveryTracker reports;
     private final ReplyLedger replies;
 
+    /** With the default reply window. */
     public TrackingLedger(String provider, TrackingStore store, Clock clock) {
+        this(provider, store, clock, Duration.ofMillis(SmsConsumerConfiguration.DEFAULT_REPLY_WINDOW));
+    }
+
+    public TrackingLedger(String provider, TrackingStore store, Clock clock, Duration replyWindow) {
         this.reports = new DeliveryTracker(provider, store, clock);
-        this.replies = new ReplyLedger(provider, store);
+        this.replies = new ReplyLedger(provider, store, replyWindow, clock);
     }
 
     @Override

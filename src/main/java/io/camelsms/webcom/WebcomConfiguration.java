@@ -72,10 +72,15 @@ public class WebcomConfiguration extends SmsConsumerConfiguration {
         this.operation = operation;
     }
 
-    /** The login names the account; with only a token, a digest of it does (never the token itself). */
+    /**
+     * The document's token is "a secret key instead of login and password" of the same account, so the login
+     * identifies the account whenever it is set, also when the token is what authenticates: adding a token beside
+     * the login keeps the label. Only with a token alone is the token's digest the label (set trackingAccountName
+     * to keep one label across such a change).
+     */
     @Override
-    public String trackingAccount() {
-        return login != null && !login.isBlank() ? login : digestOf(token);
+    protected String accountIdentity() {
+        return login != null && !login.isBlank() ? login : token;
     }
 
     public String getLogin() {

@@ -2,6 +2,11 @@ package io.camelsms.app;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +86,7 @@ class ReportsAndRepliesRouteTest extends CamelTestSupport {
         painel.getConfiguration().setPassword(PainelSimulator.DEFAULT_PASSWORD);
         painel.getConfiguration().setDefaultRegion("BR");
         painel.getConfiguration().setCallbackUrl(server + "/sms/painel/callback");
+        painel.getConfiguration().setWebhookSecret("app-s3cr3t"); // as SmsApplication sets its generated one
         JdbcTrackingStore store = JdbcTrackingStore.embeddedH2(data.resolve("tracking"));
         painel.getConfiguration().setTrackingStore(store);
         context.getRegistry().bind("trackingStore", TrackingStore.class, store);
@@ -138,6 +144,17 @@ class ReportsAndRepliesRouteTest extends CamelTestSupport {
         assertEquals("REFUSE ME", lines(today, "forward-dead-").get(0).get("text").asText());
         assertTrue(forwarded.stream().anyMatch(f -> f.contains("\"text\":\"SIM\"")));
         assertEquals(lines(today, "dlr-").size() + 1, forwarded.size(), "every report and the accepted reply");
+
+        // an authenticated callback with a reply from a number the campaign was not sent to: kept apart, not forwarded
+        String data = campaign + ";21900000001;NAO, cancelem minha conta;2026-12-01 18:00:00;;";
+        int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(painel.campaign(campaign)
+                .urlCallback() + "?data_callback=" + URLEncoder.encode(data, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        assertEquals(200, status);
+        await(() -> lines(today, "unsolicited-").size() == 1, () -> "unsolicited " + lines(today, "unsolicited-"));
+        assertEquals("NAO, cancelem minha conta", lines(today, "unsolicited-").get(0).get("text").asText());
+        assertEquals(2, lines(today, "inbound-").size(), "not taken as a customer's answer");
+        assertTrue(forwarded.stream().noneMatch(f -> f.contains("cancelem")), "not forwarded");
     }
 
     private static List<JsonNode> lines(Path outbox, String prefix) {

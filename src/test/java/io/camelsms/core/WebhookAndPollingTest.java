@@ -22,11 +22,13 @@ import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
+import io.camelsms.testing.LogCapture;
 import io.camelsms.testing.PlatformHttp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shared webhook and polling bases, through a minimal component, over real HTTP. */
@@ -49,11 +51,15 @@ class WebhookAndPollingTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("hook:inbound").routeId("open").to("mock:open");
+                from("hook:inbound?webhookAllowUnauthenticated=true").routeId("open").to("mock:open");
+                from("hook:rotating?webhookSecret=new-s3cr3t&webhookPreviousSecret=old-s3cr3t"
+                     + "&webhookPreviousSecretValidUntil=2999-01-01T00:00:00Z").routeId("rotating").to("mock:rotating");
+                from("hook:rotated?webhookSecret=new-s3cr3t&webhookPreviousSecret=old-s3cr3t"
+                     + "&webhookPreviousSecretValidUntil=2020-01-01T00:00:00Z").routeId("rotated").to("mock:rotated");
                 from("hook:guarded?webhookSecret=s3cr3t&maxRequestSize=200").routeId("guarded")
                         .choice().when(simple("${body.text} == 'boom'")).throwException(new IllegalStateException("boom"))
                         .end().to("mock:guarded");
-                from("hook:dedup").routeId("dedup").to("mock:dedup");
+                from("hook:dedup?webhookAllowUnauthenticated=true").routeId("dedup").to("mock:dedup");
                 from("hook:poll?delay=50&initialDelay=0").routeId("poll")
                         .choice().when(simple("${body.text} == 'fail-once' && ${header.failed} == null"))
                         .process(e -> {
@@ -110,6 +116,67 @@ class WebhookAndPollingTest extends CamelTestSupport {
         assertEquals(200, get("/sms/hook/guarded/s3cr3t?from=1&text=hi").statusCode());
         assertEquals(2, guarded.getReceivedCounter());
         assertNull(guarded.getExchanges().get(0).getMessage().getHeader("secret"));
+    }
+
+    @Test
+    void aWebhookWithoutSecretDoesNotStartUnlessTheUserOptedOut() throws Exception {
+        Exception refused = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("hook:unguarded").routeId("unguarded").to("mock:unguarded");
+            }
+        }));
+        String reason = rootCause(refused).getMessage();
+        assertTrue(reason.contains("webhook /sms/hook/unguarded needs a shared secret: set option webhookSecret"),
+                reason);
+        assertTrue(reason.contains("webhookAllowUnauthenticated=true"), reason);
+
+        try (LogCapture logs = LogCapture.everything()) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("hook:optedout?webhookAllowUnauthenticated=true").routeId("optedout").to("mock:optedout");
+                }
+            });
+            assertEquals(1, logs.infoAndAbove().stream()
+                    .filter(line -> line.contains("webhook /sms/hook/optedout accepts calls WITHOUT a secret")).count());
+        }
+        assertEquals(200, get("/sms/hook/optedout?from=1&text=hi").statusCode());
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    @Test
+    void duringARotationTheOldSecretIsAcceptedUntilItsExpiry() throws Exception {
+        assertEquals(200, get("/sms/hook/rotating/new-s3cr3t?from=1&text=hi").statusCode());
+        assertEquals(200, get("/sms/hook/rotating/old-s3cr3t?from=1&text=hi").statusCode());
+        assertEquals(200, get("/sms/hook/rotating?from=1&text=hi&secret=old-s3cr3t").statusCode());
+        assertEquals(401, get("/sms/hook/rotating/older?from=1&text=hi").statusCode());
+        assertEquals(3, getMockEndpoint("mock:rotating").getReceivedCounter());
+
+        assertEquals(200, get("/sms/hook/rotated/new-s3cr3t?from=1&text=hi").statusCode());
+        assertEquals(401, get("/sms/hook/rotated/old-s3cr3t?from=1&text=hi").statusCode(), "grace period over");
+        assertEquals(1, getMockEndpoint("mock:rotated").getReceivedCounter());
+    }
+
+    @Test
+    void aPreviousSecretWithoutExpiryIsRefusedAtStart() {
+        Exception refused = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("hook:forever?webhookSecret=new-s3cr3t&webhookPreviousSecret=old-s3cr3t").to("mock:forever");
+            }
+        }));
+        String reason = rootCause(refused).getMessage();
+        assertTrue(reason.contains("'webhookPreviousSecretValidUntil' is required with 'webhookPreviousSecret'"),
+                reason);
+        assertFalse(reason.contains("s3cr3t"), reason);
     }
 
     @Test
@@ -173,6 +240,18 @@ class WebhookAndPollingTest extends CamelTestSupport {
 
         public void setWebhookSecret(String secret) {
             configuration.setWebhookSecret(secret);
+        }
+
+        public void setWebhookPreviousSecret(String secret) {
+            configuration.setWebhookPreviousSecret(secret);
+        }
+
+        public void setWebhookPreviousSecretValidUntil(String until) {
+            configuration.setWebhookPreviousSecretValidUntil(until);
+        }
+
+        public void setWebhookAllowUnauthenticated(boolean allow) {
+            configuration.setWebhookAllowUnauthenticated(allow);
         }
 
         public void setMaxRequestSize(int size) {

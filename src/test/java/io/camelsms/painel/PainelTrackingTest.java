@@ -28,6 +28,7 @@ import io.camelsms.core.InboundMessage;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsEvent;
 import io.camelsms.core.SmsHeaders;
+import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.sandbox.PainelSimulator;
 import io.camelsms.sandbox.SandboxClock;
@@ -57,6 +58,7 @@ class PainelTrackingTest extends PainelTestSupport {
     /** The once-a-minute guard's clock. */
     private final SandboxClock guardClock = new SandboxClock();
     private String serverUrl;
+    private static final String SECRET = "cb-s3cr3t";
     /** Every event a route was given, failed or not: which consumer ("poll"/"push") and the event. */
     private final List<Seen> attempts = new CopyOnWriteArrayList<>();
     /** The events a route completed. */
@@ -138,7 +140,7 @@ class PainelTrackingTest extends PainelTestSupport {
         assertEquals(List.of(DeliveryStatus.QUEUED, DeliveryStatus.QUEUED, DeliveryStatus.DELIVERED,
                 DeliveryStatus.DELIVERED, DeliveryStatus.FAILED), routed.stream().map(s -> s.report().status()).toList());
         assertEquals(5, routed.stream().map(s -> s.event().eventId()).distinct().count());
-        assertEquals(List.of(), store.openCampaigns("painel", PainelSimulator.DEFAULT_LOGIN));
+        assertEquals(List.of(), store.openCampaigns("painel", SmsConfiguration.accountLabel(PainelSimulator.DEFAULT_LOGIN)));
     }
 
     @Test
@@ -217,15 +219,15 @@ class PainelTrackingTest extends PainelTestSupport {
         assertEquals(1, routed.stream().filter(s -> s.report().status() == DeliveryStatus.EXPIRED).count());
         assertTrue(queries <= 1, "at most the one getstatus before it expired");
         assertEquals(queries, statusQueries().size(), "an expired campaign is not asked about again");
-        assertEquals(List.of(), store.openCampaigns("painel", PainelSimulator.DEFAULT_LOGIN));
+        assertEquals(List.of(), store.openCampaigns("painel", SmsConfiguration.accountLabel(PainelSimulator.DEFAULT_LOGIN)));
     }
 
     @Test
     void pushedAndPolledChangesAreEachReportedOnce() throws Exception {
         poll(DLR);
-        context.addRoutes(route("painel:callback", "push"));
+        context.addRoutes(route("painel:callback?webhookSecret=" + SECRET, "push"));
         failOnce.add("p-1/sucesso"); // the first push of it fails: the poll must bring it
-        String callback = serverUrl + "/sms/painel/callback";
+        String callback = serverUrl + "/sms/painel/callback/" + SECRET;
         send(SmsMessage.to("31999999999").text("Oi").externalId("p-1").option("url_callback", callback).build(),
                 SmsMessage.to("31988887777").text("Oi").externalId("p-2").option("url_callback", callback).build());
         awaitRouted(2);
@@ -254,8 +256,8 @@ class PainelTrackingTest extends PainelTestSupport {
 
     @Test
     void aReplyCarriesTheExternalIdOfTheMessageItAnswersAndIsRoutedOnce() throws Exception {
-        context.addRoutes(route("painel:callback", "push"));
-        String callback = serverUrl + "/sms/painel/callback";
+        context.addRoutes(route("painel:callback?webhookSecret=" + SECRET, "push"));
+        String callback = serverUrl + "/sms/painel/callback/" + SECRET;
         String campaign = send(
                 SmsMessage.to("31999999999").text("Quer?").externalId("q-1").option("url_callback", callback).build(),
                 SmsMessage.to("31988887777").text("Quer?").externalId("q-2").option("url_callback", callback).build())

@@ -39,6 +39,7 @@ class SmscloudsDeliveryTrackingH2Test extends SmscloudsDeliveryTrackingTestBase 
     @TempDir
     static Path directory;
     private static JdbcDataSource dataSource;
+    private static final String WEBHOOK_SECRET = "mo-s3cr3t";
     private String baseUrl;
 
     @BeforeAll
@@ -92,13 +93,13 @@ class SmscloudsDeliveryTrackingH2Test extends SmscloudsDeliveryTrackingTestBase 
 
     @Test
     void aReplyPushedAndPolledIsEmittedOnceWithTheOriginalMessagesIdAndCampaign() throws Exception {
-        smsclouds().moWebhook(baseUrl + "/sms/smsclouds/inbound");
+        smsclouds().moWebhook(baseUrl + "/sms/smsclouds/inbound/" + WEBHOOK_SECRET);
         String campaignId = sendThree().batchIds().get(0);
         SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("smsclouds:inbound").routeId("push").to("mock:replies");
+                from("smsclouds:inbound?webhookSecret=" + WEBHOOK_SECRET).routeId("push").to("mock:replies");
                 from("smsclouds:responses?delay=50&initialDelay=0").routeId("poll").autoStartup(false)
                         .to("mock:replies");
             }
@@ -142,11 +143,11 @@ class SmscloudsDeliveryTrackingH2Test extends SmscloudsDeliveryTrackingTestBase 
     @Test
     void keywordRequestsAreAnsweredEveryTimeAlsoWithATrackingStore() throws Exception {
         SANDBOX.sandbox().clock().freeze();
-        smsclouds().keywordWebhook(baseUrl + "/sms/smsclouds/keyword");
+        smsclouds().keywordWebhook(baseUrl + "/sms/smsclouds/keyword/" + WEBHOOK_SECRET);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("smsclouds:keyword").to("mock:keyword").setBody(constant("Tu saldo es 10"));
+                from("smsclouds:keyword?webhookSecret=" + WEBHOOK_SECRET).to("mock:keyword").setBody(constant("Tu saldo es 10"));
             }
         });
 
@@ -161,7 +162,7 @@ class SmscloudsDeliveryTrackingH2Test extends SmscloudsDeliveryTrackingTestBase 
     private URI pushUrl(SmsCloudsSimulator.Mo mo) {
         String date = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
                 .format(mo.receivedAt().atZone(ZoneId.of("America/Mexico_City")));
-        return URI.create(baseUrl + "/sms/smsclouds/inbound?cellphone=" + mo.cellphone() + "&date="
+        return URI.create(baseUrl + "/sms/smsclouds/inbound/" + WEBHOOK_SECRET + "?cellphone=" + mo.cellphone() + "&date="
                           + URLEncoder.encode(date, StandardCharsets.UTF_8) + "&message_id=" + mo.messageId()
                           + "&response=" + mo.response());
     }

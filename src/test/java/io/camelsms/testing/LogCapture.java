@@ -18,6 +18,7 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private static final String HTTP_CLIENT = "org.apache.hc";
+    private final List<String> infoAndAbove = new CopyOnWriteArrayList<>();
     private final Level previousRoot;
 
     private LogCapture() {
@@ -47,6 +48,14 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
             line.append('\n').append(trace);
         }
         lines.add(line.toString());
+        if (event.getLevel().isMoreSpecificThan(Level.INFO)) {
+            infoAndAbove.add(line.toString());
+        }
+    }
+
+    /** The lines an app logging at INFO shows (stack traces logged at DEBUG on purpose are left out). */
+    public List<String> infoAndAbove() {
+        return List.copyOf(infoAndAbove);
     }
 
     public List<String> lines() {

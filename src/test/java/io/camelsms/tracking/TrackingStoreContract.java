@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.camelsms.core.DeliveryStatus;
+import io.camelsms.core.SmsConfiguration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,6 +93,40 @@ abstract class TrackingStoreContract {
                     .orElseThrow().externalId());
             assertEquals(Optional.empty(), upgraded.findByCampaignAndRecipient("smsclouds", "1001", "21988887777"));
             assertEquals(Set.of("cust-1"), upgraded.acceptedExternalIds("painel", List.of("cust-1", "cust-2")));
+        } finally {
+            upgraded.stop();
+        }
+    }
+
+    @Test
+    void aStoreFromBeforeVersion5HasItsLoginsReplacedByLabelsItsMessagesStillPolled() throws Exception {
+        DataSource existing = freshDataSource("labels");
+        Flyway.configure().dataSource(existing).locations("classpath:db/tracking").table("camel_sms_schema_history")
+                .placeholders(java.util.Map.of("identity_cache", "1")).target("3").load().migrate();
+        String digest = SmsConfiguration.accountLabel("a-token");
+        try (Connection c = existing.getConnection(); Statement s = c.createStatement()) {
+            for (String[] row : List.of(new String[] {"painel", "api-user-93kq"}, new String[] {"webcom", "web-login"},
+                    new String[] {"smsclouds", digest}, new String[] {"pwapi", "default"})) {
+                s.execute("INSERT INTO sms_message (provider, account, external_id, recipient, campaign_id, status,"
+                          + " created_at, updated_at, is_final) VALUES ('" + row[0] + "', '" + row[1] + "', 'x-"
+                          + row[0] + "', '21988887777', '1001', 'ACCEPTED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                          + " FALSE)");
+            }
+        }
+        JdbcTrackingStore upgraded = new JdbcTrackingStore(existing);
+        upgraded.start();
+        try {
+            assertEquals(1, upgraded.openMessages("painel", SmsConfiguration.accountLabel("api-user-93kq"), 10).size());
+            assertEquals(1, upgraded.openMessages("webcom", SmsConfiguration.accountLabel("web-login"), 10).size());
+            assertEquals(1, upgraded.openMessages("smsclouds", digest, 10).size(), "a digest stays as it was");
+            assertEquals(1, upgraded.openMessages("pwapi", "default", 10).size());
+            try (Connection c = existing.getConnection(); Statement s = c.createStatement();
+                 ResultSet accounts = s.executeQuery("SELECT account FROM sms_message")) {
+                while (accounts.next()) {
+                    String account = accounts.getString(1);
+                    assertTrue(account.equals("default") || account.startsWith("sha256:"), account);
+                }
+            }
         } finally {
             upgraded.stop();
         }

@@ -42,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WebcomTrackingTest extends WebcomTestSupport {
 
+    private static final String SECRET = "dlr-s3cr3t";
     private static final String POLL = "webcom:dlr?dlrMode=poll&delay=20&initialDelay=0";
 
     @TempDir
@@ -80,7 +81,7 @@ class WebcomTrackingTest extends WebcomTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("webcom:dlr").routeId("push").autoStartup(false).process(e -> emit("push", e));
+                from("webcom:dlr?webhookSecret=" + SECRET).routeId("push").autoStartup(false).process(e -> emit("push", e));
                 from(POLL).routeId("poll").autoStartup(false).process(e -> emit("poll", e));
                 from(POLL + "&trackingMaxAge=300").routeId("expiring").autoStartup(false)
                         .process(e -> emit("expiring", e));
@@ -283,7 +284,7 @@ class WebcomTrackingTest extends WebcomTestSupport {
 
     @Test
     void pushedChangesAreRoutedOnceWithTheCallersIdAndAFailedOneIsAcknowledgedOnlyOnceRouted() throws Exception {
-        webcom().webhookUrl(URI.create(httpBase + "/sms/webcom/dlr"));
+        webcom().webhookUrl(URI.create(httpBase + "/sms/webcom/dlr/" + SECRET));
         start("push");
         List<String> ids = send("401", "402");
         failOnce.add("401:deliver");
@@ -305,7 +306,7 @@ class WebcomTrackingTest extends WebcomTestSupport {
         restartContext();
         start("push");
         String lost = webcom().pushes().get(0);
-        WebhookPush.Answer again = WebhookPush.post(URI.create(httpBase + "/sms/webcom/dlr"),
+        WebhookPush.Answer again = WebhookPush.post(URI.create(httpBase + "/sms/webcom/dlr/" + SECRET),
                 "application/json", lost);
         assertEquals(200, again.status());
         assertEquals(ids, ackedIds(again.body()), "both ids of that push are acknowledged");
@@ -315,7 +316,7 @@ class WebcomTrackingTest extends WebcomTestSupport {
     @Test
     void aPushedEntryForAMessageTheStoreDoesNotKnowIsAcknowledgedWithoutBeingRouted() throws Exception {
         start("push");
-        WebhookPush.Answer answer = WebhookPush.post(URI.create(httpBase + "/sms/webcom/dlr"), "application/json",
+        WebhookPush.Answer answer = WebhookPush.post(URI.create(httpBase + "/sms/webcom/dlr/" + SECRET), "application/json",
                 "[{\"id_sms\":\"999999\",\"time\":\"2011-01-01 12:57:46\",\"state\":\"deliver\"}]");
         assertEquals(List.of("999999"), ackedIds(answer.body()));
         assertEquals(List.of(), routed);
@@ -325,7 +326,7 @@ class WebcomTrackingTest extends WebcomTestSupport {
 
     @Test
     void pushAndPollOnTheSameStoreEmitEachChangeOnce() throws Exception {
-        webcom().webhookUrl(URI.create(httpBase + "/sms/webcom/dlr"));
+        webcom().webhookUrl(URI.create(httpBase + "/sms/webcom/dlr/" + SECRET));
         start("push");
         start("poll");
         List<String> first = send("501", "502");
