@@ -9,14 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import io.camelsms.core.RecipientResult.Outcome;
+
 /**
  * One recipient file on its way through the route: its results and rejects files and its counters. Shared by the
  * split's sub-exchanges through an exchange property; they run one after the other, so no locking is needed.
- * Output files are appended to, so a resumed file keeps what the first run wrote.
+ * Output files are appended to, so a resumed file keeps what the first run wrote. Every row read ends in exactly one
+ * of them: {@link #unaccounted()} is zero at the end of a file.
  */
 public final class FileRun implements Closeable {
 
@@ -26,18 +31,16 @@ public final class FileRun implements Closeable {
 
     private final String fileName;
     private final long startNanos = System.nanoTime();
-    private final CSVPrinter results;
-    private final CSVPrinter rejects;
+    private final CSVPrinter resultsFile;
+    private final CSVPrinter rejectsFile;
     private long read;
-    private long accepted;
-    private long rejected;
-    private long skipped;
+    private final Map<Outcome, Long> results = new EnumMap<>(Outcome.class);
 
     FileRun(String fileName, Path outbox) throws IOException {
         this.fileName = fileName;
         Files.createDirectories(outbox);
-        this.results = printer(outbox.resolve(fileName + ".results.csv"), RESULT_COLUMNS);
-        this.rejects = printer(outbox.resolve(fileName + ".rejects.csv"), REJECT_COLUMNS);
+        this.resultsFile = printer(outbox.resolve(fileName + ".results.csv"), RESULT_COLUMNS);
+        this.rejectsFile = printer(outbox.resolve(fileName + ".rejects.csv"), REJECT_COLUMNS);
     }
 
     private static CSVPrinter printer(Path file, String[] header) throws IOException {
@@ -74,55 +77,50 @@ public final class FileRun implements Closeable {
         }
     }
 
-    void result(long line, String rowId, String recipient, String status, String provider, String campaignId,
+    /** A results line: accepted now, accepted earlier, or unknown (never rejected: that is {@link #reject}). */
+    void result(long line, String rowId, String recipient, Outcome outcome, String provider, String campaignId,
                 String providerMessageId) throws IOException {
-        results.printRecord(line, rowId, recipient, status, provider, campaignId, providerMessageId);
+        if (outcome == Outcome.REJECTED) {
+            throw new IllegalArgumentException("a rejected row goes to the rejects file, with its reason");
+        }
+        resultsFile.printRecord(line, rowId, recipient, outcome, provider, campaignId, providerMessageId);
+        results.merge(outcome, 1L, Long::sum);
     }
 
     void reject(long line, String rowId, String phone, String reason) throws IOException {
-        rejects.printRecord(line, rowId, phone, reason);
-        rejected++;
+        rejectsFile.printRecord(line, rowId, phone, reason);
+        results.merge(Outcome.REJECTED, 1L, Long::sum);
     }
 
     void countRead(long rows) {
         read += rows;
     }
 
-    void countAccepted(long rows) {
-        accepted += rows;
-    }
-
-    void countSkipped(long rows) {
-        skipped += rows;
-    }
-
-    /** {@code rows read, sent, rejected, skipped, rate}: what the progress and summary lines say. */
+    /** What the progress and summary lines say: rows read and where each went, and the rate. */
     String progress() {
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-        return String.format("%s: %d rows read, %d accepted, %d rejected, %d already sent earlier; %.0f rows/s",
-                fileName, read, accepted, rejected, skipped, read / seconds);
+        return String.format("%s: %d rows read, %d accepted, %d already sent earlier, %d unknown, %d rejected;"
+                             + " %.0f rows/s", fileName, read, count(Outcome.ACCEPTED), count(Outcome.ACCEPTED_EARLIER),
+                count(Outcome.UNKNOWN), count(Outcome.REJECTED), read / seconds);
     }
 
-    long accepted() {
-        return accepted;
+    long count(Outcome outcome) {
+        return results.getOrDefault(outcome, 0L);
     }
 
-    long rejected() {
-        return rejected;
-    }
-
-    long skipped() {
-        return skipped;
+    /** Rows read that are in neither file (zero once every row of the file is written). */
+    long unaccounted() {
+        return read - results.values().stream().mapToLong(Long::longValue).sum();
     }
 
     void flush() throws IOException {
-        results.flush();
-        rejects.flush();
+        resultsFile.flush();
+        rejectsFile.flush();
     }
 
     @Override
     public void close() throws IOException {
-        try (results; rejects) {
+        try (resultsFile; rejectsFile) {
             flush();
         }
     }

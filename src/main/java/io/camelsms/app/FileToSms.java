@@ -2,8 +2,13 @@ package io.camelsms.app;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.camelsms.core.RecipientResult;
+import io.camelsms.core.RecipientResult.Outcome;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.core.SmsValidationException;
@@ -39,25 +45,37 @@ public final class FileToSms implements CamelContextAware {
     public static final String ROWS = "CamelSmsFileRows";
     /** A reason's "message[i]." prefix: its position in the batch, which the file's line number replaces. */
     private static final Pattern BATCH_POSITION = Pattern.compile("message\\[\\d+]\\.");
+    /** The suffix an earlier run's files get when a file name is used again: when that run wrote its results. */
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
 
     private final String provider;
     private final String defaultText;
     private final Path outbox;
+    /** Where the routes move a file once it is done, or failed: {@code done/} and {@code error/} of the data dir. */
+    private final List<Path> finished;
     private CamelContext camelContext;
     private int batchSize;
 
-    public FileToSms(String provider, String defaultText, Path outbox) {
+    /** @param dataDir the app's data directory: {@code inbox/}, {@code outbox/}, {@code done/}, {@code error/} */
+    public FileToSms(String provider, String defaultText, Path dataDir) {
         this.provider = provider;
         this.defaultText = defaultText == null || defaultText.isBlank() ? null : defaultText;
-        this.outbox = outbox;
+        this.outbox = dataDir.resolve("outbox");
+        this.finished = List.of(dataDir.resolve("done"), dataDir.resolve("error"));
     }
 
     /** The split expression: the file's batches; opens the results and rejects files. */
     public Iterator<RecipientFile.Batch> batches(Exchange exchange) throws IOException {
         Path file = exchange.getMessage().getBody(java.io.File.class).toPath();
         String name = file.getFileName().toString();
+        keepEarlierRun(name);
         FileRun run = new FileRun(name, outbox);
         exchange.setProperty(RUN, run);
+        if (Files.size(file) == 0) {
+            LOG.info("{}: empty file, 0 rows", name);
+            return Collections.emptyIterator();
+        }
         RecipientFile recipients;
         try {
             recipients = RecipientFile.open(file, defaultText);
@@ -82,12 +100,11 @@ public final class FileToSms implements CamelContextAware {
         List<RecipientRow> toSend = new ArrayList<>(batch.rows().size());
         for (RecipientRow row : batch.rows()) {
             if (done.contains(row.rowId())) {
-                run.result(row.line(), row.rowId(), row.phone(), "ACCEPTED_EARLIER", provider, null, null);
+                run.result(row.line(), row.rowId(), row.phone(), Outcome.ACCEPTED_EARLIER, provider, null, null);
             } else {
                 toSend.add(row);
             }
         }
-        run.countSkipped(batch.rows().size() - toSend.size());
         List<SmsMessage> messages = new ArrayList<>(toSend.size());
         for (RecipientRow row : toSend) {
             messages.add(row.toMessage());
@@ -96,24 +113,21 @@ public final class FileToSms implements CamelContextAware {
         exchange.getMessage().setBody(messages);
     }
 
-    /** After the send: one results line per accepted row, one rejects line per rejected row, with its file line. */
+    /** After the send: a results line per row accepted (now or earlier) or unknown, a rejects line per rejected row. */
     public void record(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         @SuppressWarnings("unchecked")
         List<RecipientRow> rows = exchange.getProperty(ROWS, List.class);
         SendResult result = exchange.getMessage().getBody(SendResult.class);
-        long accepted = 0;
         for (RecipientResult r : result.recipients()) {
             RecipientRow row = rows.get(r.index());
-            if (r.accepted()) {
-                run.result(row.line(), row.rowId(), r.recipient(), "ACCEPTED", provider, r.batchId(),
-                        r.providerMessageId());
-                accepted++;
-            } else {
+            if (r.outcome() == Outcome.REJECTED) {
                 run.reject(row.line(), row.rowId(), row.phone(), BATCH_POSITION.matcher(r.reason()).replaceAll(""));
+            } else {
+                run.result(row.line(), row.rowId(), r.recipient(), r.outcome(), provider, r.batchId(),
+                        r.providerMessageId());
             }
         }
-        run.countAccepted(accepted);
         run.flush();
         LOG.info(run.progress());
     }
@@ -153,12 +167,59 @@ public final class FileToSms implements CamelContextAware {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         if (run != null) {
             run.close();
-            LOG.info("done {}", run.progress());
+            if (run.unaccounted() == 0) {
+                LOG.info("done {}", run.progress());
+            } else { // a bug, not a fault of the file: say it loudly rather than let rows vanish
+                LOG.error("done {}; {} rows are in neither the results nor the rejects file", run.progress(),
+                        run.unaccounted());
+            }
             Message message = exchange.getMessage();
-            message.setHeader("CamelSmsFileAccepted", run.accepted());
-            message.setHeader("CamelSmsFileRejected", run.rejected());
-            message.setHeader("CamelSmsFileSkipped", run.skipped());
+            message.setHeader("CamelSmsFileAccepted", run.count(Outcome.ACCEPTED));
+            message.setHeader("CamelSmsFileRejected", run.count(Outcome.REJECTED));
+            message.setHeader("CamelSmsFileSkipped", run.count(Outcome.ACCEPTED_EARLIER));
+            message.setHeader("CamelSmsFileUnknown", run.count(Outcome.UNKNOWN));
         }
+    }
+
+    /**
+     * A file name used again: the earlier run of that name finished (its file is in done/ or error/), so its file and
+     * its results and rejects are kept under the name plus the time that run ended, and this run starts afresh. A
+     * run that did not finish (killed mid-file) left its file in the inbox and nothing here: it is resumed instead.
+     */
+    private void keepEarlierRun(String name) throws IOException {
+        List<Path> earlier = new ArrayList<>();
+        for (Path folder : finished) {
+            if (Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                earlier.add(folder.resolve(name));
+            }
+        }
+        if (earlier.isEmpty()) {
+            return;
+        }
+        Path results = outbox.resolve(name + ".results.csv");
+        Path ended = Files.exists(results) ? results : earlier.get(0);
+        String stamp = RUN_TIME.format(Files.getLastModifiedTime(ended).toInstant());
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        String kept = stem + "." + stamp + extension;
+        for (int n = 2; taken(kept); n++) {
+            kept = stem + "." + stamp + "-" + n + extension;
+        }
+        for (Path file : earlier) {
+            Files.move(file, file.resolveSibling(kept));
+        }
+        for (String output : List.of(".results.csv", ".rejects.csv")) {
+            if (Files.exists(outbox.resolve(name + output))) {
+                Files.move(outbox.resolve(name + output), outbox.resolve(kept + output));
+            }
+        }
+        LOG.info("{}: the name was used before; that run's files are kept as {}", name, kept);
+    }
+
+    private boolean taken(String name) {
+        return finished.stream().anyMatch(folder -> Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS))
+               || Files.exists(outbox.resolve(name + ".results.csv"));
     }
 
     private Set<String> alreadyAccepted(List<RecipientRow> rows) {

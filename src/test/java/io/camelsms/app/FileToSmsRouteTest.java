@@ -60,7 +60,6 @@ class FileToSmsRouteTest extends CamelTestSupport {
         pwapi.getConfiguration().setDefaultRegion("BR"); // camel-main applies camel.component.*; a test does it by hand
         AppBeans beans = new AppBeans();
         context.getRegistry().bind("fileToSms", beans.fileToSms("pwapi", "", data.toString()));
-        context.getRegistry().bind("sentFiles", beans.sentFiles(data.toString()));
         context.getRegistry().bind("smsJson", beans.smsJson());
         JdbcTrackingStore store = JdbcTrackingStore.embeddedH2(data.resolve("tracking"));
         context.getRegistry().bind("trackingStore", TrackingStore.class, store);
