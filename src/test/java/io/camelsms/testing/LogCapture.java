@@ -17,6 +17,7 @@ import org.apache.logging.log4j.core.config.Property;
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<String> above = new CopyOnWriteArrayList<>();
     private final Level previousRoot;
 
     private LogCapture() {
@@ -43,10 +44,18 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
             line.append('\n').append(trace);
         }
         lines.add(line.toString());
+        if (event.getLevel().isMoreSpecificThan(Level.INFO)) {
+            above.add(line.toString());
+        }
     }
 
     public List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    /** The lines logged at INFO or above: what a user sees with the app's own logging. */
+    public List<String> userVisibleLines() {
+        return List.copyOf(above);
     }
 
     @Override
