@@ -8,43 +8,43 @@ package io.camelsms.app;
 final class ExternalIdLines {
 
     private static final long EMPTY = 0;
-    private long[] hashes = new long[1024];
-    private long[] lines = new long[1024];
+    /** Hash and line side by side (slot i at 2i and 2i+1): one cache miss a lookup in a table of megabytes. */
+    private long[] table = new long[2 * 1024];
     private int size;
 
     /** Remembers {@code line} as the first for {@code id}; returns the earlier line if the id was seen, else -1. */
     long firstLine(String id, long line) {
         long hash = hash(id);
-        int mask = hashes.length - 1;
-        int slot = (int) (hash ^ (hash >>> 32)) & mask;
-        while (hashes[slot] != EMPTY) {
-            if (hashes[slot] == hash) {
-                return lines[slot];
-            }
-            slot = (slot + 1) & mask;
+        int slot = find(table, hash);
+        if (table[slot] == hash) {
+            return table[slot + 1];
         }
-        hashes[slot] = hash;
-        lines[slot] = line;
-        if (++size * 2 > hashes.length) {
+        table[slot] = hash;
+        table[slot + 1] = line;
+        if (++size * 4 > table.length) { // at most half the slots used
             grow();
         }
         return -1;
     }
 
+    /** The index of {@code hash}'s slot, or of the empty slot where it goes (linear probing). */
+    private static int find(long[] table, long hash) {
+        int mask = table.length / 2 - 1;
+        int slot = (int) (hash ^ (hash >>> 32)) & mask;
+        while (table[2 * slot] != EMPTY && table[2 * slot] != hash) {
+            slot = (slot + 1) & mask;
+        }
+        return 2 * slot;
+    }
+
     private void grow() {
-        long[] oldHashes = hashes;
-        long[] oldLines = lines;
-        hashes = new long[oldHashes.length * 2];
-        lines = new long[oldHashes.length * 2];
-        int mask = hashes.length - 1;
-        for (int i = 0; i < oldHashes.length; i++) {
-            if (oldHashes[i] != EMPTY) {
-                int slot = (int) (oldHashes[i] ^ (oldHashes[i] >>> 32)) & mask;
-                while (hashes[slot] != EMPTY) {
-                    slot = (slot + 1) & mask;
-                }
-                hashes[slot] = oldHashes[i];
-                lines[slot] = oldLines[i];
+        long[] old = table;
+        table = new long[old.length * 2];
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != EMPTY) {
+                int slot = find(table, old[i]);
+                table[slot] = old[i];
+                table[slot + 1] = old[i + 1];
             }
         }
     }
