@@ -170,4 +170,15 @@ class RecipientFileTest {
         assertEquals(List.of("duplicate of line 2: external_id 'x' is already used on line 2 of this file"),
                 batches.stream().flatMap(b -> b.rejects().stream()).map(RowReject::reason).toList());
     }
+
+    @Test
+    void theBundledSamplesUseEachExternalIdOnce() throws Exception {
+        try (var samples = Files.list(Path.of("samples"))) {
+            for (Path sample : samples.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                List<String> duplicates = readAll(sample, 1000).stream().flatMap(b -> b.rejects().stream())
+                        .map(RowReject::reason).filter(r -> r.startsWith("duplicate")).toList();
+                assertEquals(List.of(), duplicates, sample.toString());
+            }
+        }
+    }
 }
