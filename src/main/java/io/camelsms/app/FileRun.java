@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
@@ -34,6 +36,14 @@ public final class FileRun implements Closeable {
     private final CSVPrinter resultsFile;
     private final CSVPrinter rejectsFile;
     private long read;
+    /** The rows of the batch being sent: their outcome is not known until {@link #sent()}. */
+    private List<RecipientRow> inFlight = List.of();
+    /** Batches the split has taken from the file and not yet prepared (it may read one ahead). */
+    private final List<RecipientFile.Batch> taken = new ArrayList<>(2);
+    private boolean closed;
+    private int inFlightCount;
+    /** Why no more batches are sent, once the provider failed one; else null. */
+    private String stoppedBecause;
     private final Map<Outcome, Long> results = new EnumMap<>(Outcome.class);
 
     FileRun(String fileName, Path outbox) throws IOException {
@@ -96,6 +106,49 @@ public final class FileRun implements Closeable {
         read += rows;
     }
 
+    void taken(RecipientFile.Batch batch) {
+        taken.add(batch);
+    }
+
+    void prepared(RecipientFile.Batch batch) {
+        taken.remove(batch);
+    }
+
+    List<RecipientFile.Batch> takenNotPrepared() {
+        return List.copyOf(taken);
+    }
+
+    void sending(List<RecipientRow> rows) {
+        inFlight = rows;
+        inFlightCount = rows.size();
+    }
+
+    /** The batch being sent has its outcome written. */
+    void sent() {
+        inFlight = List.of();
+    }
+
+    /** How many rows the last batch sent had. */
+    int inFlightCount() {
+        return inFlightCount;
+    }
+
+    void stop(String reason) {
+        stoppedBecause = reason;
+    }
+
+    String stoppedBecause() {
+        return stoppedBecause;
+    }
+
+    List<RecipientRow> inFlight() {
+        return inFlight;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
     /** What the progress and summary lines say: rows read and where each went, and the rate. */
     String progress() {
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
@@ -120,6 +173,7 @@ public final class FileRun implements Closeable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         try (resultsFile; rejectsFile) {
             flush();
         }

@@ -20,12 +20,15 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.camelsms.core.RecipientResult;
 import io.camelsms.core.RecipientResult.Outcome;
 import io.camelsms.core.SendResult;
+import io.camelsms.core.SmsException;
+import io.camelsms.core.SmsProviderException;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.core.SmsValidationException;
 import io.camelsms.core.Violation;
@@ -41,6 +44,8 @@ public final class FileToSms implements CamelContextAware {
     private static final Logger LOG = LoggerFactory.getLogger(FileToSms.class);
     /** Exchange property holding the file's {@link FileRun}, shared by the split's sub-exchanges. */
     public static final String RUN = "CamelSmsFileRun";
+    /** Exchange property naming where the route moves the file: done, or error when it was not (fully) sent. */
+    public static final String FOLDER = "CamelSmsFileFolder";
     /** Exchange property holding the rows of the batch being sent, in the order of the message list. */
     public static final String ROWS = "CamelSmsFileRows";
     /** A reason's "message[i]." prefix: its position in the batch, which the file's line number replaces. */
@@ -67,6 +72,7 @@ public final class FileToSms implements CamelContextAware {
 
     /** The split expression: the file's batches; opens the results and rejects files. */
     public Iterator<RecipientFile.Batch> batches(Exchange exchange) throws IOException {
+        exchange.setProperty(FOLDER, "done");
         Path file = exchange.getMessage().getBody(java.io.File.class).toPath();
         String name = file.getFileName().toString();
         keepEarlierRun(name);
@@ -80,21 +86,139 @@ public final class FileToSms implements CamelContextAware {
         try {
             recipients = RecipientFile.open(file, defaultText);
         } catch (RecipientFile.InvalidRecipientFileException e) {
-            run.reject(0, null, null, "file not read: " + e.getMessage());
-            run.close();
-            throw e;
+            // an expected fault: said once, in the rejects and the log, without a stack trace
+            run.countRead(1);
+            run.reject(1, null, null, "file not read: " + e.getMessage());
+            exchange.setProperty(FOLDER, "error");
+            LOG.warn("{}: file not read, moved to error/: {}", name, e.getMessage());
+            return Collections.emptyIterator();
         }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onFailure(Exchange failed) {
+                abandon(run, recipients, failed.getException());
+            }
+
+            @Override
+            public int getOrder() {
+                return HIGHEST; // before camel-file moves the file to error/: its outputs are complete by then
+            }
+        });
         LOG.info("{}: sending with {} in batches of {}", name, provider, batchSize);
-        return new ClosingIterator(recipients, recipients.batches(batchSize));
+        return new ClosingIterator(recipients, recipients.batches(batchSize), run);
+    }
+
+    /**
+     * The send threw (the provider failed the batch after the component's own retries): no later batch is sent. The
+     * batch's rows are written by {@link #writeInFlight}; the file is read on so that every later row is rejected
+     * with the reason, and then moves to error/. One log line, no stack trace (only at DEBUG): an expected fault.
+     */
+    public void stopSending(Exchange exchange) throws IOException {
+        FileRun run = exchange.getProperty(RUN, FileRun.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        boolean refused = writeInFlight(run, cause);
+        run.stop("sending stopped at line " + run.inFlight().get(0).line() + ": " + rootMessage(cause));
+        run.sent();
+        run.flush();
+        LOG.error("{}: {}; the {} rows of that batch {}, the later rows are not sent", run.progress(),
+                run.stoppedBecause(), run.inFlightCount(), refused ? "were refused" : "have an unknown outcome");
+        LOG.debug("sending stopped", cause);
+    }
+
+    /**
+     * The batch in flight when its send failed: refused where the provider answered with one of its documented codes
+     * (it did not act: rejects, with the code), otherwise it may have reached the provider, so its rows are UNKNOWN in
+     * the results, never sent again blindly. Returns whether it was refused.
+     */
+    private boolean writeInFlight(FileRun run, Throwable cause) throws IOException {
+        Throwable root = rootSmsException(cause);
+        String refusal = root instanceof SmsProviderException refused && refused.getProviderCode() != null
+                ? "not sent: " + provider + " answered code " + refused.getProviderCode() + ": " + refused.getMeaning()
+                : null;
+        for (RecipientRow row : run.inFlight()) {
+            if (refusal != null) {
+                run.reject(row.line(), row.rowId(), row.phone(), refusal);
+            } else {
+                run.result(row.line(), row.rowId(), row.phone(), Outcome.UNKNOWN, provider, null, null);
+            }
+        }
+        return refusal != null;
+    }
+
+    /** The split and the error handler wrap the component's exception; its message is the one that says why. */
+    private static Throwable rootSmsException(Throwable cause) {
+        Throwable root = cause;
+        while (root != null && root.getCause() != null && !(root instanceof SmsException)) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    /**
+     * Why, in words fit for a row's reason: a provider's failure as its code and meaning, without the component's
+     * "[retryable]" (the component did retry; for this row, nothing more is tried).
+     */
+    private static String rootMessage(Throwable cause) {
+        Throwable root = rootSmsException(cause);
+        if (root instanceof SmsProviderException failure) {
+            return failure.getProvider() + (failure.getProviderCode() != null ? " code " + failure.getProviderCode()
+                    : "") + ": " + failure.getMeaning() + (failure.getHttpStatus() > 0 ? " (HTTP "
+                    + failure.getHttpStatus() + ")" : "");
+        }
+        return root == null ? "the route failed" : String.valueOf(root.getMessage());
+    }
+
+    /**
+     * The file failed part-way (the send threw). The batch in flight: refused where the provider answered with one of
+     * its documented codes (it did not act: rejects, with the code), otherwise it may have reached the provider, so
+     * its rows are UNKNOWN in the results, never sent again blindly. One reject covers the lines not read. Both output
+     * files and the recipient file are closed; one log line says why (the stack trace only at DEBUG).
+     */
+    private void abandon(FileRun run, RecipientFile recipients, Exception cause) {
+        if (run.isClosed()) {
+            return;
+        }
+        String why = rootMessage(cause);
+        boolean refused = false;
+        try (recipients; run) {
+            refused = writeInFlight(run, cause);
+            for (RecipientFile.Batch batch : run.takenNotPrepared()) { // read ahead by the split, never sent
+                run.countRead(batch.rows().size() + batch.rejects().size());
+                for (RowReject reject : batch.rejects()) {
+                    run.reject(reject.line(), reject.rowId(), reject.phone(), reject.reason());
+                }
+                for (RecipientRow row : batch.rows()) {
+                    run.reject(row.line(), row.rowId(), row.phone(), "not sent: sending stopped: " + why);
+                }
+            }
+            RowReject rest = recipients.rest("sending stopped: " + why);
+            if (rest != null) {
+                run.countRead(1);
+                run.reject(rest.line(), null, null, rest.reason());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{}: could not write where every row went", run.progress(), e);
+        }
+        LOG.error("stopped {}; the last batch's {} rows {}; sending stopped: {}", run.progress(),
+                run.inFlightCount(), refused ? "were refused" : "have an unknown outcome", why);
+        LOG.debug("sending stopped", cause);
     }
 
     /** Before the send: writes the reader's rejects, drops rows already accepted, leaves the messages as body. */
     public void prepare(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         RecipientFile.Batch batch = exchange.getMessage().getBody(RecipientFile.Batch.class);
+        run.prepared(batch);
         run.countRead(batch.rows().size() + batch.rejects().size());
         for (RowReject reject : batch.rejects()) {
             run.reject(reject.line(), reject.rowId(), reject.phone(), reject.reason());
+        }
+        if (run.stoppedBecause() != null) { // read on only to write where each row went
+            for (RecipientRow row : batch.rows()) {
+                run.reject(row.line(), row.rowId(), row.phone(), "not sent: " + run.stoppedBecause());
+            }
+            exchange.getMessage().setBody(List.of());
+            return;
         }
         Set<String> done = alreadyAccepted(batch.rows());
         List<RecipientRow> toSend = new ArrayList<>(batch.rows().size());
@@ -109,6 +233,7 @@ public final class FileToSms implements CamelContextAware {
         for (RecipientRow row : toSend) {
             messages.add(row.toMessage());
         }
+        run.sending(toSend);
         exchange.setProperty(ROWS, toSend);
         exchange.getMessage().setBody(messages);
     }
@@ -128,6 +253,7 @@ public final class FileToSms implements CamelContextAware {
                         r.providerMessageId());
             }
         }
+        run.sent();
         run.flush();
         LOG.info(run.progress());
     }
@@ -158,6 +284,7 @@ public final class FileToSms implements CamelContextAware {
             RecipientRow row = rows.get(i);
             run.reject(row.line(), row.rowId(), row.phone(), String.join("; ", rowReasons));
         }
+        run.sent();
         run.flush();
         LOG.info(run.progress());
     }
@@ -178,6 +305,9 @@ public final class FileToSms implements CamelContextAware {
             message.setHeader("CamelSmsFileRejected", run.count(Outcome.REJECTED));
             message.setHeader("CamelSmsFileSkipped", run.count(Outcome.ACCEPTED_EARLIER));
             message.setHeader("CamelSmsFileUnknown", run.count(Outcome.UNKNOWN));
+            if (run.stoppedBecause() != null) {
+                exchange.setProperty(FOLDER, "error"); // this is the file's exchange; the split's copies are not
+            }
         }
     }
 
@@ -252,10 +382,12 @@ public final class FileToSms implements CamelContextAware {
     private static final class ClosingIterator implements Iterator<RecipientFile.Batch>, Closeable {
         private final RecipientFile file;
         private final Iterator<RecipientFile.Batch> batches;
+        private final FileRun run;
 
-        ClosingIterator(RecipientFile file, Iterator<RecipientFile.Batch> batches) {
+        ClosingIterator(RecipientFile file, Iterator<RecipientFile.Batch> batches, FileRun run) {
             this.file = file;
             this.batches = batches;
+            this.run = run;
         }
 
         @Override
@@ -267,9 +399,12 @@ public final class FileToSms implements CamelContextAware {
             return more;
         }
 
+        /** The split may take the next batch before the one in flight is done: the run knows it is read. */
         @Override
         public RecipientFile.Batch next() {
-            return batches.next();
+            RecipientFile.Batch batch = batches.next();
+            run.taken(batch);
+            return batch;
         }
 
         @Override

@@ -61,6 +61,9 @@ public final class RecipientFile implements Closeable {
     private final ExternalIdLines externalIds = new ExternalIdLines();
     private long lastLine;
     private boolean encodingLogged;
+    /** Every record was read. */
+    private boolean exhausted;
+    private boolean closed;
     /** The reject covering the lines that could not be read, once the file could not be read on; else null. */
     private RowReject unreadable;
 
@@ -140,15 +143,31 @@ public final class RecipientFile implements Closeable {
     }
 
     /**
+     * A reject covering the lines not read yet ("lines N-M not sent: why"), for a file given up part-way; null when
+     * every line was read (or is already covered by the reject for a part that could not be read).
+     */
+    RowReject rest(String why) {
+        long first = lastLine + 1;
+        long last = facts.lines();
+        // not the parser's word: the send may have closed it already
+        if (exhausted || unreadable != null || first > last) {
+            return null;
+        }
+        return new RowReject(first, null, null, (first == last ? "line " + first : "lines " + first + "-" + last)
+                + " not sent: " + why);
+    }
+
+    /**
      * Whether another record follows; false, with {@link #unreadable} set, where the parser cannot read on (the
      * iterator reads the next record ahead, so that is where a quote never closed or an I/O error shows).
      */
     private boolean hasNextRecord() {
-        if (unreadable != null) {
+        if (unreadable != null || closed) {
             return false;
         }
         try {
-            return records.hasNext();
+            exhausted = !records.hasNext();
+            return !exhausted;
         } catch (UncheckedIOException | IllegalStateException e) {
             long first = lastLine + 1;
             long last = Math.max(first, facts.lines());
@@ -286,6 +305,7 @@ public final class RecipientFile implements Closeable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         parser.close();
     }
 

@@ -10,12 +10,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
@@ -29,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.camelsms.pwapi.PwapiComponent;
+import io.camelsms.sandbox.Fault;
 import io.camelsms.sandbox.PwapiSimulator;
 import io.camelsms.tracking.JdbcTrackingStore;
 import io.camelsms.tracking.TrackingStore;
@@ -139,21 +142,37 @@ class FileToSmsRouteTest extends CamelTestSupport {
         }
     }
 
+    /** A reject that stands for several lines: "lines 2003-2006 not read ...". */
+    private static final Pattern LINE_RANGE = Pattern.compile("(?:.*: )?lines (\\d+)-(\\d+) not .*");
+
     /**
-     * Every row of the file is in exactly one of results and rejects, and the summary's count of rows read is their
-     * sum: {@code rows} in all, {@code rejected} of them rejects.
+     * Every line from {@code firstRow} to {@code lastRow} is in exactly one place: its own line in the results or the
+     * rejects, or the range of a reject for lines not read; {@code rejected} entries in the rejects; and the summary
+     * line's count of rows read is the number of entries.
      */
-    private void assertEveryRowAccountedFor(String file, int rows, int rejected, LogCapture log) throws IOException {
+    private void assertEveryRowAccountedFor(String file, long firstRow, long lastRow, int rejected, LogCapture log)
+            throws IOException {
         List<CSVRecord> results = records(file + ".results.csv");
         List<CSVRecord> rejects = records(file + ".rejects.csv");
         assertEquals(rejected, rejects.size(), () -> "rejects: " + rejects);
-        assertEquals(rows, results.size() + rejects.size(), "results + rejects = rows of the file");
-        Set<String> lines = new HashSet<>();
-        Stream.concat(results.stream(), rejects.stream()).forEach(r -> assertTrue(lines.add(r.get("line")),
-                "line " + r.get("line") + " is in the output twice"));
-        String summary = "done " + file + ": " + rows + " rows read, ";
-        assertEquals(1, log.userVisibleLines().stream().filter(l -> l.startsWith(summary)).count(),
-                () -> "one summary line starting '" + summary + "': " + log.userVisibleLines());
+        List<Long> covered = new ArrayList<>();
+        for (CSVRecord entry : results) {
+            covered.add(Long.parseLong(entry.get("line")));
+        }
+        for (CSVRecord entry : rejects) {
+            Matcher range = LINE_RANGE.matcher(entry.get("reason"));
+            long from = range.matches() ? Long.parseLong(range.group(1)) : Long.parseLong(entry.get("line"));
+            long to = range.matches() ? Long.parseLong(range.group(2)) : from;
+            LongStream.rangeClosed(from, to).forEach(covered::add);
+        }
+        Collections.sort(covered);
+        assertEquals(LongStream.rangeClosed(firstRow, lastRow).boxed().toList(), covered,
+                "each line of the file once in results or rejects");
+        int entries = results.size() + rejects.size();
+        assertEquals(1, log.userVisibleLines().stream()
+                .filter(l -> l.startsWith("done " + file + ": " + entries + " rows read, ")
+                             || l.startsWith("stopped " + file + ": " + entries + " rows read, ")).count(),
+                () -> "one summary line with " + entries + " rows read: " + log.userVisibleLines());
     }
 
     /** Each external id the sandbox received, with how often. */
@@ -219,14 +238,19 @@ class FileToSmsRouteTest extends CamelTestSupport {
     @Test
     void anUnreadableFileGoesToErrorWithTheReasonAndTheNextFileIsStillSent() throws Exception {
         loadRoutesAndStart();
-        drop("typo.csv", "phone,txt\n+5521988887777,hi\n");
-        drop("good.csv", "phone,text\n+5521988887777,hi\n");
+        try (LogCapture log = LogCapture.everything()) {
+            drop("typo.csv", "phone,txt\n+5521988887777,hi\n");
+            drop("good.csv", "phone,text\n+5521988887777,hi\n");
 
-        awaitFile(data.resolve("error/typo.csv"));
-        awaitFile(data.resolve("done/good.csv"));
-        List<String> rejects = Files.readAllLines(data.resolve("outbox/typo.csv.rejects.csv"));
-        assertTrue(rejects.get(1).contains("unknown column(s) [txt]"), rejects.toString());
-        assertEquals(1, SANDBOX.sandbox().pwapi().acceptedCount());
+            awaitFile(data.resolve("error/typo.csv"));
+            awaitFile(data.resolve("done/good.csv"));
+            List<String> rejects = Files.readAllLines(data.resolve("outbox/typo.csv.rejects.csv"));
+            assertTrue(rejects.get(1).contains("unknown column(s) [txt]"), rejects.toString());
+            assertEquals(1, SANDBOX.sandbox().pwapi().acceptedCount());
+            assertEquals(1, log.userVisibleLines().stream().filter(l -> l.contains("unknown column(s) [txt]")).count(),
+                    () -> "one log line for the fault: " + log.userVisibleLines());
+            assertNoStackTrace(log);
+        }
     }
 
     @Test
@@ -251,7 +275,7 @@ class FileToSmsRouteTest extends CamelTestSupport {
             assertEquals(List.of("3001", "enc-02998", "+5521980002998",
                             "not valid UTF-8: byte 0xE1 at line 3001, column 17 (save the file as UTF-8)"),
                     reject.toList());
-            assertEveryRowAccountedFor("latin.csv", 3500, 1, log);
+            assertEveryRowAccountedFor("latin.csv", 3, 3502, 1, log);
             assertEquals(1, log.userVisibleLines().stream().filter(l -> l.contains("not valid UTF-8")).count(),
                     "one log line for the fault");
             assertNoStackTrace(log);
@@ -273,7 +297,7 @@ class FileToSmsRouteTest extends CamelTestSupport {
             assertTrue(received.values().stream().allMatch(n -> n == 1), "a row was sent twice");
             assertEquals(List.of("2003", "", "", "unclosed quote: lines 2003-2006 not read (the quoted field that"
                     + " starts on line 2003 never closes)"), records("quote.csv.rejects.csv").get(0).toList());
-            assertEveryRowAccountedFor("quote.csv", 2001, 1, log);
+            assertEveryRowAccountedFor("quote.csv", 3, 2006, 1, log);
             assertEquals(1, log.userVisibleLines().stream().filter(l -> l.contains("unclosed quote")).count());
             assertNoStackTrace(log);
         }
@@ -292,7 +316,7 @@ class FileToSmsRouteTest extends CamelTestSupport {
                     "the first row with d-1 is the one sent");
             assertEquals(List.of("4", "d-1", "+5521988887779", "duplicate of line 2: external_id 'd-1' is already used"
                     + " on line 2 of this file"), records("dup.csv.rejects.csv").get(0).toList());
-            assertEveryRowAccountedFor("dup.csv", 3, 1, log);
+            assertEveryRowAccountedFor("dup.csv", 2, 4, 1, log);
         }
     }
 
@@ -303,7 +327,7 @@ class FileToSmsRouteTest extends CamelTestSupport {
             drop("empty.csv", "");
             awaitFile(data.resolve("done/empty.csv"));
 
-            assertEveryRowAccountedFor("empty.csv", 0, 0, log);
+            assertEveryRowAccountedFor("empty.csv", 1, 0, 0, log);
             assertEquals(0, SANDBOX.sandbox().pwapi().acceptedCount());
         }
     }
@@ -369,11 +393,39 @@ class FileToSmsRouteTest extends CamelTestSupport {
             Thread.sleep(200);
             Files.writeString(file, rows("slow", i, 1), StandardOpenOption.APPEND);
         }
-        awaitFile(data.resolve("done/slow.csv"));
+        try (LogCapture log = LogCapture.everything()) {
+            awaitFile(data.resolve("done/slow.csv"));
 
-        assertEquals(10, receivedIds().size(), "every row, read once the writer was done");
-        assertEquals(10, records("slow.csv.results.csv").size());
-        assertFalse(Files.exists(data.resolve("error")));
+            assertEquals(10, receivedIds().size(), "every row, read once the writer was done");
+            assertEveryRowAccountedFor("slow.csv", 3, 12, 0, log);
+            assertFalse(Files.exists(data.resolve("error")));
+        }
+    }
+
+    @Test
+    void whenTheProviderRefusesABatchPartWayItsRowsAndEveryLaterRowAreRejectedAndTheFileGoesToError()
+            throws Exception {
+        loadRoutesAndStart();
+        SANDBOX.sandbox().pwapi().faults().failAfter(1, 1, Fault.code("009")); // the second request: account blocked
+        try (LogCapture log = LogCapture.everything()) {
+            drop("blocked.csv", HEADER + rows("b", 0, 2500)); // lines 3..2502, batches of 1,000
+            awaitFile(data.resolve("error/blocked.csv"));
+
+            Map<String, Integer> received = receivedIds();
+            assertEquals(1000, received.size());
+            assertTrue(received.values().stream().allMatch(n -> n == 1));
+            List<CSVRecord> rejects = records("blocked.csv.rejects.csv");
+            assertEquals(List.of("1003", "b-01000", "+5521980001000", "not sent: pwapi answered code 009: Account"
+                    + " blocked"), rejects.get(0).toList());
+            assertTrue(rejects.stream().noneMatch(r -> r.get("reason").contains("[retryable]")));
+            // no later batch is sent; each later row is rejected with the reason
+            assertEquals(List.of("2003", "b-02000", "+5521980002000", "not sent: sending stopped at line 1003: pwapi"
+                    + " code 009: Account blocked (HTTP 200)"), rejects.get(1000).toList());
+            assertEveryRowAccountedFor("blocked.csv", 3, 2502, 1500, log);
+            assertEquals(1, log.userVisibleLines().stream().filter(l -> l.contains("Account blocked")).count(),
+                    () -> "one log line for the fault: " + log.userVisibleLines());
+            assertNoStackTrace(log);
+        }
     }
 
     private List<String> kept(String folder, String prefix) {
