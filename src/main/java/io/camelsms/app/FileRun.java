@@ -41,7 +41,6 @@ public final class FileRun implements Closeable {
     /** Batches the split has taken from the file and not yet prepared (it may read one ahead). */
     private final List<RecipientFile.Batch> taken = new ArrayList<>(2);
     private boolean closed;
-    private int inFlightCount;
     /** Why no more batches are sent, once the provider failed one; else null. */
     private String stoppedBecause;
     private final Map<Outcome, Long> results = new EnumMap<>(Outcome.class);
@@ -120,17 +119,11 @@ public final class FileRun implements Closeable {
 
     void sending(List<RecipientRow> rows) {
         inFlight = rows;
-        inFlightCount = rows.size();
     }
 
     /** The batch being sent has its outcome written. */
     void sent() {
         inFlight = List.of();
-    }
-
-    /** How many rows the last batch sent had. */
-    int inFlightCount() {
-        return inFlightCount;
     }
 
     void stop(String reason) {

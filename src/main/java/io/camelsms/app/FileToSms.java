@@ -116,12 +116,13 @@ public final class FileToSms implements CamelContextAware {
     public void stopSending(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        List<RecipientRow> batch = run.inFlight();
         boolean refused = writeInFlight(run, cause);
-        run.stop("sending stopped at line " + run.inFlight().get(0).line() + ": " + rootMessage(cause));
+        run.stop("sending stopped at line " + batch.get(0).line() + ": " + rootMessage(cause));
         run.sent();
         run.flush();
         LOG.error("{}: {}; the {} rows of that batch {}, the later rows are not sent", run.progress(),
-                run.stoppedBecause(), run.inFlightCount(), refused ? "were refused" : "have an unknown outcome");
+                run.stoppedBecause(), batch.size(), refused ? "were refused" : "have an unknown outcome");
         LOG.debug("sending stopped", cause);
     }
 
@@ -169,10 +170,10 @@ public final class FileToSms implements CamelContextAware {
     }
 
     /**
-     * The file failed part-way (the send threw). The batch in flight: refused where the provider answered with one of
-     * its documented codes (it did not act: rejects, with the code), otherwise it may have reached the provider, so
-     * its rows are UNKNOWN in the results, never sent again blindly. One reject covers the lines not read. Both output
-     * files and the recipient file are closed; one log line says why (the stack trace only at DEBUG).
+     * The route failed part-way for a reason {@link #stopSending} did not see (a failure outside the send, such as the
+     * tracking store): still every row is written. The batch in flight as {@link #writeInFlight} says, the batches
+     * the split had read ahead row by row as not sent, and one reject for the lines not read. The output files and
+     * the recipient file are closed; camel-file moves the file to error/.
      */
     private void abandon(FileRun run, RecipientFile recipients, Exception cause) {
         if (run.isClosed()) {
@@ -199,8 +200,9 @@ public final class FileToSms implements CamelContextAware {
         } catch (IOException | RuntimeException e) {
             LOG.error("{}: could not write where every row went", run.progress(), e);
         }
-        LOG.error("stopped {}; the last batch's {} rows {}; sending stopped: {}", run.progress(),
-                run.inFlightCount(), refused ? "were refused" : "have an unknown outcome", why);
+        String inFlight = run.inFlight().isEmpty() ? "" : "; the " + run.inFlight().size() + " rows in flight "
+                + (refused ? "were refused" : "have an unknown outcome");
+        LOG.error("stopped {}{}; sending stopped: {}", run.progress(), inFlight, why);
         LOG.debug("sending stopped", cause);
     }
 
@@ -208,6 +210,8 @@ public final class FileToSms implements CamelContextAware {
     public void prepare(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         RecipientFile.Batch batch = exchange.getMessage().getBody(RecipientFile.Batch.class);
+        // asked before anything is written: if the store fails, the batch is still the run's to write (abandon)
+        Set<String> done = run.stoppedBecause() != null ? Set.of() : alreadyAccepted(batch.rows());
         run.prepared(batch);
         run.countRead(batch.rows().size() + batch.rejects().size());
         for (RowReject reject : batch.rejects()) {
@@ -220,7 +224,6 @@ public final class FileToSms implements CamelContextAware {
             exchange.getMessage().setBody(List.of());
             return;
         }
-        Set<String> done = alreadyAccepted(batch.rows());
         List<RecipientRow> toSend = new ArrayList<>(batch.rows().size());
         for (RecipientRow row : batch.rows()) {
             if (done.contains(row.rowId())) {
@@ -289,7 +292,7 @@ public final class FileToSms implements CamelContextAware {
         LOG.info(run.progress());
     }
 
-    /** After the last batch: the summary line; closes the output files. */
+    /** After the last batch: the summary line; closes the output files; error/ for a file whose sending stopped. */
     public void finish(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         if (run != null) {

@@ -100,6 +100,15 @@ class FileToSmsRouteTest extends CamelTestSupport {
         context.start();
     }
 
+    /** Starts with the file route of that DSL: application.properties starts the YAML one, the XML one is its twin. */
+    private void loadRoutesAndStart(String dsl) throws Exception {
+        loadRoutesAndStart();
+        if ("xml".equals(dsl)) {
+            context.getRouteController().stopRoute("file-to-sms");
+            context.getRouteController().startRoute("file-to-sms-xml");
+        }
+    }
+
     private void drop(String name, String content) throws Exception {
         drop(name, content.getBytes(StandardCharsets.UTF_8));
     }
@@ -200,11 +209,7 @@ class FileToSmsRouteTest extends CamelTestSupport {
     @ParameterizedTest
     @ValueSource(strings = {"yaml", "xml"})
     void aFileIsSentRowByRowWithResultsAndRejectsAndNothingTwiceWhenDroppedAgain(String dsl) throws Exception {
-        loadRoutesAndStart();
-        if ("xml".equals(dsl)) { // application.properties starts the YAML route; switch to its XML twin
-            context.getRouteController().stopRoute("file-to-sms");
-            context.getRouteController().startRoute("file-to-sms-xml");
-        }
+        loadRoutesAndStart(dsl);
 
         drop("campaign.csv", FILE);
         awaitFile(data.resolve("done/campaign.csv"));
@@ -402,10 +407,11 @@ class FileToSmsRouteTest extends CamelTestSupport {
         }
     }
 
-    @Test
-    void whenTheProviderRefusesABatchPartWayItsRowsAndEveryLaterRowAreRejectedAndTheFileGoesToError()
+    @ParameterizedTest
+    @ValueSource(strings = {"yaml", "xml"})
+    void whenTheProviderRefusesABatchPartWayItsRowsAndEveryLaterRowAreRejectedAndTheFileGoesToError(String dsl)
             throws Exception {
-        loadRoutesAndStart();
+        loadRoutesAndStart(dsl);
         SANDBOX.sandbox().pwapi().faults().failAfter(1, 1, Fault.code("009")); // the second request: account blocked
         try (LogCapture log = LogCapture.everything()) {
             drop("blocked.csv", HEADER + rows("b", 0, 2500)); // lines 3..2502, batches of 1,000
@@ -425,6 +431,23 @@ class FileToSmsRouteTest extends CamelTestSupport {
             assertEquals(1, log.userVisibleLines().stream().filter(l -> l.contains("Account blocked")).count(),
                     () -> "one log line for the fault: " + log.userVisibleLines());
             assertNoStackTrace(log);
+        }
+    }
+
+    @Test
+    void whenTheRouteFailsUnexpectedlyEveryRowIsStillWritten() throws Exception {
+        loadRoutesAndStart();
+        // the tracking store gone (a database lost mid-run): the route cannot ask what was sent earlier
+        context.getRegistry().lookupByNameAndType("trackingStore", JdbcTrackingStore.class).stop();
+        try (LogCapture log = LogCapture.everything()) {
+            drop("lost.csv", HEADER + rows("l", 0, 2500));
+            awaitFile(data.resolve("error/lost.csv"));
+
+            assertEquals(0, SANDBOX.sandbox().pwapi().acceptedCount());
+            List<CSVRecord> rejects = records("lost.csv.rejects.csv");
+            assertTrue(rejects.stream().allMatch(r -> r.get("reason").matches("(lines \\d+-2502 )?not sent: sending"
+                    + " stopped: .*")), () -> "rejects: " + rejects.subList(0, 3));
+            assertEveryRowAccountedFor("lost.csv", 3, 2502, rejects.size(), log);
         }
     }
 
