@@ -215,7 +215,7 @@ public final class RecipientFile implements Closeable {
             rejects.add(new RowReject(line, rowId, phone, fault.describe()));
         } else if (firstUse >= 0) {
             rejects.add(new RowReject(line, rowId, phone, "duplicate of line " + firstUse + ": external_id '"
-                    + externalId + "' is already used on line " + firstUse + " of this file"));
+                    + externalId + "' is used on lines " + firstUse + " and " + line + " of this file"));
         } else if (!record.isConsistent()) {
             rejects.add(new RowReject(line, rowId, phone, record.size() + " fields but the header has "
                     + parser.getHeaderMap().size() + " columns (an unquoted comma, or a column without a header?)"));

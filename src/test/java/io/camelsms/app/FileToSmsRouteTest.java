@@ -319,8 +319,8 @@ class FileToSmsRouteTest extends CamelTestSupport {
             assertEquals(Map.of("d-1", 1, "d-2", 1), receivedIds());
             assertEquals("5521988887777", SANDBOX.sandbox().pwapi().accepted().get(0).mobile().replaceAll("\\D", ""),
                     "the first row with d-1 is the one sent");
-            assertEquals(List.of("4", "d-1", "+5521988887779", "duplicate of line 2: external_id 'd-1' is already used"
-                    + " on line 2 of this file"), records("dup.csv.rejects.csv").get(0).toList());
+            assertEquals(List.of("4", "d-1", "+5521988887779", "duplicate of line 2: external_id 'd-1' is used on"
+                    + " lines 2 and 4 of this file"), records("dup.csv.rejects.csv").get(0).toList());
             assertEveryRowAccountedFor("dup.csv", 2, 4, 1, log);
         }
     }

@@ -167,7 +167,7 @@ class RecipientFileTest {
         assertEquals(List.of(2L, 3L, 5L, 6L),
                 batches.stream().flatMap(b -> b.rows().stream()).map(RecipientRow::line).toList(),
                 "rows without an external id are never duplicates of each other");
-        assertEquals(List.of("duplicate of line 2: external_id 'x' is already used on line 2 of this file"),
+        assertEquals(List.of("duplicate of line 2: external_id 'x' is used on lines 2 and 4 of this file"),
                 batches.stream().flatMap(b -> b.rejects().stream()).map(RowReject::reason).toList());
     }
 
