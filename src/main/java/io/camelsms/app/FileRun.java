@@ -43,7 +43,8 @@ public final class FileRun implements Closeable {
     private boolean closed;
     /** Why no more batches are sent, once the provider failed one; else null. */
     private String stoppedBecause;
-    private final Map<Outcome, Long> results = new EnumMap<>(Outcome.class);
+    /** Rows written, by outcome (REJECTED: the rejects file). */
+    private final Map<Outcome, Long> written = new EnumMap<>(Outcome.class);
 
     FileRun(String fileName, Path outbox) throws IOException {
         this.fileName = fileName;
@@ -93,12 +94,12 @@ public final class FileRun implements Closeable {
             throw new IllegalArgumentException("a rejected row goes to the rejects file, with its reason");
         }
         resultsFile.printRecord(line, rowId, recipient, outcome, provider, campaignId, providerMessageId);
-        results.merge(outcome, 1L, Long::sum);
+        written.merge(outcome, 1L, Long::sum);
     }
 
     void reject(long line, String rowId, String phone, String reason) throws IOException {
         rejectsFile.printRecord(line, rowId, phone, reason);
-        results.merge(Outcome.REJECTED, 1L, Long::sum);
+        written.merge(Outcome.REJECTED, 1L, Long::sum);
     }
 
     void countRead(long rows) {
@@ -151,12 +152,12 @@ public final class FileRun implements Closeable {
     }
 
     long count(Outcome outcome) {
-        return results.getOrDefault(outcome, 0L);
+        return written.getOrDefault(outcome, 0L);
     }
 
     /** Rows read that are in neither file (zero once every row of the file is written). */
     long unaccounted() {
-        return read - results.values().stream().mapToLong(Long::longValue).sum();
+        return read - written.values().stream().mapToLong(Long::longValue).sum();
     }
 
     void flush() throws IOException {

@@ -153,8 +153,11 @@ public final class RecipientFile implements Closeable {
         if (exhausted || unreadable != null || first > last) {
             return null;
         }
-        return new RowReject(first, null, null, (first == last ? "line " + first : "lines " + first + "-" + last)
-                + " not sent: " + why);
+        return new RowReject(first, null, null, lineRange(first, last) + " not sent: " + why);
+    }
+
+    private static String lineRange(long first, long last) {
+        return first == last ? "line " + first : "lines " + first + "-" + last;
     }
 
     /**
@@ -171,7 +174,7 @@ public final class RecipientFile implements Closeable {
         } catch (UncheckedIOException | IllegalStateException e) {
             long first = lastLine + 1;
             long last = Math.max(first, facts.lines());
-            String lines = first == last ? "line " + first : "lines " + first + "-" + last;
+            String lines = lineRange(first, last);
             String cause = rootMessage(e);
             String reason = cause.contains(UNCLOSED_QUOTE)
                     ? "unclosed quote: " + lines + " not read (the quoted field that starts on line " + first
