@@ -435,6 +435,27 @@ class FileToSmsRouteTest extends CamelTestSupport {
     }
 
     @Test
+    void aBatchWhoseOutcomeIsUnknownIsRecordedUnknownAndNeverSentTwice() throws Exception {
+        loadRoutesAndStart();
+        context.getComponent("pwapi", PwapiComponent.class).getConfiguration().setRetryDelay(10);
+        // HTTP 500, which PW-API's document does not define: the request may have been acted on
+        SANDBOX.sandbox().pwapi().faults().failAfter(1, 4, Fault.http(500));
+        try (LogCapture log = LogCapture.everything()) {
+            drop("maybe.csv", HEADER + rows("m", 0, 2500)); // lines 3..2502, batches of 1,000
+            awaitFile(data.resolve("error/maybe.csv"));
+
+            assertTrue(receivedIds().values().stream().allMatch(n -> n == 1), "a row was sent twice");
+            Map<String, String> status = new HashMap<>();
+            records("maybe.csv.results.csv").forEach(r -> status.put(r.get("line"), r.get("status")));
+            assertTrue(LongStream.rangeClosed(1003, 2002).allMatch(l -> "UNKNOWN".equals(status.get(String.valueOf(l)))),
+                    "the second batch's rows are UNKNOWN");
+            List<CSVRecord> rejects = records("maybe.csv.rejects.csv");
+            assertTrue(rejects.stream().noneMatch(r -> r.get("reason").contains("[retryable]")), rejects::toString);
+            assertEveryRowAccountedFor("maybe.csv", 3, 2502, rejects.size(), log);
+        }
+    }
+
+    @Test
     void whenTheRouteFailsUnexpectedlyEveryRowIsStillWritten() throws Exception {
         loadRoutesAndStart();
         // the tracking store gone (a database lost mid-run): the route cannot ask what was sent earlier
