@@ -162,9 +162,10 @@ public final class FileToSms implements CamelContextAware {
     private static String rootMessage(Throwable cause) {
         Throwable root = rootSmsException(cause);
         if (root instanceof SmsProviderException failure) {
+            String status = "HTTP " + failure.getHttpStatus();
             return failure.getProvider() + (failure.getProviderCode() != null ? " code " + failure.getProviderCode()
-                    : "") + ": " + failure.getMeaning() + (failure.getHttpStatus() > 0 ? " (HTTP "
-                    + failure.getHttpStatus() + ")" : "");
+                    : "") + ": " + failure.getMeaning() + (failure.getHttpStatus() > 0
+                    && !failure.getMeaning().contains(status) ? " (" + status + ")" : "");
         }
         return root == null ? "the route failed" : String.valueOf(root.getMessage());
     }
