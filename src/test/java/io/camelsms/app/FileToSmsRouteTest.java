@@ -388,8 +388,9 @@ class FileToSmsRouteTest extends CamelTestSupport {
 
     @Test
     void aFileStillBeingWrittenIsReadOnlyOnceItIsComplete() throws Exception {
-        // the default waits 5 s for a writer that appends every 2 s; scaled down: 1 s for one appending every 200 ms
-        overrides.setProperty("sms.inbox.read-lock-interval", "1000");
+        // the default waits 5 s for a writer that appends every 2 s; scaled down, with more margin for a loaded
+        // machine: 2 s for one appending every 200 ms
+        overrides.setProperty("sms.inbox.read-lock-interval", "2000");
         loadRoutesAndStart();
         Path inbox = Files.createDirectories(data.resolve("inbox"));
         Path file = inbox.resolve("slow.csv");
