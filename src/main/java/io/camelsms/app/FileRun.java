@@ -9,14 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import io.camelsms.core.RecipientResult.Outcome;
+
 /**
  * One recipient file on its way through the route: its results and rejects files and its counters. Shared by the
  * split's sub-exchanges through an exchange property; they run one after the other, so no locking is needed.
- * Output files are appended to, so a resumed file keeps what the first run wrote.
+ * Output files are appended to, so a resumed file keeps what the first run wrote. Every row read ends in exactly one
+ * of them: {@link #unaccounted()} is zero at the end of a file.
  */
 public final class FileRun implements Closeable {
 
@@ -26,19 +33,24 @@ public final class FileRun implements Closeable {
 
     private final String fileName;
     private final long startNanos = System.nanoTime();
-    private final CSVPrinter results;
-    private final CSVPrinter rejects;
+    private final CSVPrinter resultsFile;
+    private final CSVPrinter rejectsFile;
     private long read;
-    private long accepted;
-    private long rejected;
-    private long skipped;
-    private long unknown;
+    /** The rows of the batch being sent: their outcome is not known until {@link #sent()}. */
+    private List<RecipientRow> inFlight = List.of();
+    /** Batches the split has taken from the file and not yet prepared (it may read one ahead). */
+    private final List<RecipientFile.Batch> taken = new ArrayList<>(2);
+    private boolean closed;
+    /** Why no more batches are sent, once the provider failed one; else null. */
+    private String stoppedBecause;
+    /** Rows written, by outcome (REJECTED: the rejects file). */
+    private final Map<Outcome, Long> written = new EnumMap<>(Outcome.class);
 
     FileRun(String fileName, Path outbox) throws IOException {
         this.fileName = fileName;
         Files.createDirectories(outbox);
-        this.results = printer(outbox.resolve(fileName + ".results.csv"), RESULT_COLUMNS);
-        this.rejects = printer(outbox.resolve(fileName + ".rejects.csv"), REJECT_COLUMNS);
+        this.resultsFile = printer(outbox.resolve(fileName + ".results.csv"), RESULT_COLUMNS);
+        this.rejectsFile = printer(outbox.resolve(fileName + ".rejects.csv"), REJECT_COLUMNS);
     }
 
     private static CSVPrinter printer(Path file, String[] header) throws IOException {
@@ -75,66 +87,91 @@ public final class FileRun implements Closeable {
         }
     }
 
-    void result(long line, String rowId, String recipient, String status, String provider, String campaignId,
-                String providerMessageId) throws IOException {
-        results.printRecord(line, rowId, recipient, status, provider, campaignId, providerMessageId, null);
-    }
-
-    /** A row whose request may have reached the provider: in the results (it may be sent), never resent. */
-    void unknown(long line, String rowId, String recipient, String provider, String reason) throws IOException {
-        results.printRecord(line, rowId, recipient, "UNKNOWN", provider, null, null, reason);
-        unknown++;
+    /**
+     * A results line: accepted now, accepted earlier, or unknown, whose reason says why the provider may have acted
+     * (never rejected: that is {@link #reject}).
+     */
+    void result(long line, String rowId, String recipient, Outcome outcome, String provider, String campaignId,
+                String providerMessageId, String reason) throws IOException {
+        if (outcome == Outcome.REJECTED) {
+            throw new IllegalArgumentException("a rejected row goes to the rejects file, with its reason");
+        }
+        resultsFile.printRecord(line, rowId, recipient, outcome, provider, campaignId, providerMessageId, reason);
+        written.merge(outcome, 1L, Long::sum);
     }
 
     void reject(long line, String rowId, String phone, String reason) throws IOException {
-        rejects.printRecord(line, rowId, phone, reason);
-        rejected++;
+        rejectsFile.printRecord(line, rowId, phone, reason);
+        written.merge(Outcome.REJECTED, 1L, Long::sum);
     }
 
     void countRead(long rows) {
         read += rows;
     }
 
-    void countAccepted(long rows) {
-        accepted += rows;
+    void taken(RecipientFile.Batch batch) {
+        taken.add(batch);
     }
 
-    void countSkipped(long rows) {
-        skipped += rows;
+    void prepared(RecipientFile.Batch batch) {
+        taken.remove(batch);
     }
 
-    /** {@code rows read, sent, rejected, skipped, rate}: what the progress and summary lines say. */
+    List<RecipientFile.Batch> takenNotPrepared() {
+        return List.copyOf(taken);
+    }
+
+    void sending(List<RecipientRow> rows) {
+        inFlight = rows;
+    }
+
+    /** The batch being sent has its outcome written. */
+    void sent() {
+        inFlight = List.of();
+    }
+
+    void stop(String reason) {
+        stoppedBecause = reason;
+    }
+
+    String stoppedBecause() {
+        return stoppedBecause;
+    }
+
+    List<RecipientRow> inFlight() {
+        return inFlight;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** What the progress and summary lines say: rows read and where each went, and the rate. */
     String progress() {
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-        return String.format("%s: %d rows read, %d accepted, %d rejected, %d unknown (not resent), %d already sent"
-                             + " earlier; %.0f rows/s", fileName, read, accepted, rejected, unknown, skipped,
-                read / seconds);
+        return String.format("%s: %d rows read, %d accepted, %d already sent earlier, %d unknown, %d rejected;"
+                             + " %.0f rows/s", fileName, read, count(Outcome.ACCEPTED), count(Outcome.ACCEPTED_EARLIER),
+                count(Outcome.UNKNOWN), count(Outcome.REJECTED), read / seconds);
     }
 
-    long accepted() {
-        return accepted;
+    long count(Outcome outcome) {
+        return written.getOrDefault(outcome, 0L);
     }
 
-    long rejected() {
-        return rejected;
-    }
-
-    long skipped() {
-        return skipped;
-    }
-
-    long unknown() {
-        return unknown;
+    /** Rows read that are in neither file (zero once every row of the file is written). */
+    long unaccounted() {
+        return read - written.values().stream().mapToLong(Long::longValue).sum();
     }
 
     void flush() throws IOException {
-        results.flush();
-        rejects.flush();
+        resultsFile.flush();
+        rejectsFile.flush();
     }
 
     @Override
     public void close() throws IOException {
-        try (results; rejects) {
+        closed = true;
+        try (resultsFile; rejectsFile) {
             flush();
         }
     }

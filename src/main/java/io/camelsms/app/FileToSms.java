@@ -2,8 +2,13 @@ package io.camelsms.app;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +20,16 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.camelsms.core.RecipientResult;
+import io.camelsms.core.RecipientResult.Outcome;
 import io.camelsms.core.SendResult;
-import io.camelsms.core.SmsMessage;
+import io.camelsms.core.SmsException;
 import io.camelsms.core.SmsProviderException;
+import io.camelsms.core.SmsMessage;
 import io.camelsms.core.SmsValidationException;
 import io.camelsms.core.Violation;
 import io.camelsms.tracking.TrackingStore;
@@ -36,111 +44,232 @@ public final class FileToSms implements CamelContextAware {
     private static final Logger LOG = LoggerFactory.getLogger(FileToSms.class);
     /** Exchange property holding the file's {@link FileRun}, shared by the split's sub-exchanges. */
     public static final String RUN = "CamelSmsFileRun";
+    /** Exchange property naming where the route moves the file: done, or error when it was not (fully) sent. */
+    public static final String FOLDER = "CamelSmsFileFolder";
     /** Exchange property holding the rows of the batch being sent, in the order of the message list. */
     public static final String ROWS = "CamelSmsFileRows";
     /** A reason's "message[i]." prefix: its position in the batch, which the file's line number replaces. */
     private static final Pattern BATCH_POSITION = Pattern.compile("message\\[\\d+]\\.");
+    /** The suffix an earlier run's files get when a file name is used again: when that run wrote its results. */
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
 
     private final String provider;
     private final String defaultText;
     private final Path outbox;
+    /** Where the routes move a file once it is done, or failed: {@code done/} and {@code error/} of the data dir. */
+    private final List<Path> finished;
     private CamelContext camelContext;
     private int batchSize;
 
-    public FileToSms(String provider, String defaultText, Path outbox) {
+    /** @param dataDir the app's data directory: {@code inbox/}, {@code outbox/}, {@code done/}, {@code error/} */
+    public FileToSms(String provider, String defaultText, Path dataDir) {
         this.provider = provider;
         this.defaultText = defaultText == null || defaultText.isBlank() ? null : defaultText;
-        this.outbox = outbox;
+        this.outbox = dataDir.resolve("outbox");
+        this.finished = List.of(dataDir.resolve("done"), dataDir.resolve("error"));
     }
 
     /** The split expression: the file's batches; opens the results and rejects files. */
     public Iterator<RecipientFile.Batch> batches(Exchange exchange) throws IOException {
+        exchange.setProperty(FOLDER, "done");
         Path file = exchange.getMessage().getBody(java.io.File.class).toPath();
         String name = file.getFileName().toString();
+        keepEarlierRun(name);
         FileRun run = new FileRun(name, outbox);
         exchange.setProperty(RUN, run);
+        if (Files.size(file) == 0) {
+            LOG.info("{}: empty file, 0 rows", name);
+            return Collections.emptyIterator();
+        }
         RecipientFile recipients;
         try {
             recipients = RecipientFile.open(file, defaultText);
         } catch (RecipientFile.InvalidRecipientFileException e) {
-            run.reject(0, null, null, "file not read: " + e.getMessage());
-            run.close();
-            throw e;
+            // an expected fault: said once, in the rejects and the log, without a stack trace
+            run.countRead(1);
+            run.reject(1, null, null, "file not read: " + e.getMessage());
+            exchange.setProperty(FOLDER, "error");
+            LOG.warn("{}: file not read, moved to error/: {}", name, e.getMessage());
+            return Collections.emptyIterator();
         }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onFailure(Exchange failed) {
+                abandon(run, recipients, failed.getException());
+            }
+
+            @Override
+            public int getOrder() {
+                return HIGHEST; // before camel-file moves the file to error/: its outputs are complete by then
+            }
+        });
         LOG.info("{}: sending with {} in batches of {}", name, provider, batchSize);
-        return new ClosingIterator(recipients, recipients.batches(batchSize));
+        return new ClosingIterator(recipients, recipients.batches(batchSize), run);
+    }
+
+    /**
+     * The send threw (the provider failed the batch after the component's own retries): no later batch is sent. The
+     * batch's rows are written by {@link #writeInFlight}; the file is read on so that every later row is rejected
+     * with the reason, and then moves to error/. One log line, no stack trace (only at DEBUG): an expected fault.
+     */
+    public void stopSending(Exchange exchange) throws IOException {
+        FileRun run = exchange.getProperty(RUN, FileRun.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        List<RecipientRow> batch = run.inFlight();
+        boolean refused = writeInFlight(run, cause);
+        run.stop("sending stopped at line " + batch.get(0).line() + ": " + rootMessage(cause));
+        run.sent();
+        run.flush();
+        LOG.error("{}: {}; the {} rows of that batch {}, the later rows are not sent", run.progress(),
+                run.stoppedBecause(), batch.size(), refused ? "were refused" : "have an unknown outcome");
+        LOG.debug("sending stopped", cause);
+    }
+
+    /**
+     * The batch in flight when its send failed. When the provider refused every message of it (after the retries a
+     * temporary refusal gets), the component's result says for each row why: rejects. Any other failure: the rows may
+     * have reached the provider, so they are UNKNOWN in the results, never sent again blindly. Returns whether it was
+     * refused.
+     */
+    private boolean writeInFlight(FileRun run, Throwable cause) throws IOException {
+        Throwable root = rootSmsException(cause);
+        if (root instanceof SmsProviderException refused && refused.getSendResult() != null) {
+            write(run, run.inFlight(), refused.getSendResult());
+            return true;
+        }
+        boolean refused = root instanceof SmsProviderException failure && failure.isRefused();
+        String why = rootMessage(cause);
+        for (RecipientRow row : run.inFlight()) {
+            if (refused) {
+                run.reject(row.line(), row.rowId(), row.phone(), "not sent: " + why);
+            } else {
+                run.result(row.line(), row.rowId(), row.phone(), Outcome.UNKNOWN, provider, null, null,
+                        "may have reached " + provider + ": " + why);
+            }
+        }
+        return refused;
+    }
+
+    /** The split and the error handler wrap the component's exception; its message is the one that says why. */
+    private static Throwable rootSmsException(Throwable cause) {
+        Throwable root = cause;
+        while (root != null && root.getCause() != null && !(root instanceof SmsException)) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    /**
+     * Why, in words fit for a row's reason: a provider's failure as its code and meaning, without the component's
+     * "[refused ...]" or "[outcome unknown ...]" tag (the component did retry; for this row, nothing more is tried).
+     */
+    private static String rootMessage(Throwable cause) {
+        Throwable root = rootSmsException(cause);
+        if (root instanceof SmsProviderException failure) {
+            String status = "HTTP " + failure.getHttpStatus();
+            return failure.getProvider() + (failure.getProviderCode() != null ? " code " + failure.getProviderCode()
+                    : "") + ": " + failure.getMeaning() + (failure.getHttpStatus() > 0
+                    && !failure.getMeaning().contains(status) ? " (" + status + ")" : "");
+        }
+        return root == null ? "the route failed" : String.valueOf(root.getMessage());
+    }
+
+    /**
+     * The route failed part-way for a reason {@link #stopSending} did not see (a failure outside the send, such as the
+     * tracking store): still every row is written. The batch in flight as {@link #writeInFlight} says, the batches
+     * the split had read ahead row by row as not sent, and one reject for the lines not read. The output files and
+     * the recipient file are closed; camel-file moves the file to error/.
+     */
+    private void abandon(FileRun run, RecipientFile recipients, Exception cause) {
+        if (run.isClosed()) {
+            return;
+        }
+        String why = rootMessage(cause);
+        boolean refused = false;
+        try (recipients; run) {
+            refused = writeInFlight(run, cause);
+            for (RecipientFile.Batch batch : run.takenNotPrepared()) { // read ahead by the split, never sent
+                run.countRead(batch.rows().size() + batch.rejects().size());
+                for (RowReject reject : batch.rejects()) {
+                    run.reject(reject.line(), reject.rowId(), reject.phone(), reject.reason());
+                }
+                for (RecipientRow row : batch.rows()) {
+                    run.reject(row.line(), row.rowId(), row.phone(), "not sent: sending stopped: " + why);
+                }
+            }
+            RowReject rest = recipients.rest("sending stopped: " + why);
+            if (rest != null) {
+                run.countRead(1);
+                run.reject(rest.line(), null, null, rest.reason());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{}: could not write where every row went", run.progress(), e);
+        }
+        String inFlight = run.inFlight().isEmpty() ? "" : "; the " + run.inFlight().size() + " rows in flight "
+                + (refused ? "were refused" : "have an unknown outcome");
+        LOG.error("stopped {}{}; sending stopped: {}", run.progress(), inFlight, why);
+        LOG.debug("sending stopped", cause);
     }
 
     /** Before the send: writes the reader's rejects, drops rows already accepted, leaves the messages as body. */
     public void prepare(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         RecipientFile.Batch batch = exchange.getMessage().getBody(RecipientFile.Batch.class);
+        // asked before anything is written: if the store fails, the batch is still the run's to write (abandon)
+        Set<String> done = run.stoppedBecause() != null ? Set.of() : alreadyAccepted(batch.rows());
+        run.prepared(batch);
         run.countRead(batch.rows().size() + batch.rejects().size());
         for (RowReject reject : batch.rejects()) {
             run.reject(reject.line(), reject.rowId(), reject.phone(), reject.reason());
         }
-        Set<String> done = alreadyAccepted(batch.rows());
+        if (run.stoppedBecause() != null) { // read on only to write where each row went
+            for (RecipientRow row : batch.rows()) {
+                run.reject(row.line(), row.rowId(), row.phone(), "not sent: " + run.stoppedBecause());
+            }
+            exchange.getMessage().setBody(List.of());
+            return;
+        }
         List<RecipientRow> toSend = new ArrayList<>(batch.rows().size());
         for (RecipientRow row : batch.rows()) {
             if (done.contains(row.rowId())) {
-                run.result(row.line(), row.rowId(), row.phone(), "ACCEPTED_EARLIER", provider, null, null);
+                run.result(row.line(), row.rowId(), row.phone(), Outcome.ACCEPTED_EARLIER, provider, null, null,
+                        null);
             } else {
                 toSend.add(row);
             }
         }
-        run.countSkipped(batch.rows().size() - toSend.size());
         List<SmsMessage> messages = new ArrayList<>(toSend.size());
         for (RecipientRow row : toSend) {
             messages.add(row.toMessage());
         }
+        run.sending(toSend);
         exchange.setProperty(ROWS, toSend);
         exchange.getMessage().setBody(messages);
     }
 
-    /**
-     * After the send: one results line per accepted row and per row whose outcome is unknown (with the reason; it is
-     * not resent), one rejects line per rejected row, each with its file line.
-     */
+    /** After the send: a results line per row accepted (now or earlier) or unknown, a rejects line per rejected row. */
     public void record(Exchange exchange) throws IOException {
-        record(exchange, exchange.getMessage().getBody(SendResult.class));
-    }
-
-    /**
-     * When the provider refused every message of the batch (after the retries a temporary refusal gets), the
-     * send throws with a result that rejects each row with the provider's reason: they are recorded the same way,
-     * and the file goes on. Any other failure is not ours to account for here.
-     */
-    public void recordRefused(Exchange exchange) throws Exception {
-        SmsProviderException refused = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, SmsProviderException.class);
-        if (refused.getSendResult() == null) {
-            throw refused;
-        }
-        record(exchange, refused.getSendResult());
-    }
-
-    private void record(Exchange exchange, SendResult result) throws IOException {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         @SuppressWarnings("unchecked")
         List<RecipientRow> rows = exchange.getProperty(ROWS, List.class);
-        long accepted = 0;
-        for (RecipientResult r : result.recipients()) {
-            RecipientRow row = rows.get(r.index());
-            switch (r.outcome()) {
-                case ACCEPTED -> {
-                    run.result(row.line(), row.rowId(), r.recipient(), "ACCEPTED", provider, r.batchId(),
-                            r.providerMessageId());
-                    accepted++;
-                }
-                case ACCEPTED_EARLIER -> run.result(row.line(), row.rowId(), r.recipient(), "ACCEPTED_EARLIER",
-                        provider, r.batchId(), r.providerMessageId());
-                case UNKNOWN -> run.unknown(row.line(), row.rowId(), r.recipient(), provider, r.reason());
-                case REJECTED -> run.reject(row.line(), row.rowId(), row.phone(),
-                        BATCH_POSITION.matcher(r.reason()).replaceAll(""));
-            }
-        }
-        run.countAccepted(accepted);
+        write(run, rows, exchange.getMessage().getBody(SendResult.class));
+        run.sent();
         run.flush();
         LOG.info(run.progress());
+    }
+
+    /** Each row of a send where its result says: results (with the reason of an unknown outcome) or rejects. */
+    private void write(FileRun run, List<RecipientRow> rows, SendResult result) throws IOException {
+        for (RecipientResult r : result.recipients()) {
+            RecipientRow row = rows.get(r.index());
+            if (r.outcome() == Outcome.REJECTED) {
+                run.reject(row.line(), row.rowId(), row.phone(), BATCH_POSITION.matcher(r.reason()).replaceAll(""));
+            } else {
+                run.result(row.line(), row.rowId(), r.recipient(), r.outcome(), provider, r.batchId(),
+                        r.providerMessageId(), r.outcome() == Outcome.UNKNOWN ? r.reason() : null);
+            }
+        }
     }
 
     /**
@@ -169,22 +298,72 @@ public final class FileToSms implements CamelContextAware {
             RecipientRow row = rows.get(i);
             run.reject(row.line(), row.rowId(), row.phone(), String.join("; ", rowReasons));
         }
+        run.sent();
         run.flush();
         LOG.info(run.progress());
     }
 
-    /** After the last batch: the summary line; closes the output files. */
+    /** After the last batch: the summary line; closes the output files; error/ for a file whose sending stopped. */
     public void finish(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         if (run != null) {
             run.close();
-            LOG.info("done {}", run.progress());
+            if (run.unaccounted() == 0) {
+                LOG.info("done {}", run.progress());
+            } else { // a bug, not a fault of the file: say it loudly rather than let rows vanish
+                LOG.error("done {}; {} rows are in neither the results nor the rejects file", run.progress(),
+                        run.unaccounted());
+            }
             Message message = exchange.getMessage();
-            message.setHeader("CamelSmsFileAccepted", run.accepted());
-            message.setHeader("CamelSmsFileRejected", run.rejected());
-            message.setHeader("CamelSmsFileSkipped", run.skipped());
-            message.setHeader("CamelSmsFileUnknown", run.unknown());
+            message.setHeader("CamelSmsFileAccepted", run.count(Outcome.ACCEPTED));
+            message.setHeader("CamelSmsFileRejected", run.count(Outcome.REJECTED));
+            message.setHeader("CamelSmsFileSkipped", run.count(Outcome.ACCEPTED_EARLIER));
+            message.setHeader("CamelSmsFileUnknown", run.count(Outcome.UNKNOWN));
+            if (run.stoppedBecause() != null) {
+                exchange.setProperty(FOLDER, "error"); // this is the file's exchange; the split's copies are not
+            }
         }
+    }
+
+    /**
+     * A file name used again: the earlier run of that name finished (its file is in done/ or error/), so its file and
+     * its results and rejects are kept under the name plus the time that run ended, and this run starts afresh. A
+     * run that did not finish (killed mid-file) left its file in the inbox and nothing here: it is resumed instead.
+     */
+    private void keepEarlierRun(String name) throws IOException {
+        List<Path> earlier = new ArrayList<>();
+        for (Path folder : finished) {
+            if (Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                earlier.add(folder.resolve(name));
+            }
+        }
+        if (earlier.isEmpty()) {
+            return;
+        }
+        Path results = outbox.resolve(name + ".results.csv");
+        Path ended = Files.exists(results) ? results : earlier.get(0);
+        String stamp = RUN_TIME.format(Files.getLastModifiedTime(ended).toInstant());
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        String kept = stem + "." + stamp + extension;
+        for (int n = 2; taken(kept); n++) {
+            kept = stem + "." + stamp + "-" + n + extension;
+        }
+        for (Path file : earlier) {
+            Files.move(file, file.resolveSibling(kept));
+        }
+        for (String output : List.of(".results.csv", ".rejects.csv")) {
+            if (Files.exists(outbox.resolve(name + output))) {
+                Files.move(outbox.resolve(name + output), outbox.resolve(kept + output));
+            }
+        }
+        LOG.info("{}: the name was used before; that run's files are kept as {}", name, kept);
+    }
+
+    private boolean taken(String name) {
+        return finished.stream().anyMatch(folder -> Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS))
+               || Files.exists(outbox.resolve(name + ".results.csv"));
     }
 
     private Set<String> alreadyAccepted(List<RecipientRow> rows) {
@@ -217,10 +396,12 @@ public final class FileToSms implements CamelContextAware {
     private static final class ClosingIterator implements Iterator<RecipientFile.Batch>, Closeable {
         private final RecipientFile file;
         private final Iterator<RecipientFile.Batch> batches;
+        private final FileRun run;
 
-        ClosingIterator(RecipientFile file, Iterator<RecipientFile.Batch> batches) {
+        ClosingIterator(RecipientFile file, Iterator<RecipientFile.Batch> batches, FileRun run) {
             this.file = file;
             this.batches = batches;
+            this.run = run;
         }
 
         @Override
@@ -232,9 +413,12 @@ public final class FileToSms implements CamelContextAware {
             return more;
         }
 
+        /** The split may take the next batch before the one in flight is done: the run knows it is read. */
         @Override
         public RecipientFile.Batch next() {
-            return batches.next();
+            RecipientFile.Batch batch = batches.next();
+            run.taken(batch);
+            return batch;
         }
 
         @Override

@@ -2,6 +2,8 @@ package io.camelsms.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;
@@ -77,10 +79,25 @@ public final class SmsApplication {
         Main main = new Main(SmsApplication.class);
         Lifecycle lifecycle = new Lifecycle();
         main.addMainListener(lifecycle);
+        boolean started = true;
         try {
             main.run(args);
+        } catch (CannotStartException e) {
+            LOG.error("Not started: {}", e.getMessage());
+            LOG.debug("Not started", e);
+            started = false;
         } finally {
             lifecycle.closeSandbox();
+        }
+        if (!started) {
+            System.exit(1);
+        }
+    }
+
+    /** A setting the app cannot start with; the message says which and what to do, so no stack trace is needed. */
+    static final class CannotStartException extends RuntimeException {
+        CannotStartException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -192,6 +209,30 @@ public final class SmsApplication {
             sandbox.autopilot(Duration.ofSeconds(1), Duration.ofMinutes(1));
         }
 
+        /**
+         * The callback server must be listening, or webhooks (delivery reports, replies) are lost in silence:
+         * platform-http only logs a failed bind and lets the app run on. So the port is tried before Camel starts,
+         * and the app does not start when it is taken.
+         */
+        @Override
+        public void beforeStart(BaseMainSupport main) {
+            PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+            boolean enabled = properties.resolveProperty("camel.server.enabled").map(Boolean::parseBoolean)
+                    .orElse(false);
+            int port = properties.resolveProperty("camel.server.port").map(Integer::parseInt).orElse(8080);
+            if (!enabled || port == 0) {
+                return;
+            }
+            String host = properties.resolveProperty("camel.server.host").orElse("0.0.0.0");
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(host, port));
+            } catch (IOException e) {
+                throw new CannotStartException("the callback server cannot listen on " + host + ":" + port + " ("
+                        + e.getMessage() + "); free the port or choose another with camel.server.port (now "
+                        + port + ")", e);
+            }
+        }
+
         @Override
         public void afterStart(BaseMainSupport main) {
             CamelContext context = main.getCamelContext();
@@ -217,7 +258,7 @@ public final class SmsApplication {
             try {
                 while (idleChecks < 2) {
                     Thread.sleep(1000);
-                    boolean idle = context.getInflightRepository().size() == 0 && !hasCsv(inbox)
+                    boolean idle = context.getInflightRepository().size() == 0 && !hasRecipientFile(inbox)
                             && !(waitForFinal && store.hasOpenMessages(provider));
                     idleChecks = idle ? idleChecks + 1 : 0;
                 }
@@ -229,12 +270,13 @@ public final class SmsApplication {
             ((MainSupport) main).completed();
         }
 
-        private static boolean hasCsv(Path inbox) {
+        /** A file the route will take; directories, dangling links and the like do not keep the app waiting. */
+        private static boolean hasRecipientFile(Path inbox) {
             if (!Files.isDirectory(inbox)) {
                 return false;
             }
             try (Stream<Path> files = Files.list(inbox)) {
-                return files.anyMatch(f -> f.getFileName().toString().endsWith(".csv"));
+                return files.anyMatch(InboxFilter::isRecipientFile);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -41,7 +41,10 @@ public final class PhoneNumbers {
                     : e.getMessage();
             throw new InvalidPhoneNumberException(raw, why);
         }
-        number.clearExtension();
+        if (number.hasExtension()) {
+            throw new InvalidPhoneNumberException(raw, "it has an extension (" + number.getExtension()
+                    + "): an SMS reaches the line, never an extension; give the number without it");
+        }
         // isValidNumber and getLengthOfNationalDestinationCode each work out the number's type again; once is
         // enough (a third of libphonenumber's cost per number on bulk sends)
         PhoneNumberType type = UTIL.getNumberType(number);

@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.camelsms.core.RecipientResult.Outcome;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class FileRunTest {
@@ -24,7 +26,7 @@ class FileRunTest {
                 + "3,r-2,55(21)98888", StandardCharsets.UTF_8);
 
         try (FileRun run = new FileRun("f.csv", outbox)) {
-            run.result(3, "r-2", "55(21)988887778", "ACCEPTED_EARLIER", "pwapi", null, null);
+            run.result(3, "r-2", "55(21)988887778", Outcome.ACCEPTED_EARLIER, "pwapi", null, null, null);
         }
 
         assertEquals(List.of("line,row_id,recipient,status,provider,campaign_id,provider_message_id,reason",

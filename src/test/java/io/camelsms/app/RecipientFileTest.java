@@ -1,5 +1,6 @@
 package io.camelsms.app;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -112,5 +114,71 @@ class RecipientFileTest {
         var noPhone = assertThrows(RecipientFile.InvalidRecipientFileException.class,
                 () -> RecipientFile.open(write("nophone.csv", "mobile,text\n1,hi\n"), null));
         assertTrue(noPhone.getMessage().contains("no 'phone' column"), noPhone.getMessage());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8RejectOnlyTheirRowWhereverTheyAreInIt() throws Exception {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        content.writeBytes("phone,name,text\n+5521988887771,Ana,ok\n+5521988887772,\"Jo\n".getBytes(UTF_8));
+        content.write(0xA7); // a Latin-1 '§' on the second line of a row that spans two
+        content.writeBytes("o\",two lines\n+5521988887773,Eva,ok\n+5521988887774,Lu,".getBytes(UTF_8));
+        content.write(0xA7); // and on the last line, which has no line break
+        Path file = dir.resolve("latin.csv");
+        Files.write(file, content.toByteArray());
+
+        RecipientFile.Batch batch = readAll(file, 10).get(0);
+
+        assertEquals(List.of(2L, 5L), batch.rows().stream().map(RecipientRow::line).toList());
+        assertEquals(List.of(new RowReject(3, batch.rejects().get(0).rowId(), "+5521988887772",
+                        "not valid UTF-8: byte 0xA7 at line 4, column 1 (save the file as UTF-8)"),
+                new RowReject(6, batch.rejects().get(1).rowId(), "+5521988887774",
+                        "not valid UTF-8: byte 0xA7 at line 6, column 19 (save the file as UTF-8)")), batch.rejects());
+    }
+
+    @Test
+    void aHeaderThatIsNotUtf8MakesTheFileUnreadable() throws Exception {
+        Path file = dir.resolve("header.csv");
+        Files.write(file, new byte[] {'p', 'h', 'o', 'n', 'e', ',', 't', 'e', 'x', 't', (byte) 0xE9, '\n'});
+        var e = assertThrows(RecipientFile.InvalidRecipientFileException.class, () -> RecipientFile.open(file, null));
+        assertEquals("header.csv: the header is not valid UTF-8: byte 0xE9 at line 1, column 11 (save the file as"
+                + " UTF-8)", e.getMessage());
+    }
+
+    @Test
+    void aQuoteThatNeverClosesEndsTheFileWithOneRejectForTheLinesNotRead() throws Exception {
+        Path file = write("quote.csv", "phone,text\n+5521988887771,ok\n+5521988887772,\"open\n+5521988887773,x\n"
+                + "+5521988887774,y");
+
+        List<RecipientFile.Batch> batches = readAll(file, 1);
+
+        assertEquals(List.of(2L), batches.stream().flatMap(b -> b.rows().stream()).map(RecipientRow::line).toList());
+        List<RowReject> rejects = batches.stream().flatMap(b -> b.rejects().stream()).toList();
+        assertEquals(List.of(new RowReject(3, null, null, "unclosed quote: lines 3-5 not read (the quoted field that"
+                + " starts on line 3 never closes)")), rejects);
+    }
+
+    @Test
+    void aRepeatedExternalIdIsADuplicateOfItsFirstLineEvenAcrossBatches() throws Exception {
+        Path file = write("dup.csv", "phone,text,external_id\n+5521988887771,a,x\n+5521988887772,b,y\n"
+                + "+5521988887773,c,x\n+5521988887774,d,\n+5521988887775,e,\n");
+
+        List<RecipientFile.Batch> batches = readAll(file, 1);
+
+        assertEquals(List.of(2L, 3L, 5L, 6L),
+                batches.stream().flatMap(b -> b.rows().stream()).map(RecipientRow::line).toList(),
+                "rows without an external id are never duplicates of each other");
+        assertEquals(List.of("duplicate of line 2: external_id 'x' is used on lines 2 and 4 of this file"),
+                batches.stream().flatMap(b -> b.rejects().stream()).map(RowReject::reason).toList());
+    }
+
+    @Test
+    void theBundledSamplesUseEachExternalIdOnce() throws Exception {
+        try (var samples = Files.list(Path.of("samples"))) {
+            for (Path sample : samples.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                List<String> duplicates = readAll(sample, 1000).stream().flatMap(b -> b.rejects().stream())
+                        .map(RowReject::reason).filter(r -> r.startsWith("duplicate")).toList();
+                assertEquals(List.of(), duplicates, sample.toString());
+            }
+        }
     }
 }

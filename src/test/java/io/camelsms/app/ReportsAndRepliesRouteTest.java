@@ -93,7 +93,6 @@ class ReportsAndRepliesRouteTest extends CamelTestSupport {
         context.addService(store, true, true); // as SmsApplication does: stopped with the context, after its routes
         AppBeans beans = new AppBeans();
         context.getRegistry().bind("fileToSms", beans.fileToSms("painel", "", data.toString()));
-        context.getRegistry().bind("sentFiles", beans.sentFiles(data.toString()));
         context.getRegistry().bind("smsJson", beans.smsJson());
         return context;
     }

@@ -69,7 +69,6 @@ class SendOutcomesRouteTest extends CamelTestSupport {
         pwapi.getConfiguration().setRetryDelay(10);
         AppBeans beans = new AppBeans();
         context.getRegistry().bind("fileToSms", beans.fileToSms("pwapi", "oi", data.toString()));
-        context.getRegistry().bind("sentFiles", beans.sentFiles(data.toString()));
         context.getRegistry().bind("smsJson", beans.smsJson());
         store = JdbcTrackingStore.embeddedH2(data.resolve("tracking"));
         context.getRegistry().bind("trackingStore", TrackingStore.class, store);

@@ -261,7 +261,6 @@ public final class FileToSmsBenchmark {
         }
         AppBeans beans = new AppBeans();
         context.getRegistry().bind("fileToSms", beans.fileToSms(provider, "", data.toString()));
-        context.getRegistry().bind("sentFiles", beans.sentFiles(data.toString()));
         FileDone done = new FileDone();
         context.getManagementStrategy().addEventNotifier(done);
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("file-to-sms.yaml",

@@ -29,6 +29,17 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void aNumberWithAnExtensionIsRejectedNotSentWithoutIt() {
+        for (String withExtension : new String[] {"+55 21 98888-7710 ext 5", "+55 21 98888-7710 x5",
+            "+55 21 98888-7710;ext=5"}) {
+            var e = assertThrows(PhoneNumbers.InvalidPhoneNumberException.class,
+                    () -> PhoneNumbers.parse(withExtension, "BR"));
+            assertEquals("'" + withExtension + "' is not a usable phone number: it has an extension (5): an SMS"
+                    + " reaches the line, never an extension; give the number without it", e.getMessage());
+        }
+    }
+
+    @Test
     void rejectionsNameTheNumberAndTheReason() {
         var noRegion = assertThrows(PhoneNumbers.InvalidPhoneNumberException.class,
                 () -> PhoneNumbers.parse("21988887777", null));

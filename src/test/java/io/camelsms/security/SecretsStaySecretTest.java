@@ -52,7 +52,7 @@ class SecretsStaySecretTest {
         Files.copy(Path.of("samples/recipients.csv"), data.resolve("inbox/recipients.csv"),
                 StandardCopyOption.REPLACE_EXISTING);
         int port = AvailablePortFinder.getNextAvailable();
-        try (Sandbox sandbox = Sandbox.start()) {
+        try (Sandbox sandbox = Sandbox.start(0)) {
             sandbox.painel().account(LOGIN, PASSWORD).autoReply("SIM");
             sandbox.autopilot(Duration.ofMillis(500), Duration.ofMinutes(1));
             Process app = AppProcess.start(Map.of(
