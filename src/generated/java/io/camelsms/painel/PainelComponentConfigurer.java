@@ -61,6 +61,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "rateLimitMaxWait": getOrCreateConfiguration(target).setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resendunknown":
+        case "resendUnknown": getOrCreateConfiguration(target).setResendUnknown(property(camelContext, boolean.class, value)); return true;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": getOrCreateConfiguration(target).setRetryBackoffMultiplier(property(camelContext, double.class, value)); return true;
         case "retrydelay":
@@ -119,6 +121,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "rateLimitMaxWait": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resendunknown":
+        case "resendUnknown": return boolean.class;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return double.class;
         case "retrydelay":
@@ -173,6 +177,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "rateLimitMaxWait": return getOrCreateConfiguration(target).getRateLimitMaxWait();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "resendunknown":
+        case "resendUnknown": return getOrCreateConfiguration(target).isResendUnknown();
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return getOrCreateConfiguration(target).getRetryBackoffMultiplier();
         case "retrydelay":

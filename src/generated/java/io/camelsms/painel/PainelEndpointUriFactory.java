@@ -23,7 +23,7 @@ public class PainelEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(42);
+        Set<String> props = new HashSet<>(43);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -50,6 +50,7 @@ public class PainelEndpointUriFactory extends org.apache.camel.support.component
         props.add("rateLimitMaxWait");
         props.add("repeatCount");
         props.add("requestTimeout");
+        props.add("resendUnknown");
         props.add("retryBackoffMultiplier");
         props.add("retryDelay");
         props.add("runLoggingLevel");

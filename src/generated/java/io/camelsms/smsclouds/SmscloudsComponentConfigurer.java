@@ -64,6 +64,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resendunknown":
+        case "resendUnknown": getOrCreateConfiguration(target).setResendUnknown(property(camelContext, boolean.class, value)); return true;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": getOrCreateConfiguration(target).setRetryBackoffMultiplier(property(camelContext, double.class, value)); return true;
         case "retrydelay":
@@ -130,6 +132,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return int.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resendunknown":
+        case "resendUnknown": return boolean.class;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return double.class;
         case "retrydelay":
@@ -192,6 +196,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "resendunknown":
+        case "resendUnknown": return getOrCreateConfiguration(target).isResendUnknown();
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return getOrCreateConfiguration(target).getRetryBackoffMultiplier();
         case "retrydelay":

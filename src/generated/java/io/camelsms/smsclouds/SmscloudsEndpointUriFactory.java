@@ -23,7 +23,7 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(50);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -53,6 +53,7 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
         props.add("pollStrategy");
         props.add("repeatCount");
         props.add("requestTimeout");
+        props.add("resendUnknown");
         props.add("retryBackoffMultiplier");
         props.add("retryDelay");
         props.add("route");

@@ -73,6 +73,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "quotasFromUserinfo": getOrCreateConfiguration(target).setQuotasFromUserinfo(property(camelContext, boolean.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resendunknown":
+        case "resendUnknown": getOrCreateConfiguration(target).setResendUnknown(property(camelContext, boolean.class, value)); return true;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": getOrCreateConfiguration(target).setRetryBackoffMultiplier(property(camelContext, double.class, value)); return true;
         case "retrydelay":
@@ -145,6 +147,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "quotasFromUserinfo": return boolean.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resendunknown":
+        case "resendUnknown": return boolean.class;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return double.class;
         case "retrydelay":
@@ -213,6 +217,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "quotasFromUserinfo": return getOrCreateConfiguration(target).isQuotasFromUserinfo();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "resendunknown":
+        case "resendUnknown": return getOrCreateConfiguration(target).isResendUnknown();
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return getOrCreateConfiguration(target).getRetryBackoffMultiplier();
         case "retrydelay":

@@ -23,7 +23,7 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(51);
         props.add("apiKeyPlacement");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -56,6 +56,7 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
         props.add("quotasFromUserinfo");
         props.add("repeatCount");
         props.add("requestTimeout");
+        props.add("resendUnknown");
         props.add("retryBackoffMultiplier");
         props.add("retryDelay");
         props.add("runLoggingLevel");

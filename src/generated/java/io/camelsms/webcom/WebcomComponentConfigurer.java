@@ -60,6 +60,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resendunknown":
+        case "resendUnknown": getOrCreateConfiguration(target).setResendUnknown(property(camelContext, boolean.class, value)); return true;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": getOrCreateConfiguration(target).setRetryBackoffMultiplier(property(camelContext, double.class, value)); return true;
         case "retrydelay":
@@ -121,6 +123,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "password": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resendunknown":
+        case "resendUnknown": return boolean.class;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return double.class;
         case "retrydelay":
@@ -178,6 +182,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "resendunknown":
+        case "resendUnknown": return getOrCreateConfiguration(target).isResendUnknown();
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return getOrCreateConfiguration(target).getRetryBackoffMultiplier();
         case "retrydelay":

@@ -68,6 +68,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resendunknown":
+        case "resendUnknown": target.getConfiguration().setResendUnknown(property(camelContext, boolean.class, value)); return true;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": target.getConfiguration().setRetryBackoffMultiplier(property(camelContext, double.class, value)); return true;
         case "retrydelay":
@@ -159,6 +161,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resendunknown":
+        case "resendUnknown": return boolean.class;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return double.class;
         case "retrydelay":
@@ -246,6 +250,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "resendunknown":
+        case "resendUnknown": return target.getConfiguration().isResendUnknown();
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return target.getConfiguration().getRetryBackoffMultiplier();
         case "retrydelay":

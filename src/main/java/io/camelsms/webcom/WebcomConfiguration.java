@@ -69,6 +69,12 @@ public class WebcomConfiguration extends SmsConsumerConfiguration {
     }
 
     /** The login names the account; with only a token, a digest of it does (never the token itself). */
+    /** The platform does not send a client_id_sms it has seen again, so a resend is always safe. */
+    @Override
+    public boolean mayResendUnknown() {
+        return true;
+    }
+
     @Override
     public String trackingAccount() {
         return login != null && !login.isBlank() ? login : digestOf(token);
