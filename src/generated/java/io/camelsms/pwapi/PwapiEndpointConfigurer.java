@@ -42,6 +42,8 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "principalUser": target.getConfiguration().setPrincipalUser(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resendunknown":
+        case "resendUnknown": target.getConfiguration().setResendUnknown(property(camelContext, boolean.class, value)); return true;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": target.getConfiguration().setRetryBackoffMultiplier(property(camelContext, double.class, value)); return true;
         case "retrydelay":
@@ -86,6 +88,8 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "principalUser": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resendunknown":
+        case "resendUnknown": return boolean.class;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return double.class;
         case "retrydelay":
@@ -126,6 +130,8 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "principalUser": return target.getConfiguration().getPrincipalUser();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "resendunknown":
+        case "resendUnknown": return target.getConfiguration().isResendUnknown();
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return target.getConfiguration().getRetryBackoffMultiplier();
         case "retrydelay":

@@ -23,7 +23,7 @@ public class PwapiEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(19);
+        Set<String> props = new HashSet<>(20);
         props.add("baseUrl");
         props.add("batchSize");
         props.add("connectTimeout");
@@ -35,6 +35,7 @@ public class PwapiEndpointUriFactory extends org.apache.camel.support.component.
         props.add("operation");
         props.add("principalUser");
         props.add("requestTimeout");
+        props.add("resendUnknown");
         props.add("retryBackoffMultiplier");
         props.add("retryDelay");
         props.add("sendProject");

@@ -64,6 +64,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "replyWindow": getOrCreateConfiguration(target).setReplyWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resendunknown":
+        case "resendUnknown": getOrCreateConfiguration(target).setResendUnknown(property(camelContext, boolean.class, value)); return true;
         case "responsesmessagesfield":
         case "responsesMessagesField": getOrCreateConfiguration(target).setResponsesMessagesField(property(camelContext, java.lang.String.class, value)); return true;
         case "responsespath":
@@ -144,6 +146,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "replyWindow": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resendunknown":
+        case "resendUnknown": return boolean.class;
         case "responsesmessagesfield":
         case "responsesMessagesField": return java.lang.String.class;
         case "responsespath":
@@ -220,6 +224,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "replyWindow": return getOrCreateConfiguration(target).getReplyWindow();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "resendunknown":
+        case "resendUnknown": return getOrCreateConfiguration(target).isResendUnknown();
         case "responsesmessagesfield":
         case "responsesMessagesField": return getOrCreateConfiguration(target).getResponsesMessagesField();
         case "responsespath":

@@ -72,6 +72,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "replyWindow": target.getConfiguration().setReplyWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resendunknown":
+        case "resendUnknown": target.getConfiguration().setResendUnknown(property(camelContext, boolean.class, value)); return true;
         case "responsesmessagesfield":
         case "responsesMessagesField": target.getConfiguration().setResponsesMessagesField(property(camelContext, java.lang.String.class, value)); return true;
         case "responsespath":
@@ -182,6 +184,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "replyWindow": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resendunknown":
+        case "resendUnknown": return boolean.class;
         case "responsesmessagesfield":
         case "responsesMessagesField": return java.lang.String.class;
         case "responsespath":
@@ -288,6 +292,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "replyWindow": return target.getConfiguration().getReplyWindow();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "resendunknown":
+        case "resendUnknown": return target.getConfiguration().isResendUnknown();
         case "responsesmessagesfield":
         case "responsesMessagesField": return target.getConfiguration().getResponsesMessagesField();
         case "responsespath":

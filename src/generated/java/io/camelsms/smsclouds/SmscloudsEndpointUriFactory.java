@@ -23,7 +23,7 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(56);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -52,6 +52,7 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
         props.add("repeatCount");
         props.add("replyWindow");
         props.add("requestTimeout");
+        props.add("resendUnknown");
         props.add("responsesMessagesField");
         props.add("responsesPath");
         props.add("retryBackoffMultiplier");

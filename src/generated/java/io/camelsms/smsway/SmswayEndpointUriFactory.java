@@ -23,7 +23,7 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(56);
         props.add("apiKeyPlacement");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -57,6 +57,7 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
         props.add("repeatCount");
         props.add("replyWindow");
         props.add("requestTimeout");
+        props.add("resendUnknown");
         props.add("retryBackoffMultiplier");
         props.add("retryDelay");
         props.add("runLoggingLevel");

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
@@ -42,6 +44,7 @@ public final class SendJob<W> {
     private final boolean failOnInvalid;
     private final TrackingStore trackingStore;
     private final String account;
+    private final boolean mayResendUnknown;
     private final RecipientResult[] results;
     private final List<Prepared<W>> ready;
     /** By message index, so the exception lists them in message order whichever thread found them. */
@@ -53,6 +56,7 @@ public final class SendJob<W> {
         this.failOnInvalid = configuration.isFailOnInvalid();
         this.trackingStore = configuration.activeTrackingStore();
         this.account = configuration.trackingAccount();
+        this.mayResendUnknown = configuration.mayResendUnknown();
         this.results = new RecipientResult[messageCount];
         this.ready = new ArrayList<>(messageCount);
     }
@@ -105,9 +109,11 @@ public final class SendJob<W> {
             LOG.warn("{}: {} of {} messages are invalid and not sent; first: {}", provider, violations.size(),
                     results.length, violations.firstEntry().getValue().get(0));
         }
+        List<Prepared<W>> toSend = withoutEarlierUnknown();
+        List<List<Prepared<W>>> batches = toSend.isEmpty() ? List.of() : partition.apply(toSend);
         SmsProviderException firstRefusal = null;
         boolean everyBatchRefused = true;
-        for (List<Prepared<W>> batch : partition.apply(ready)) {
+        for (List<Prepared<W>> batch : batches) {
             try {
                 BatchOutcome outcome = sender.send(batch);
                 if (outcome.batchId() != null) {
@@ -141,6 +147,35 @@ public final class SendJob<W> {
             throw firstRefusal;
         }
         return result;
+    }
+
+    /**
+     * The ready messages less those whose external id an earlier send left with an unknown outcome: they are reported
+     * UNKNOWN again, with the earlier reason, unless they may be resent ({@link SmsConfiguration#mayResendUnknown}).
+     */
+    private List<Prepared<W>> withoutEarlierUnknown() {
+        if (trackingStore == null || mayResendUnknown || ready.isEmpty()) {
+            return ready;
+        }
+        Map<String, String> earlier = trackingStore.unknownExternalIds(provider,
+                ready.stream().map(Prepared::externalId).filter(Objects::nonNull).toList());
+        if (earlier.isEmpty()) {
+            return ready;
+        }
+        List<Prepared<W>> toSend = new ArrayList<>(ready.size());
+        for (Prepared<W> message : ready) {
+            String reason = earlier.get(message.externalId());
+            if (reason == null) {
+                toSend.add(message);
+            } else {
+                results[message.index()] = message.unknown("not sent again: an earlier send of external id '"
+                        + message.externalId() + "' may have reached the provider (" + reason + "); check with the"
+                        + " provider, or set resendUnknown=true");
+            }
+        }
+        LOG.warn("{}: {} messages not sent again: an earlier send of their external id had an unknown outcome",
+                provider, ready.size() - toSend.size());
+        return toSend;
     }
 
     /**

@@ -26,6 +26,12 @@ public abstract class SmsConfiguration implements Cloneable {
             + " sends the valid ones and reports the others as rejected with the reason (an exception only when none"
             + " is valid); true fails the whole send before anything leaves.")
     private boolean failOnInvalid;
+    @UriParam(label = "producer,advanced", defaultValue = "false", description = "A message whose external id the"
+            + " tracking store holds with an unknown send outcome (an earlier request may have reached the provider"
+            + " without an answer) is reported UNKNOWN again and not sent (false), or sent again (true: only once you"
+            + " know the provider did not send it). Needs a tracking store; webcom always resends, it deduplicates by"
+            + " client_id_sms.")
+    private boolean resendUnknown;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
               description = "Time allowed to open a connection to the provider, in milliseconds.")
     private long connectTimeout = 10_000;
@@ -74,6 +80,22 @@ public abstract class SmsConfiguration implements Cloneable {
 
     public void setFailOnInvalid(boolean failOnInvalid) {
         this.failOnInvalid = failOnInvalid;
+    }
+
+    public boolean isResendUnknown() {
+        return resendUnknown;
+    }
+
+    public void setResendUnknown(boolean resendUnknown) {
+        this.resendUnknown = resendUnknown;
+    }
+
+    /**
+     * Whether a message with an unknown send outcome may be sent again: when asked to, or when the provider itself
+     * does not send an id it has seen (webcom overrides this).
+     */
+    public boolean mayResendUnknown() {
+        return resendUnknown;
     }
 
     public long getConnectTimeout() {

@@ -223,7 +223,8 @@ final class PainelClient {
         String body = reply.text();
         if (!withoutCredentials(body).equals(body)) {
             return new SmsProviderException(PainelProducer.PROVIDER, null, "unexpected reply, " + what
-                    + " (body not shown: it repeats the credentials)", HttpReply.failureOf(reply.status()), reply.status());
+                    + " (body not shown: it repeats the credentials)", HttpReply.failureOf(reply.status()),
+                    reply.status());
         }
         return reply.unexpected(what, null);
     }

@@ -276,8 +276,11 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         List<String> ids = List.copyOf(externalIds);
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
-            String sql = "SELECT external_id, reason FROM sms_unknown_send WHERE provider = ? AND external_id IN ("
-                         + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY id";
+            // one accepted since (sent again on purpose) is no longer unknown
+            String sql = "SELECT u.external_id, u.reason FROM sms_unknown_send u WHERE u.provider = ?"
+                         + " AND u.external_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")"
+                         + " AND NOT EXISTS (SELECT 1 FROM sms_message m WHERE m.provider = u.provider"
+                         + " AND m.external_id = u.external_id) ORDER BY u.id";
             query(sql, statement -> {
                 statement.setString(1, provider);
                 for (int i = 0; i < chunk.size(); i++) {

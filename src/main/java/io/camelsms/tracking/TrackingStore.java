@@ -28,8 +28,8 @@ public interface TrackingStore extends IdempotentRepository {
     void recordUnknown(List<UnknownSend> messages);
 
     /**
-     * Of these external ids, the ones recorded with an unknown send outcome for the provider, each with its latest
-     * reason: a resumed or re-dropped file must not send them blindly.
+     * Of these external ids, the ones recorded with an unknown send outcome for the provider and not accepted since,
+     * each with its latest reason: a later send must not send them blindly.
      */
     Map<String, String> unknownExternalIds(String provider, Collection<String> externalIds);
 

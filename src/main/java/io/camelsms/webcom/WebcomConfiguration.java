@@ -72,6 +72,12 @@ public class WebcomConfiguration extends SmsConsumerConfiguration {
         this.operation = operation;
     }
 
+    /** The platform does not send a client_id_sms it has seen again, so a resend is always safe. */
+    @Override
+    public boolean mayResendUnknown() {
+        return true;
+    }
+
     /**
      * The document's token is "a secret key instead of login and password" of the same account, so the login
      * identifies the account whenever it is set, also when the token is what authenticates: adding a token beside

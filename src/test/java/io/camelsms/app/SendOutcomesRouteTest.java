@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.camelsms.core.SendResult;
+import io.camelsms.core.SmsMessage;
 import io.camelsms.pwapi.PwapiComponent;
 import io.camelsms.sandbox.Fault;
 import io.camelsms.sandbox.PwapiSimulator;
@@ -131,16 +133,50 @@ class SendOutcomesRouteTest extends CamelTestSupport {
                 "r-6"));
         assertEquals(Set.of("r-3", "r-4", "r-5", "r-6"), unknown.keySet(), "recorded in the tracking store too");
         assertTrue(unknown.get("r-3").contains("HTTP 503"), unknown.get("r-3"));
+
+        // the same rows dropped again: the accepted ones were sent earlier, the unknown ones are not sent blindly
+        drop("again.csv", FILE);
+        awaitDone("again.csv");
+        assertEquals(3, pwapi().requestCount(), "nothing sent");
+        List<String> again = Files.readAllLines(data.resolve("outbox/again.csv.results.csv"));
+        assertTrue(again.get(3).startsWith("4,r-3,55(21)988880003,UNKNOWN,pwapi,,,") && again.get(3).contains(
+                "not sent again: an earlier send of external id 'r-3' may have reached the provider"), again.get(3));
+        assertEquals(ROWS, again.size() - 1);
+    }
+
+    @Test
+    void aMessageWithAnUnknownOutcomeIsSentAgainOnlyWithResendUnknown() throws Exception {
+        context.start();
+        pwapi().faults().failNext(1, Fault.http(503));
+        SmsMessage message = SmsMessage.to("+5521988880001").text("oi").externalId("x-1").build();
+
+        assertEquals(1, template.requestBody("pwapi:send", message, SendResult.class).unknownCount());
+        SendResult again = template.requestBody("pwapi:send", message, SendResult.class);
+
+        assertEquals(1, again.unknownCount(), "not sent blindly");
+        assertEquals(1, pwapi().requestCount());
+        SendResult resent = template.requestBody("pwapi:send?resendUnknown=true", message, SendResult.class);
+        assertEquals(1, resent.acceptedCount());
+        assertEquals(List.of("x-1"), acceptedIds());
+        assertEquals(Map.of(), store.unknownExternalIds("pwapi", List.of("x-1")), "accepted since, no longer unknown");
     }
 
     private void sendFile() throws Exception {
         AppRoutes.loadAll(context);
         context.start();
+        drop("f.csv", FILE);
+        awaitDone("f.csv");
+    }
+
+    private void drop(String name, String content) throws Exception {
         Path inbox = Files.createDirectories(data.resolve("inbox"));
-        Path partial = inbox.resolve("f.csv.part");
-        Files.writeString(partial, FILE, StandardCharsets.UTF_8);
-        Files.move(partial, inbox.resolve("f.csv"));
-        Path done = data.resolve("done/f.csv");
+        Path partial = inbox.resolve(name + ".part");
+        Files.writeString(partial, content, StandardCharsets.UTF_8);
+        Files.move(partial, inbox.resolve(name));
+    }
+
+    private void awaitDone(String name) throws Exception {
+        Path done = data.resolve("done/" + name);
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!Files.exists(done)) {
             assertTrue(System.nanoTime() < deadline, done + " did not appear");

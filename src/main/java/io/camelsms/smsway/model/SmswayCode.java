@@ -26,7 +26,8 @@ public enum SmswayCode {
     INVALID_USER_ROLE(-22, "invalid user role", Failure.REFUSED, true),
     USER_DISABLED(-23, "user disabled", Failure.REFUSED, true),
     AUTH_GENERIC_ERROR(-24, "generic error (authentication)", Failure.REFUSED, true),
-    UNAUTHORIZED_SOURCE_IP(-25, "unauthorized source ip address (not in the account's ipv4grant)", Failure.REFUSED, true);
+    UNAUTHORIZED_SOURCE_IP(-25, "unauthorized source ip address (not in the account's ipv4grant)", Failure.REFUSED,
+            true);
 
     /** What {@code res 0} means on userinfo, updateuserinfo and smsgetlast. */
     public static final String FAILED_MEANING = "fails";
