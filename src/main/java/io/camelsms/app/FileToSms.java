@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
@@ -23,12 +22,12 @@ import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.core.SmsValidationException;
 import io.camelsms.core.Violation;
-import io.camelsms.tracking.TrackingStore;
 
 /**
  * The steps of the file-drop route ({@code routes/file-to-sms.yaml}, {@code .xml}): a recipient file becomes a
- * stream of batches of the provider's size; rows the tracking store already has as accepted (an earlier run that
- * was interrupted) are skipped; the send's outcome goes to the file's results and rejects files, line by line.
+ * stream of batches of the provider's size; the send's outcome goes to the file's results and rejects files, line by
+ * line. Rows an earlier run already sent (a run that was interrupted, a file dropped again) are not sent again: the
+ * component's idempotency check on the tracking store reports them {@code ACCEPTED_EARLIER}.
  */
 public final class FileToSms implements CamelContextAware {
 
@@ -70,7 +69,7 @@ public final class FileToSms implements CamelContextAware {
         return new ClosingIterator(recipients, recipients.batches(batchSize));
     }
 
-    /** Before the send: writes the reader's rejects, drops rows already accepted, leaves the messages as body. */
+    /** Before the send: writes the reader's rejects, leaves the batch's messages as body. */
     public void prepare(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         RecipientFile.Batch batch = exchange.getMessage().getBody(RecipientFile.Batch.class);
@@ -78,21 +77,11 @@ public final class FileToSms implements CamelContextAware {
         for (RowReject reject : batch.rejects()) {
             run.reject(reject.line(), reject.rowId(), reject.phone(), reject.reason());
         }
-        Set<String> done = alreadyAccepted(batch.rows());
-        List<RecipientRow> toSend = new ArrayList<>(batch.rows().size());
+        List<SmsMessage> messages = new ArrayList<>(batch.rows().size());
         for (RecipientRow row : batch.rows()) {
-            if (done.contains(row.rowId())) {
-                run.result(row.line(), row.rowId(), row.phone(), "ACCEPTED_EARLIER", provider, null, null);
-            } else {
-                toSend.add(row);
-            }
-        }
-        run.countSkipped(batch.rows().size() - toSend.size());
-        List<SmsMessage> messages = new ArrayList<>(toSend.size());
-        for (RecipientRow row : toSend) {
             messages.add(row.toMessage());
         }
-        exchange.setProperty(ROWS, toSend);
+        exchange.setProperty(ROWS, batch.rows());
         exchange.getMessage().setBody(messages);
     }
 
@@ -103,17 +92,24 @@ public final class FileToSms implements CamelContextAware {
         List<RecipientRow> rows = exchange.getProperty(ROWS, List.class);
         SendResult result = exchange.getMessage().getBody(SendResult.class);
         long accepted = 0;
+        long earlier = 0;
         for (RecipientResult r : result.recipients()) {
             RecipientRow row = rows.get(r.index());
             if (r.accepted()) {
                 run.result(row.line(), row.rowId(), r.recipient(), "ACCEPTED", provider, r.batchId(),
                         r.providerMessageId());
                 accepted++;
+            } else if (r.outcome() == RecipientResult.Outcome.ACCEPTED_EARLIER) {
+                // the library's idempotency check: this row's external id was sent with this content before
+                run.result(row.line(), row.rowId(), r.recipient(), "ACCEPTED_EARLIER", provider, r.batchId(),
+                        r.providerMessageId());
+                earlier++;
             } else {
                 run.reject(row.line(), row.rowId(), row.phone(), BATCH_POSITION.matcher(r.reason()).replaceAll(""));
             }
         }
         run.countAccepted(accepted);
+        run.countSkipped(earlier);
         run.flush();
         LOG.info(run.progress());
     }
@@ -159,18 +155,6 @@ public final class FileToSms implements CamelContextAware {
             message.setHeader("CamelSmsFileRejected", run.rejected());
             message.setHeader("CamelSmsFileSkipped", run.skipped());
         }
-    }
-
-    private Set<String> alreadyAccepted(List<RecipientRow> rows) {
-        TrackingStore store = camelContext.getRegistry().findSingleByType(TrackingStore.class);
-        if (store == null || rows.isEmpty()) {
-            return Set.of();
-        }
-        List<String> ids = new ArrayList<>(rows.size());
-        for (RecipientRow row : rows) {
-            ids.add(row.rowId());
-        }
-        return store.acceptedExternalIds(provider, ids);
     }
 
     /** Reads the chosen provider's batch size, {@code sms.batch-size.<provider>}. */

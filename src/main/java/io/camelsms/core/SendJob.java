@@ -3,7 +3,9 @@ package io.camelsms.core;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
@@ -20,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>invalid messages are reported as rejected with the field, the limit and the index, or fail the whole send
  * before anything leaves ({@code failOnInvalid}); when none is valid the send fails;</li>
+ * <li>with a tracking store, a caller's external id is an idempotency key: a message whose id was accepted earlier
+ * with the same recipient and text is {@code ACCEPTED_EARLIER} and not sent, one whose id was used for another
+ * recipient or text is rejected naming the earlier send, and so is a second use of an id within the send;</li>
  * <li>valid messages go out in batches of the provider's maximum;</li>
  * <li>a batch that fails (after retries) fails the send only if nothing was accepted yet; once a batch went out,
  * later failures are reported per message instead, so the caller never re-sends what the provider took.</li>
@@ -40,6 +45,8 @@ public final class SendJob<W> {
     /** By message index, so the exception lists them in message order whichever thread found them. */
     private final ConcurrentSkipListMap<Integer, List<Violation>> violations = new ConcurrentSkipListMap<>();
     private final List<String> batchIds = new ArrayList<>();
+    /** The caller's messages, by index: their own external id (or none) and their text. */
+    private List<SmsMessage> messages = List.of();
 
     public SendJob(String provider, int messageCount, SmsConfiguration configuration) {
         this.provider = provider;
@@ -61,6 +68,7 @@ public final class SendJob<W> {
      * only reads its producer's configuration.
      */
     public void prepareAll(List<SmsMessage> messages, Preparer<W> preparer) {
+        this.messages = messages;
         @SuppressWarnings("unchecked")
         Prepared<W>[] prepared = new Prepared[messages.size()];
         IntStream indexes = IntStream.range(0, messages.size());
@@ -77,6 +85,28 @@ public final class SendJob<W> {
     public void invalid(int index, String recipient, String externalId, SmsText text, MessageRules rules) {
         violations.put(index, rules.violations());
         results[index] = RecipientResult.rejected(index, recipient, externalId, rules.reason(), text);
+    }
+
+    /**
+     * Rejects each ready message whose {@code key} equals an earlier ready message's, as a duplicate of that one
+     * ({@code why} says what makes them the same and how to allow it). For providers that cannot tell such messages
+     * apart (painel correlates by campaign and number).
+     */
+    public void rejectRepeated(Function<Prepared<W>, Object> key, String why) {
+        Map<Object, Prepared<W>> first = new HashMap<>();
+        ready.removeIf(message -> {
+            Prepared<W> earlier = first.putIfAbsent(key.apply(message), message);
+            if (earlier == null) {
+                return false;
+            }
+            results[message.index()] = message.rejected("duplicate of message " + earlier.index()
+                    + described(earlier.externalId()) + ": " + why);
+            return true;
+        });
+    }
+
+    private static String described(String externalId) {
+        return externalId == null ? "" : " (external id '" + externalId + "')";
     }
 
     /** Sends every valid message in batches of at most {@code batchSize} and returns the whole outcome. */
@@ -98,6 +128,7 @@ public final class SendJob<W> {
             LOG.warn("{}: {} of {} messages are invalid and not sent; first: {}", provider, violations.size(),
                     results.length, violations.firstEntry().getValue().get(0));
         }
+        skipEarlierSends();
         boolean anyAccepted = false;
         for (List<Prepared<W>> batch : partition.apply(ready)) {
             try {
@@ -125,6 +156,62 @@ public final class SendJob<W> {
     }
 
     /**
+     * The idempotency check, before anything leaves: one store look-up for the caller's external ids (ids the
+     * component generated are new by construction). Same id, recipient and text as a message accepted earlier:
+     * {@code ACCEPTED_EARLIER} with that message's provider ids, not sent. Same id, other content: rejected, naming
+     * the earlier send. An id used twice in this send: the second is rejected as a duplicate of the first.
+     */
+    private void skipEarlierSends() {
+        if (trackingStore == null || ready.isEmpty()) {
+            return;
+        }
+        Map<String, Prepared<W>> firstUse = new HashMap<>();
+        ready.removeIf(message -> {
+            String id = callersId(message);
+            Prepared<W> earlier = id == null ? null : firstUse.putIfAbsent(id, message);
+            if (earlier != null) {
+                results[message.index()] = message.rejected("external id '" + id + "' is also message "
+                        + earlier.index() + " of this send; an external id names one message");
+            }
+            return earlier != null;
+        });
+        if (firstUse.isEmpty()) {
+            return;
+        }
+        Map<String, TrackedMessage> earlier = trackingStore.earlierSends(provider, firstUse.keySet());
+        ready.removeIf(message -> {
+            TrackedMessage sent = earlier.get(callersId(message));
+            if (sent == null) {
+                return false;
+            }
+            String text = messages.get(message.index()).text();
+            results[message.index()] = sent.hasContent(message.recipient(), text)
+                    ? RecipientResult.acceptedEarlier(message.index(), message.recipient(), message.externalId(),
+                            sent.providerMessageId(), sent.campaignId(), message.text())
+                    : message.rejected("external id '" + message.externalId() + "' was already used for another"
+                            + (sent.recipient().equals(message.recipient()) ? " text" : " recipient or text")
+                            + ": " + provider + " accepted it on " + sent.createdAt() + described(sent)
+                            + "; not sent (use a new external id for a new message)");
+            return true;
+        });
+        if (!earlier.isEmpty()) {
+            LOG.info("{}: {} of {} messages carry external ids accepted earlier; not sent again", provider,
+                    earlier.size(), results.length);
+        }
+    }
+
+    /** The external id the caller gave the message, or null when the component generated it. */
+    private String callersId(Prepared<W> message) {
+        return messages.get(message.index()).externalId() == null ? null : message.externalId();
+    }
+
+    private static String described(TrackedMessage sent) {
+        String ids = sent.campaignId() != null ? "campaign " + sent.campaignId()
+                : sent.providerMessageId() != null ? "message id " + sent.providerMessageId() : null;
+        return ids == null ? "" : " (" + ids + ")";
+    }
+
+    /**
      * Records the batch's accepted messages at once, so what the provider took is known even if the process dies
      * before the send completes. The provider already has them: a store failure is logged, never thrown, because
      * failing the exchange would invite a re-send.
@@ -138,7 +225,8 @@ public final class SendJob<W> {
         for (RecipientResult r : outcome.recipients()) {
             if (r.accepted()) {
                 accepted.add(TrackedMessage.accepted(provider, account, r.externalId(), r.recipient(),
-                        r.providerMessageId(), r.batchId(), now));
+                        r.providerMessageId(), r.batchId(), now,
+                        TrackedMessage.contentHashOf(r.recipient(), messages.get(r.index()).text())));
             }
         }
         try {

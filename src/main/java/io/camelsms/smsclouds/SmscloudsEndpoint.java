@@ -76,7 +76,8 @@ public class SmscloudsEndpoint extends SmsEndpoint {
 
     /** Replies polled with a tracking store: the store's {@link ReplyLedger}, after completing each MO. */
     private SmscloudsReplyLedger correlatedReplies() {
-        return new SmscloudsReplyLedger(new ReplyLedger(SmscloudsProducer.PROVIDER, configuration.activeTrackingStore()),
+        return new SmscloudsReplyLedger(new ReplyLedger(SmscloudsProducer.PROVIDER, configuration.trackingAccount(),
+                configuration.activeTrackingStore()),
                 configuration);
     }
 

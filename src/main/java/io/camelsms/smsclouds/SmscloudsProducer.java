@@ -198,14 +198,15 @@ public class SmscloudsProducer extends DefaultProducer {
                                + "...+>");
         }
         SmsText size = SmsText.of(text);
+        String externalId = message.externalId() != null ? message.externalId() : SendJob.newExternalId();
         if (!rules.ok()) {
-            job.invalid(index, cellphone != null ? cellphone : message.recipient(), message.externalId(), size, rules);
+            job.invalid(index, cellphone != null ? cellphone : message.recipient(), externalId, size, rules);
             return null;
         }
         String scheduled = message.scheduleAt() != null ? dates.format(message.scheduleAt()) : campaign.scheduledDate();
         CampaignRecipient recipient = new CampaignRecipient(cellphone, message.name(), message.field1(),
                 message.field2(), message.field3(), message.field4());
-        return new Prepared<>(index, cellphone, message.externalId(), size, new Entry(recipient, text, scheduled));
+        return new Prepared<>(index, cellphone, externalId, size, new Entry(recipient, text, scheduled));
     }
 
     /** One campaign has one text and one schedule: the messages grouped by both, so each group is split on its own. */

@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +38,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     /** Values per IN (...) look-up. */
     private static final int IN_CHUNK = 500;
     private static final String COLUMNS = "id, provider, account, external_id, recipient, provider_message_id,"
-            + " campaign_id, status, raw_status, status_at, created_at, updated_at";
+            + " campaign_id, status, raw_status, status_at, created_at, updated_at, content_hash";
 
     private final Set<String> claims = ConcurrentHashMap.newKeySet();
     private final Supplier<DataSource> dataSourceSupplier;
@@ -126,8 +126,8 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     @Override
     public void recordAccepted(List<TrackedMessage> messages) {
         String sql = "INSERT INTO sms_message (provider, account, external_id, recipient, provider_message_id,"
-                + " campaign_id, status, raw_status, status_at, created_at, updated_at, is_final, campaign_recipient)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " campaign_id, status, raw_status, status_at, created_at, updated_at, is_final, campaign_recipient,"
+                + " content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 int pending = 0;
@@ -145,6 +145,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                     setInstant(insert, 11, m.updatedAt());
                     insert.setBoolean(12, m.isFinal());
                     insert.setString(13, campaignRecipient(m.campaignId(), m.recipient()));
+                    insert.setString(14, m.contentHash());
                     insert.addBatch();
                     if (++pending == INSERT_BATCH) {
                         insert.executeBatch();
@@ -189,25 +190,26 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
      * (a plain PGSimpleDataSource) opens a new database session per connection, which cost more than the look-ups.
      * The provider is compared here, not in SQL: given {@code provider = ?} PostgreSQL chose an index led by the
      * provider and read every row the provider ever sent, per chunk; by external id alone, each id is a look-up.
+     * An id nobody sent (a fresh file) costs its index look-up only; a row is read for the ids that were sent.
      */
     @Override
-    public Set<String> acceptedExternalIds(String provider, Collection<String> externalIds) {
-        Set<String> found = new HashSet<>();
+    public Map<String, TrackedMessage> earlierSends(String provider, Collection<String> externalIds) {
+        Map<String, TrackedMessage> found = new HashMap<>();
         List<String> ids = List.copyOf(externalIds);
         if (ids.isEmpty()) {
             return found;
         }
         int fullSize = Math.min(IN_CHUNK, ids.size());
-        String fullChunk = acceptedSql(fullSize);
+        String fullChunk = earlierSql(fullSize);
         try (Connection connection = connection();
              PreparedStatement full = connection.prepareStatement(fullChunk)) {
             for (int from = 0; from < ids.size(); from += IN_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
                 if (chunk.size() == fullSize) {
-                    collectAccepted(full, provider, chunk, found);
+                    collectEarlier(full, provider, chunk, found);
                 } else {
-                    try (PreparedStatement last = connection.prepareStatement(acceptedSql(chunk.size()))) {
-                        collectAccepted(last, provider, chunk, found);
+                    try (PreparedStatement last = connection.prepareStatement(earlierSql(chunk.size()))) {
+                        collectEarlier(last, provider, chunk, found);
                     }
                 }
             }
@@ -217,19 +219,21 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         return found;
     }
 
-    private static String acceptedSql(int ids) {
-        return "SELECT external_id, provider FROM sms_message WHERE external_id IN (" + "?,".repeat(ids - 1) + "?)";
+    private static String earlierSql(int ids) {
+        return "SELECT " + COLUMNS + " FROM sms_message WHERE external_id IN (" + "?,".repeat(ids - 1) + "?)";
     }
 
-    private static void collectAccepted(PreparedStatement statement, String provider, List<String> chunk,
-                                        Set<String> found) throws SQLException {
+    /** Keeps the first message recorded under each id (the lowest row id), of the provider only. */
+    private static void collectEarlier(PreparedStatement statement, String provider, List<String> chunk,
+                                       Map<String, TrackedMessage> found) throws SQLException {
         for (int i = 0; i < chunk.size(); i++) {
             statement.setString(i + 1, chunk.get(i));
         }
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 if (provider.equals(rs.getString(2))) {
-                    found.add(rs.getString(1));
+                    TrackedMessage message = message(rs);
+                    found.merge(message.externalId(), message, (a, b) -> a.id() <= b.id() ? a : b);
                 }
             }
         }
@@ -264,23 +268,34 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     }
 
     @Override
-    public Optional<TrackedMessage> findByProviderMessageId(String provider, String providerMessageId) {
+    public Optional<TrackedMessage> findByProviderMessageId(String provider, String account,
+                                                            String providerMessageId) {
         return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND provider_message_id = ?"
-                        + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", s -> {
+                        + " AND account = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", s -> {
                             s.setString(1, provider);
                             s.setString(2, providerMessageId);
+                            s.setString(3, account);
                         }).stream().findFirst();
     }
 
+    /** Open copies first (FALSE sorts before TRUE), the oldest of them; else the latest final one. */
     @Override
-    public Optional<TrackedMessage> findByCampaignAndRecipient(String provider, String campaignId, String recipient) {
-        return messages("SELECT " + COLUMNS + " FROM sms_message WHERE campaign_recipient = ? AND provider = ?"
-                        + " AND campaign_id = ? AND recipient = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", s -> {
+    public Optional<TrackedMessage> findByCampaignAndRecipient(String provider, String account, String campaignId,
+                                                               String recipient) {
+        List<TrackedMessage> copies = messages("SELECT " + COLUMNS + " FROM sms_message"
+                        + " WHERE campaign_recipient = ? AND provider = ? AND campaign_id = ? AND recipient = ?"
+                        + " AND account = ? ORDER BY is_final, id", s -> {
                             s.setString(1, campaignRecipient(campaignId, recipient));
                             s.setString(2, provider);
                             s.setString(3, campaignId);
                             s.setString(4, recipient);
-                        }).stream().findFirst();
+                            s.setString(5, account);
+                        });
+        if (copies.isEmpty()) {
+            return Optional.empty();
+        }
+        TrackedMessage first = copies.get(0);
+        return Optional.of(first.isFinal() ? copies.get(copies.size() - 1) : first);
     }
 
     /** The reply look-up's key (V3 migration); null without a campaign, so such rows cost the index nothing. */
@@ -293,7 +308,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         return inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE sms_message SET status = ?,"
                     + " raw_status = ?, status_at = ?, updated_at = ?, is_final = ? WHERE id = ?"
-                    + " AND (raw_status IS NULL OR raw_status <> ?)")) {
+                    + " AND " + StatusOrder.updateCondition(status))) {
                 update.setString(1, status.name());
                 update.setString(2, rawStatus);
                 setInstant(update, 3, statusAt);
@@ -307,12 +322,14 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     }
 
     @Override
-    public List<TrackedMessage> openOlderThan(String provider, Instant cutoff, int limit) {
-        return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND is_final = FALSE"
-                        + " AND created_at < ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", s -> {
-                            s.setString(1, provider);
-                            setInstant(s, 2, cutoff);
-                        });
+    public List<TrackedMessage> openOlderThan(String provider, String account, Instant cutoff, int limit) {
+        return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND account = ?"
+                        + " AND is_final = FALSE AND created_at < ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
+                s -> {
+                    s.setString(1, provider);
+                    s.setString(2, account);
+                    setInstant(s, 3, cutoff);
+                });
     }
 
     @Override
@@ -384,11 +401,15 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     private List<TrackedMessage> messages(String sql, Binder binder) {
         List<TrackedMessage> found = new ArrayList<>();
-        query(sql, binder, rs -> found.add(new TrackedMessage(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                DeliveryStatus.valueOf(rs.getString(8)), rs.getString(9), instant(rs, 10), instant(rs, 11),
-                instant(rs, 12))));
+        query(sql, binder, rs -> found.add(message(rs)));
         return found;
+    }
+
+    /** A row read with {@link #COLUMNS} first. */
+    private static TrackedMessage message(ResultSet rs) throws SQLException {
+        return new TrackedMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), DeliveryStatus.valueOf(rs.getString(8)), rs.getString(9),
+                instant(rs, 10), instant(rs, 11), instant(rs, 12), rs.getString(13));
     }
 
     /** A connection; the first use starts the store (DataSource look-up, schema migration) if nobody did. */

@@ -13,10 +13,13 @@ import io.camelsms.core.InboundMessage;
 public final class ReplyLedger implements EventLedger<InboundMessage> {
 
     private final String provider;
+    private final String account;
     private final TrackingStore store;
 
-    public ReplyLedger(String provider, TrackingStore store) {
+    /** Replies to {@code account}'s messages are correlated with them; another account's never are. */
+    public ReplyLedger(String provider, String account, TrackingStore store) {
         this.provider = provider;
+        this.account = account;
         this.store = store;
     }
 
@@ -60,11 +63,11 @@ public final class ReplyLedger implements EventLedger<InboundMessage> {
 
     private Optional<TrackedMessage> original(InboundMessage reply) {
         Optional<TrackedMessage> byId = reply.providerMessageId() != null
-                ? store.findByProviderMessageId(provider, reply.providerMessageId())
+                ? store.findByProviderMessageId(provider, account, reply.providerMessageId())
                 : Optional.empty();
         if (byId.isPresent() || reply.campaignId() == null || reply.from() == null) {
             return byId;
         }
-        return store.findByCampaignAndRecipient(provider, reply.campaignId(), reply.from());
+        return store.findByCampaignAndRecipient(provider, account, reply.campaignId(), reply.from());
     }
 }

@@ -18,9 +18,9 @@ public final class TrackingLedger implements EventLedger<SmsEvent> {
     private final DeliveryTracker reports;
     private final ReplyLedger replies;
 
-    public TrackingLedger(String provider, TrackingStore store, Clock clock) {
-        this.reports = new DeliveryTracker(provider, store, clock);
-        this.replies = new ReplyLedger(provider, store);
+    public TrackingLedger(String provider, String account, TrackingStore store, Clock clock) {
+        this.reports = new DeliveryTracker(provider, account, store, clock);
+        this.replies = new ReplyLedger(provider, account, store);
     }
 
     @Override

@@ -13,7 +13,7 @@ import io.camelsms.tracking.TrackedMessage;
 
 /**
  * The tracking store alone, as a bulk send uses it: per batch of a file, the resume check
- * ({@code acceptedExternalIds}) then {@code recordAccepted}, on the embedded H2 store or on PostgreSQL
+ * ({@code earlierSends}) then {@code recordAccepted}, on the embedded H2 store or on PostgreSQL
  * ({@code -Dbench.tracking=postgres}, an embedded PostgreSQL started for the run). Prints microseconds per row for
  * each, per tenth of the run, so a cost that grows with the rows already stored shows. Run it with
  * {@code bench/tracking.sh [rows] [batch]}.
@@ -58,12 +58,13 @@ public final class TrackingStoreBenchmark {
             for (int i = from; i < to; i++) {
                 String externalId = "bench-" + i;
                 ids.add(externalId);
-                accepted.add(TrackedMessage.accepted(provider, "bench-account", externalId,
-                        "55" + (11_900_000_000L + i * 7_919L % 99_999_999L), providerMessageId(provider, i),
-                        campaignId, now));
+                String recipient = "55" + (11_900_000_000L + i * 7_919L % 99_999_999L);
+                accepted.add(TrackedMessage.accepted(provider, "bench-account", externalId, recipient,
+                        providerMessageId(provider, i), campaignId, now,
+                        TrackedMessage.contentHashOf(recipient, "bench text")));
             }
             long t0 = System.nanoTime();
-            Set<String> already = store.acceptedExternalIds(provider, ids);
+            Set<String> already = store.earlierSends(provider, ids).keySet();
             long t1 = System.nanoTime();
             if (!already.isEmpty()) {
                 throw new IllegalStateException(already.size() + " ids of a fresh batch were found as accepted");

@@ -51,8 +51,8 @@ class PostgresTrackingStoreTest extends TrackingStoreContract {
                         Integer.toString(i), null, now));
             }
             store.recordAccepted(batch);
-            assertEquals(Set.of("row-7", "row-19999"), store.acceptedExternalIds("pwapi",
-                    List.of("row-7", "row-19999", "row-20000")));
+            assertEquals(Set.of("row-7", "row-19999"), store.earlierSends("pwapi",
+                    List.of("row-7", "row-19999", "row-20000")).keySet());
             try (Connection c = fresh.getConnection(); Statement s = c.createStatement()) {
                 try (var rs = s.executeQuery("SELECT reltuples FROM pg_class WHERE oid = 'sms_message'::regclass")) {
                     assertTrue(rs.next());

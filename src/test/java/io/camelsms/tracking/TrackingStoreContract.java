@@ -87,10 +87,10 @@ abstract class TrackingStoreContract {
         upgraded.start();
         try {
             upgraded.recordAccepted(List.of(accepted("cust-2", "1001", null, T0)));
-            assertEquals("cust-1", upgraded.findByCampaignAndRecipient("painel", "1001", "21988887777")
+            assertEquals("cust-1", upgraded.findByCampaignAndRecipient("painel", "acct", "1001", "21988887777")
                     .orElseThrow().externalId());
-            assertEquals(Optional.empty(), upgraded.findByCampaignAndRecipient("smsclouds", "1001", "21988887777"));
-            assertEquals(Set.of("cust-1"), upgraded.acceptedExternalIds("painel", List.of("cust-1", "cust-2")));
+            assertEquals(Optional.empty(), upgraded.findByCampaignAndRecipient("smsclouds", "acct", "1001", "21988887777"));
+            assertEquals(Set.of("cust-1"), upgraded.earlierSends("painel", List.of("cust-1", "cust-2")).keySet());
         } finally {
             upgraded.stop();
         }
@@ -102,7 +102,7 @@ abstract class TrackingStoreContract {
         List<TrackedMessage> finals = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
             finals.add(new TrackedMessage(0, "smsclouds", "acct", "f-" + i, "44" + (10_000_000 + i), null,
-                    "done-" + (i / 1000), DeliveryStatus.DELIVERED, "sent", now, now, now));
+                    "done-" + (i / 1000), DeliveryStatus.DELIVERED, "sent", now, now, now, null));
         }
         store.recordAccepted(finals);
         List<TrackedMessage> open = new ArrayList<>();
@@ -135,7 +135,7 @@ abstract class TrackingStoreContract {
         JdbcTrackingStore second = new JdbcTrackingStore(dataSource());
         second.start();
         store.recordAccepted(List.of(accepted("e-1", "c-1", "m-1", T0)));
-        assertEquals(Set.of("e-1"), second.acceptedExternalIds("smsclouds", List.of("e-1")));
+        assertEquals(Set.of("e-1"), second.earlierSends("smsclouds", List.of("e-1")).keySet());
     }
 
     @Test
@@ -150,12 +150,12 @@ abstract class TrackingStoreContract {
         for (int i = 2_000; i < 3_000; i++) {
             asked.add("row-" + i);
         }
-        Set<String> found = store.acceptedExternalIds("smsclouds", asked);
+        Set<String> found = store.earlierSends("smsclouds", asked).keySet();
 
         assertEquals(500, found.size());
         assertTrue(found.contains("row-2499"));
         assertFalse(found.contains("row-2500"));
-        assertEquals(Set.of(), store.acceptedExternalIds("webcom", List.of("row-1")), "per provider");
+        assertEquals(Set.of(), store.earlierSends("webcom", List.of("row-1")).keySet(), "per provider");
     }
 
     @Test
@@ -164,14 +164,14 @@ abstract class TrackingStoreContract {
                 accepted("e-3", "c-2", "m-3", T0)));
         assertEquals(List.of("c-1", "c-2"), store.openCampaigns("smsclouds", "acct"));
 
-        TrackedMessage m3 = store.findByProviderMessageId("smsclouds", "m-3").orElseThrow();
+        TrackedMessage m3 = store.findByProviderMessageId("smsclouds", "acct", "m-3").orElseThrow();
         assertTrue(store.updateStatus(m3.id(), DeliveryStatus.SENT, "in progress", T0));
         assertFalse(store.updateStatus(m3.id(), DeliveryStatus.SENT, "in progress", T0), "same change twice");
         assertTrue(store.updateStatus(m3.id(), DeliveryStatus.DELIVERED, "sent", T0.plusSeconds(5)));
 
         assertEquals(List.of("c-1"), store.openCampaigns("smsclouds", "acct"));
         assertEquals(2, store.openMessages("smsclouds", "acct", 10).size());
-        TrackedMessage reread = store.findByCampaignAndRecipient("smsclouds", "c-2", m3.recipient()).orElseThrow();
+        TrackedMessage reread = store.findByCampaignAndRecipient("smsclouds", "acct", "c-2", m3.recipient()).orElseThrow();
         assertEquals(DeliveryStatus.DELIVERED, reread.status());
         assertEquals("sent", reread.rawStatus());
         assertEquals(T0.plusSeconds(5), reread.statusAt());
@@ -182,7 +182,7 @@ abstract class TrackingStoreContract {
     void openMessagesPastTheirAgeAreListedForExpiry() {
         store.recordAccepted(List.of(accepted("old", "c-1", "m-1", T0.minus(Duration.ofHours(73))),
                 accepted("new", "c-1", "m-2", T0.minus(Duration.ofHours(1)))));
-        List<TrackedMessage> expired = store.openOlderThan("smsclouds", T0.minus(Duration.ofHours(72)), 100);
+        List<TrackedMessage> expired = store.openOlderThan("smsclouds", "acct", T0.minus(Duration.ofHours(72)), 100);
         assertEquals(List.of("old"), expired.stream().map(TrackedMessage::externalId).toList());
     }
 

@@ -1,0 +1,4 @@
+-- external_id is an idempotency key: a later send with the same id is the same message only with the same recipient
+-- and text. Their digest (SHA-256, 32 hex characters) is kept per message. Rows recorded before this version have
+-- none: a later send with their id is taken as the same message (what they held cannot be known).
+ALTER TABLE sms_message ADD COLUMN content_hash VARCHAR(64);
