@@ -59,25 +59,29 @@ public final class DeliveryTracker implements EventLedger<DeliveryReport> {
     }
 
     public Optional<Change> changeOf(DeliveryReport report) {
-        Optional<TrackedMessage> found = find(report);
-        found.filter(m -> StatusOrder.contradicts(m.status(), m.rawStatus(), report.status(), report.rawStatus()))
-                .ifPresent(m -> ignore(m, report));
-        Optional<TrackedMessage> tracked = found.filter(m -> isChange(m, report));
-        if (tracked.isEmpty() || !store.claim(claimKey(tracked.get().id()))) {
-            return Optional.empty();
+        List<TrackedMessage> candidates = candidates(report);
+        for (TrackedMessage candidate : candidates) {
+            if (!isChange(candidate, report) || !store.claim(claimKey(candidate.id()))) {
+                continue;
+            }
+            // claimed: look again, a push or poll may have recorded this very change just before
+            Optional<TrackedMessage> fresh = candidates(report).stream().filter(m -> m.id() == candidate.id())
+                    .filter(m -> isChange(m, report)).findFirst();
+            if (fresh.isEmpty()) {
+                store.release(claimKey(candidate.id()));
+                continue;
+            }
+            TrackedMessage m = fresh.get();
+            return Optional.of(new Change(this, m, new DeliveryReport(provider,
+                    report.providerMessageId() != null ? report.providerMessageId() : m.providerMessageId(),
+                    report.campaignId() != null ? report.campaignId() : m.campaignId(),
+                    report.recipient() != null ? report.recipient() : m.recipient(),
+                    m.externalId(), report.status(), report.rawStatus(), report.statusAt(), report.detail())));
         }
-        // claimed: look again, a push or poll may have recorded this very change just before
-        Optional<TrackedMessage> fresh = find(report).filter(m -> isChange(m, report));
-        if (fresh.isEmpty()) {
-            store.release(claimKey(tracked.get().id()));
-            return Optional.empty();
-        }
-        TrackedMessage m = fresh.get();
-        return Optional.of(new Change(this, m, new DeliveryReport(provider,
-                report.providerMessageId() != null ? report.providerMessageId() : m.providerMessageId(),
-                report.campaignId() != null ? report.campaignId() : m.campaignId(),
-                report.recipient() != null ? report.recipient() : m.recipient(),
-                m.externalId(), report.status(), report.rawStatus(), report.statusAt(), report.detail())));
+        candidates.stream()
+                .filter(m -> StatusOrder.contradicts(m.status(), m.rawStatus(), report.status(), report.rawStatus()))
+                .findFirst().ifPresent(m -> ignore(m, report));
+        return Optional.empty();
     }
 
     private void ignore(TrackedMessage message, DeliveryReport report) {
@@ -87,14 +91,23 @@ public final class DeliveryTracker implements EventLedger<DeliveryReport> {
                 message.externalId(), message.status(), message.rawStatus());
     }
 
-    private Optional<TrackedMessage> find(DeliveryReport report) {
-        Optional<TrackedMessage> tracked = report.providerMessageId() != null
-                ? store.findByProviderMessageId(provider, account, report.providerMessageId())
-                : Optional.empty();
-        if (tracked.isEmpty() && report.campaignId() != null && report.recipient() != null) {
-            tracked = store.findByCampaignAndRecipient(provider, account, report.campaignId(), report.recipient());
+    /**
+     * The account's message the report is about: by the provider's message id, else by campaign and number, where
+     * several copies of one number (painel's allowDuplicateRecipients) each take the first status that is news to
+     * them, oldest open copy first.
+     */
+    private List<TrackedMessage> candidates(DeliveryReport report) {
+        if (report.providerMessageId() != null) {
+            Optional<TrackedMessage> byId = store.findByProviderMessageId(provider, account,
+                    report.providerMessageId());
+            if (byId.isPresent()) {
+                return List.of(byId.get());
+            }
         }
-        return tracked;
+        if (report.campaignId() != null && report.recipient() != null) {
+            return store.findByCampaignAndRecipient(provider, account, report.campaignId(), report.recipient());
+        }
+        return List.of();
     }
 
     private static boolean isChange(TrackedMessage message, DeliveryReport report) {

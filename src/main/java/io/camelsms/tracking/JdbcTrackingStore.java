@@ -278,24 +278,18 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                         }).stream().findFirst();
     }
 
-    /** Open copies first (FALSE sorts before TRUE), the oldest of them; else the latest final one. */
+    /** Open copies first (FALSE sorts before TRUE), oldest first. */
     @Override
-    public Optional<TrackedMessage> findByCampaignAndRecipient(String provider, String account, String campaignId,
-                                                               String recipient) {
-        List<TrackedMessage> copies = messages("SELECT " + COLUMNS + " FROM sms_message"
-                        + " WHERE campaign_recipient = ? AND provider = ? AND campaign_id = ? AND recipient = ?"
-                        + " AND account = ? ORDER BY is_final, id", s -> {
+    public List<TrackedMessage> findByCampaignAndRecipient(String provider, String account, String campaignId,
+                                                           String recipient) {
+        return messages("SELECT " + COLUMNS + " FROM sms_message WHERE campaign_recipient = ? AND provider = ?"
+                        + " AND campaign_id = ? AND recipient = ? AND account = ? ORDER BY is_final, id", s -> {
                             s.setString(1, campaignRecipient(campaignId, recipient));
                             s.setString(2, provider);
                             s.setString(3, campaignId);
                             s.setString(4, recipient);
                             s.setString(5, account);
                         });
-        if (copies.isEmpty()) {
-            return Optional.empty();
-        }
-        TrackedMessage first = copies.get(0);
-        return Optional.of(first.isFinal() ? copies.get(copies.size() - 1) : first);
     }
 
     /** The reply look-up's key (V3 migration); null without a campaign, so such rows cost the index nothing. */

@@ -68,6 +68,7 @@ public final class ReplyLedger implements EventLedger<InboundMessage> {
         if (byId.isPresent() || reply.campaignId() == null || reply.from() == null) {
             return byId;
         }
-        return store.findByCampaignAndRecipient(provider, account, reply.campaignId(), reply.from());
+        return store.findByCampaignAndRecipient(provider, account, reply.campaignId(), reply.from()).stream()
+                .findFirst();
     }
 }

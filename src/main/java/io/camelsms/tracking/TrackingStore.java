@@ -40,11 +40,11 @@ public interface TrackingStore extends IdempotentRepository {
     Optional<TrackedMessage> findByProviderMessageId(String provider, String account, String providerMessageId);
 
     /**
-     * The account's message to {@code recipient} in a campaign: the oldest one still open, else the latest. Several
-     * copies of one number in a campaign (sent with painel's allowDuplicateRecipients) each get a status this way.
+     * The account's messages to {@code recipient} in a campaign: usually one; several copies of one number (painel's
+     * allowDuplicateRecipients) come open ones first, oldest first, so each status line goes to a copy of its own.
      */
-    Optional<TrackedMessage> findByCampaignAndRecipient(String provider, String account, String campaignId,
-                                                        String recipient);
+    List<TrackedMessage> findByCampaignAndRecipient(String provider, String account, String campaignId,
+                                                    String recipient);
 
     /**
      * Records a status change; call it only after the change's exchange completed, so a failed route sees the

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -88,8 +89,8 @@ abstract class TrackingStoreContract {
         try {
             upgraded.recordAccepted(List.of(accepted("cust-2", "1001", null, T0)));
             assertEquals("cust-1", upgraded.findByCampaignAndRecipient("painel", "acct", "1001", "21988887777")
-                    .orElseThrow().externalId());
-            assertEquals(Optional.empty(), upgraded.findByCampaignAndRecipient("smsclouds", "acct", "1001", "21988887777"));
+                    .get(0).externalId());
+            assertEquals(List.of(), upgraded.findByCampaignAndRecipient("smsclouds", "acct", "1001", "21988887777"));
             assertEquals(Set.of("cust-1"), upgraded.earlierSends("painel", List.of("cust-1", "cust-2")).keySet());
         } finally {
             upgraded.stop();
@@ -171,11 +172,91 @@ abstract class TrackingStoreContract {
 
         assertEquals(List.of("c-1"), store.openCampaigns("smsclouds", "acct"));
         assertEquals(2, store.openMessages("smsclouds", "acct", 10).size());
-        TrackedMessage reread = store.findByCampaignAndRecipient("smsclouds", "acct", "c-2", m3.recipient()).orElseThrow();
+        TrackedMessage reread = store.findByCampaignAndRecipient("smsclouds", "acct", "c-2", m3.recipient()).get(0);
         assertEquals(DeliveryStatus.DELIVERED, reread.status());
         assertEquals("sent", reread.rawStatus());
         assertEquals(T0.plusSeconds(5), reread.statusAt());
         assertEquals("e-3", reread.externalId());
+    }
+
+    @Test
+    void aRowFromBeforeVersion4HasNoContentDigestAndCountsAsTheSameContent() throws Exception {
+        DataSource existing = freshDataSource("before_v4");
+        Flyway.configure().dataSource(existing).locations("classpath:db/tracking").table("camel_sms_schema_history")
+                .target("3").placeholders(Map.of("identity_cache", "1")).load().migrate();
+        try (Connection c = existing.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO sms_message (provider, account, external_id, recipient, campaign_id, status,"
+                      + " created_at, updated_at, is_final) VALUES ('painel', 'acct', 'cust-1', '21988887777', '1001',"
+                      + " 'ACCEPTED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, FALSE)");
+        }
+        JdbcTrackingStore upgraded = new JdbcTrackingStore(existing);
+        upgraded.start();
+        try {
+            TrackedMessage old = upgraded.earlierSends("painel", List.of("cust-1")).get("cust-1");
+            assertEquals(null, old.contentHash());
+            assertTrue(old.hasContent("21988887777", "any text"), "what it held cannot be known");
+        } finally {
+            upgraded.stop();
+        }
+    }
+
+    @Test
+    void theFirstMessageRecordedUnderAnIdIsTheEarlierSendAndItsContentIsCompared() {
+        store.recordAccepted(List.of(TrackedMessage.accepted("smsclouds", "acct", "k-1", "5512345", null, "c-1", T0,
+                TrackedMessage.contentHashOf("5512345", "Hola"))));
+        store.recordAccepted(List.of(TrackedMessage.accepted("smsclouds", "acct", "k-1", "5599999", null, "c-2",
+                T0.plusSeconds(60), TrackedMessage.contentHashOf("5599999", "Hola"))));
+
+        TrackedMessage earlier = store.earlierSends("smsclouds", List.of("k-1", "k-2")).get("k-1");
+        assertEquals("c-1", earlier.campaignId());
+        assertEquals(T0, earlier.createdAt());
+        assertTrue(earlier.hasContent("5512345", "Hola"));
+        assertFalse(earlier.hasContent("5512345", "Hola!"));
+        assertFalse(earlier.hasContent("5599999", "Hola"));
+    }
+
+    @Test
+    void statusesOnlyMoveForwardInTheStoreItself() {
+        store.recordAccepted(List.of(accepted("e-1", "c-1", "m-1", T0)));
+        long id = store.findByProviderMessageId("smsclouds", "acct", "m-1").orElseThrow().id();
+
+        assertTrue(store.updateStatus(id, DeliveryStatus.SENT, "sent", T0));
+        assertFalse(store.updateStatus(id, DeliveryStatus.QUEUED, "in progress", T0), "back to queued");
+        assertTrue(store.updateStatus(id, DeliveryStatus.DELIVERED, "deliver", T0));
+        assertFalse(store.updateStatus(id, DeliveryStatus.EXPIRED, "camel-sms: tracking expired", T0));
+        assertFalse(store.updateStatus(id, DeliveryStatus.FAILED, "not_deliver", T0));
+        assertFalse(store.updateStatus(id, DeliveryStatus.SENT, "send", T0));
+        assertTrue(store.updateStatus(id, DeliveryStatus.READ, "read", T0), "delivered, then read");
+        assertFalse(store.updateStatus(id, DeliveryStatus.DELIVERED, "deliver", T0));
+        assertEquals(DeliveryStatus.READ, store.findByProviderMessageId("smsclouds", "acct", "m-1").orElseThrow()
+                .status());
+    }
+
+    @Test
+    void eachAccountSeesOnlyItsOwnMessagesAlsoForExpiry() {
+        Instant old = T0.minus(Duration.ofHours(73));
+        store.recordAccepted(List.of(accepted("mine", "c-1", "m-1", old),
+                TrackedMessage.accepted("smsclouds", "other", "theirs", "5500001", "m-2", "c-1", old)));
+
+        assertEquals(List.of("mine"), store.openOlderThan("smsclouds", "acct", T0, 10).stream()
+                .map(TrackedMessage::externalId).toList());
+        assertEquals(Optional.empty(), store.findByProviderMessageId("smsclouds", "acct", "m-2"));
+        assertEquals(List.of(), store.findByCampaignAndRecipient("smsclouds", "acct", "c-1", "5500001"));
+        assertEquals("theirs", store.findByCampaignAndRecipient("smsclouds", "other", "c-1", "5500001").get(0)
+                .externalId());
+    }
+
+    @Test
+    void copiesOfOneNumberInACampaignComeOpenOnesFirstOldestFirst() {
+        store.recordAccepted(List.of(
+                TrackedMessage.accepted("painel", "acct", "x-1", "31999999999", null, "1001", T0),
+                TrackedMessage.accepted("painel", "acct", "x-2", "31999999999", null, "1001", T0),
+                TrackedMessage.accepted("painel", "acct", "x-3", "31999999999", null, "1001", T0)));
+        long first = store.findByCampaignAndRecipient("painel", "acct", "1001", "31999999999").get(0).id();
+        assertTrue(store.updateStatus(first, DeliveryStatus.DELIVERED, "sucesso", T0));
+
+        assertEquals(List.of("x-2", "x-3", "x-1"), store.findByCampaignAndRecipient("painel", "acct", "1001",
+                "31999999999").stream().map(TrackedMessage::externalId).toList());
     }
 
     @Test
