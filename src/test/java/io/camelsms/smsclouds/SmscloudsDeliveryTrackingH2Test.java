@@ -116,11 +116,15 @@ class SmscloudsDeliveryTrackingH2Test extends SmscloudsDeliveryTrackingTestBase 
         assertEquals(String.valueOf(mo.messageId()), pushed.providerMessageId());
         assertEquals("4498987281", pushed.from());
 
-        // the platform pushes the same MO again: acknowledged, not routed again
+        // the push lacks the campaign: one look-up by message id found it
+        assertEquals(1, requestsTo("/api/v3/responses").size());
+
+        // the platform pushes the same MO again: acknowledged, not routed again, and no provider call
         WebhookPush.Answer again = WebhookPush.get(pushUrl(mo));
         assertEquals(200, again.status());
         assertEquals("ok", again.body());
         assertEquals(1, replies.getReceivedCounter());
+        assertEquals(1, requestsTo("/api/v3/responses").size(), "a reply already emitted costs no provider call");
 
         // a reply that only the poll sees, then the poll over both
         smsclouds().moWebhook(null);
