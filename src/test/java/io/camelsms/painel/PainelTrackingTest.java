@@ -284,6 +284,16 @@ class PainelTrackingTest extends PainelTestSupport {
     }
 
     @Test
+    void aMessageSentWithoutAnExternalIdGetsAGeneratedOneThatItsReportsCarry() throws Exception {
+        poll(DLR);
+        SendResult sent = send(SmsMessage.to("31999999999").text("Oi").build());
+        String generated = sent.recipients().get(0).externalId();
+        assertTrue(generated.matches("cs-[0-9a-f]{32}"), generated);
+        awaitRouted(1);
+        assertEquals(generated, routed.get(0).report().externalId());
+    }
+
+    @Test
     void aNumberRepeatedWithTheSameTextInOneCampaignIsSentOnceAndTheCopyRejectedNamingTheFirst() {
         SendResult sent = send(
                 SmsMessage.to("31999999999").text("Oi").externalId("d-1").build(),
