@@ -2,3 +2,7 @@
 -- and text. Their digest (SHA-256, 32 hex characters) is kept per message. Rows recorded before this version have
 -- none: a later send with their id is taken as the same message (what they held cannot be known).
 ALTER TABLE sms_message ADD COLUMN content_hash VARCHAR(64);
+
+-- Where a message came from, as the caller named it (the file route: "orders.csv line 12"), so a conflict on its
+-- external id can name both places. Optional: NULL when the caller named none.
+ALTER TABLE sms_message ADD COLUMN origin VARCHAR(200);

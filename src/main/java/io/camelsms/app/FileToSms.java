@@ -77,9 +77,12 @@ public final class FileToSms implements CamelContextAware {
         for (RowReject reject : batch.rejects()) {
             run.reject(reject.line(), reject.rowId(), reject.phone(), reject.reason());
         }
+        String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         List<SmsMessage> messages = new ArrayList<>(batch.rows().size());
         for (RecipientRow row : batch.rows()) {
-            messages.add(row.toMessage());
+            // kept with the message in the tracking store: a later conflict on its external id names this line
+            messages.add(row.toMessage().toBuilder()
+                    .option(SmsMessage.ORIGIN_OPTION, fileName + " line " + row.line()).build());
         }
         exchange.setProperty(ROWS, batch.rows());
         exchange.getMessage().setBody(messages);

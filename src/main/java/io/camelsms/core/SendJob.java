@@ -171,7 +171,8 @@ public final class SendJob<W> {
             Prepared<W> earlier = id == null ? null : firstUse.putIfAbsent(id, message);
             if (earlier != null) {
                 results[message.index()] = message.rejected("external id '" + id + "' is also message "
-                        + earlier.index() + " of this send; an external id names one message");
+                        + earlier.index() + origin(earlier.index(), " (", ")")
+                        + " of this send; an external id names one message");
             }
             return earlier != null;
         });
@@ -205,10 +206,24 @@ public final class SendJob<W> {
         return messages.get(message.index()).externalId() == null ? null : message.externalId();
     }
 
+    /** The earlier send's origin and provider ids, as far as known: " (from a.csv line 2, campaign 1042)". */
     private static String described(TrackedMessage sent) {
-        String ids = sent.campaignId() != null ? "campaign " + sent.campaignId()
-                : sent.providerMessageId() != null ? "message id " + sent.providerMessageId() : null;
-        return ids == null ? "" : " (" + ids + ")";
+        List<String> parts = new ArrayList<>(2);
+        if (sent.origin() != null) {
+            parts.add("from " + sent.origin());
+        }
+        if (sent.campaignId() != null) {
+            parts.add("campaign " + sent.campaignId());
+        } else if (sent.providerMessageId() != null) {
+            parts.add("message id " + sent.providerMessageId());
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+
+    /** The caller's {@link SmsMessage#ORIGIN_OPTION} of a message, between {@code before} and {@code after}. */
+    private String origin(int index, String before, String after) {
+        String origin = messages.get(index).option(SmsMessage.ORIGIN_OPTION);
+        return origin == null ? "" : before + origin + after;
     }
 
     /**
@@ -226,7 +241,8 @@ public final class SendJob<W> {
             if (r.accepted()) {
                 accepted.add(TrackedMessage.accepted(provider, account, r.externalId(), r.recipient(),
                         r.providerMessageId(), r.batchId(), now,
-                        TrackedMessage.contentHashOf(r.recipient(), messages.get(r.index()).text())));
+                        TrackedMessage.contentHashOf(r.recipient(), messages.get(r.index()).text()),
+                        messages.get(r.index()).option(SmsMessage.ORIGIN_OPTION)));
             }
         }
         try {

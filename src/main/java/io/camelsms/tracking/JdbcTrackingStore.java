@@ -35,10 +35,12 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     /** Rows per JDBC batch when recording accepted messages. */
     static final int INSERT_BATCH = 1_000;
+    /** Length of the origin column (V4 migration); a longer origin is cut. */
+    private static final int MAX_ORIGIN = 200;
     /** Values per IN (...) look-up. */
     private static final int IN_CHUNK = 500;
     private static final String COLUMNS = "id, provider, account, external_id, recipient, provider_message_id,"
-            + " campaign_id, status, raw_status, status_at, created_at, updated_at, content_hash";
+            + " campaign_id, status, raw_status, status_at, created_at, updated_at, content_hash, origin";
 
     private final Set<String> claims = ConcurrentHashMap.newKeySet();
     private final Supplier<DataSource> dataSourceSupplier;
@@ -127,7 +129,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     public void recordAccepted(List<TrackedMessage> messages) {
         String sql = "INSERT INTO sms_message (provider, account, external_id, recipient, provider_message_id,"
                 + " campaign_id, status, raw_status, status_at, created_at, updated_at, is_final, campaign_recipient,"
-                + " content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " content_hash, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 int pending = 0;
@@ -146,6 +148,8 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                     insert.setBoolean(12, m.isFinal());
                     insert.setString(13, campaignRecipient(m.campaignId(), m.recipient()));
                     insert.setString(14, m.contentHash());
+                    insert.setString(15, m.origin() == null || m.origin().length() <= MAX_ORIGIN ? m.origin()
+                            : m.origin().substring(0, MAX_ORIGIN));
                     insert.addBatch();
                     if (++pending == INSERT_BATCH) {
                         insert.executeBatch();
@@ -403,7 +407,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     private static TrackedMessage message(ResultSet rs) throws SQLException {
         return new TrackedMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), DeliveryStatus.valueOf(rs.getString(8)), rs.getString(9),
-                instant(rs, 10), instant(rs, 11), instant(rs, 12), rs.getString(13));
+                instant(rs, 10), instant(rs, 11), instant(rs, 12), rs.getString(13), rs.getString(14));
     }
 
     /** A connection; the first use starts the store (DataSource look-up, schema migration) if nobody did. */

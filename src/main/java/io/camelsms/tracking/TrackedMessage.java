@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.camelsms.core.DeliveryStatus;
 import io.camelsms.core.EventIds;
+import io.camelsms.core.SmsMessage;
 
 /**
  * A sent message as the tracking store knows it.
@@ -22,10 +23,12 @@ import io.camelsms.core.EventIds;
  * @param updatedAt         last change
  * @param contentHash       digest of the recipient and text ({@link #contentHashOf}); null for messages recorded
  *                          before camel-sms kept it
+ * @param origin            where the caller says it came from ({@link SmsMessage#ORIGIN_OPTION}), or null
  */
 public record TrackedMessage(long id, String provider, String account, String externalId, String recipient,
                              String providerMessageId, String campaignId, DeliveryStatus status, String rawStatus,
-                             Instant statusAt, Instant createdAt, Instant updatedAt, String contentHash) {
+                             Instant statusAt, Instant createdAt, Instant updatedAt, String contentHash,
+                             String origin) {
 
     public boolean isFinal() {
         return status.isFinal();
@@ -47,14 +50,14 @@ public record TrackedMessage(long id, String provider, String account, String ex
     /** A message just accepted by the provider, not yet stored, whose content is not known. */
     public static TrackedMessage accepted(String provider, String account, String externalId, String recipient,
                                           String providerMessageId, String campaignId, Instant now) {
-        return accepted(provider, account, externalId, recipient, providerMessageId, campaignId, now, null);
+        return accepted(provider, account, externalId, recipient, providerMessageId, campaignId, now, null, null);
     }
 
-    /** A message just accepted by the provider, not yet stored, with the digest of its content. */
+    /** A message just accepted by the provider, not yet stored, with the digest of its content and its origin. */
     public static TrackedMessage accepted(String provider, String account, String externalId, String recipient,
                                           String providerMessageId, String campaignId, Instant now,
-                                          String contentHash) {
+                                          String contentHash, String origin) {
         return new TrackedMessage(0, provider, account, externalId, recipient, providerMessageId, campaignId,
-                DeliveryStatus.ACCEPTED, null, null, now, now, contentHash);
+                DeliveryStatus.ACCEPTED, null, null, now, now, contentHash, origin);
     }
 }

@@ -161,6 +161,8 @@ class FileToSmsRouteTest extends CamelTestSupport {
         assertEquals(2, rejects.size(), rejects.toString());
         assertTrue(rejects.get(1).startsWith("2,r-1,+5521988887777,external id 'r-1' was already used for another"
                 + " text: pwapi accepted it on 20"), rejects.toString());
+        assertTrue(rejects.get(1).endsWith(" (from first.csv line 2); not sent (use a new external id for a new"
+                + " message)"), rejects.toString());
     }
 
     @Test

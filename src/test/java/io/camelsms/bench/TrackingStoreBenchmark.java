@@ -61,7 +61,7 @@ public final class TrackingStoreBenchmark {
                 String recipient = "55" + (11_900_000_000L + i * 7_919L % 99_999_999L);
                 accepted.add(TrackedMessage.accepted(provider, "bench-account", externalId, recipient,
                         providerMessageId(provider, i), campaignId, now,
-                        TrackedMessage.contentHashOf(recipient, "bench text")));
+                        TrackedMessage.contentHashOf(recipient, "bench text"), "bench.csv line " + (i + 2)));
             }
             long t0 = System.nanoTime();
             Set<String> already = store.earlierSends(provider, ids).keySet();

@@ -103,7 +103,7 @@ abstract class TrackingStoreContract {
         List<TrackedMessage> finals = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
             finals.add(new TrackedMessage(0, "smsclouds", "acct", "f-" + i, "44" + (10_000_000 + i), null,
-                    "done-" + (i / 1000), DeliveryStatus.DELIVERED, "sent", now, now, now, null));
+                    "done-" + (i / 1000), DeliveryStatus.DELIVERED, "sent", now, now, now, null, null));
         }
         store.recordAccepted(finals);
         List<TrackedMessage> open = new ArrayList<>();
@@ -203,13 +203,14 @@ abstract class TrackingStoreContract {
     @Test
     void theFirstMessageRecordedUnderAnIdIsTheEarlierSendAndItsContentIsCompared() {
         store.recordAccepted(List.of(TrackedMessage.accepted("smsclouds", "acct", "k-1", "5512345", null, "c-1", T0,
-                TrackedMessage.contentHashOf("5512345", "Hola"))));
+                TrackedMessage.contentHashOf("5512345", "Hola"), "a.csv line 2")));
         store.recordAccepted(List.of(TrackedMessage.accepted("smsclouds", "acct", "k-1", "5599999", null, "c-2",
-                T0.plusSeconds(60), TrackedMessage.contentHashOf("5599999", "Hola"))));
+                T0.plusSeconds(60), TrackedMessage.contentHashOf("5599999", "Hola"), null)));
 
         TrackedMessage earlier = store.earlierSends("smsclouds", List.of("k-1", "k-2")).get("k-1");
         assertEquals("c-1", earlier.campaignId());
         assertEquals(T0, earlier.createdAt());
+        assertEquals("a.csv line 2", earlier.origin());
         assertTrue(earlier.hasContent("5512345", "Hola"));
         assertFalse(earlier.hasContent("5512345", "Hola!"));
         assertFalse(earlier.hasContent("5599999", "Hola"));

@@ -221,7 +221,7 @@ class WebcomTrackingTest extends WebcomTestSupport {
         for (int i = 0; i < count; i++) {
             String id = String.valueOf(firstIdSms + i);
             messages.add(new TrackedMessage(0, "webcom", account(), id, "7960" + id, id, null, status, rawStatus, at,
-                    at, at, null));
+                    at, at, null, null));
         }
         store.recordAccepted(messages);
     }
