@@ -117,6 +117,7 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
 
     private volatile String token = DEFAULT_TOKEN;
     private volatile boolean flatUser;
+    private volatile boolean responsesWithoutCellphone;
     private volatile URI moWebhook;
     private volatile URI keywordWebhook;
     private double balance = DEFAULT_BALANCE;
@@ -165,6 +166,15 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
     /** Answer {@code /api/v1/user} in the flat shape public clients see instead of the document's data wrapper. */
     public SmsCloudsSimulator flatUser(boolean flat) {
         this.flatUser = flat;
+        return this;
+    }
+
+    /**
+     * List MOs in {@code /api/v3/responses} without {@code cellphone}, as the document's type 4 example does, so a
+     * client must find the number in the campaign's message list.
+     */
+    public SmsCloudsSimulator responsesWithoutCellphone(boolean without) {
+        this.responsesWithoutCellphone = without;
         return this;
     }
 
@@ -297,6 +307,7 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
         super.reset();
         token = DEFAULT_TOKEN;
         flatUser = false;
+        responsesWithoutCellphone = false;
         moWebhook = null;
         keywordWebhook = null;
         balance = DEFAULT_BALANCE;
@@ -653,7 +664,9 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
             r.put("campaign_id", mo.campaignId());
             r.put("campaign_name", mo.campaignName());
             r.put("message_id", mo.messageId());
-            r.put("cellphone", mo.cellphone());
+            if (!responsesWithoutCellphone) {
+                r.put("cellphone", mo.cellphone());
+            }
             r.put("message", mo.message());
             r.put("response", mo.response());
             r.put("sent_at", format(mo.sentAt()));

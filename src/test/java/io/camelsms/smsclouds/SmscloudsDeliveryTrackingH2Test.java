@@ -144,6 +144,31 @@ class SmscloudsDeliveryTrackingH2Test extends SmscloudsDeliveryTrackingTestBase 
     }
 
     @Test
+    void aPolledReplyAlreadyEmittedCostsNoProviderCallInTheNextWindows() throws Exception {
+        smsclouds().responsesWithoutCellphone(true); // each MO needs the campaign's message list for its number
+        String campaignId = sendThree().batchIds().get(0);
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR));
+        smsclouds().mo("4498987281", "SI");
+        smsclouds().mo("4498987283", "NO");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("smsclouds:responses?delay=50&initialDelay=0").routeId("poll").to("mock:replies");
+            }
+        });
+        MockEndpoint replies = getMockEndpoint("mock:replies");
+        await(() -> replies.getReceivedCounter() >= 2, "both replies");
+        int polls = requestsTo("/api/v3/responses").size();
+        await(() -> requestsTo("/api/v3/responses").size() >= polls + 4, "more polls, each listing both replies");
+
+        assertEquals(2, replies.getReceivedCounter());
+        assertEquals(List.of("order-1", "order-3"), replies.getExchanges().stream()
+                .map(e -> e.getMessage().getBody(InboundMessage.class).externalId()).toList());
+        assertEquals(2, requestsTo(SmscloudsProducer.campaignMessagesPath(campaignId)).size(),
+                "one message-list look-up per reply, none for a reply already emitted");
+    }
+
+    @Test
     void keywordRequestsAreAnsweredEveryTimeAlsoWithATrackingStore() throws Exception {
         SANDBOX.sandbox().clock().freeze();
         smsclouds().keywordWebhook(baseUrl + "/sms/smsclouds/keyword");
