@@ -100,13 +100,14 @@ public final class SendJob<W> {
                 return false;
             }
             results[message.index()] = message.rejected("duplicate of message " + earlier.index()
-                    + described(earlier.externalId()) + ": " + why);
+                    + described(earlier) + ": " + why);
             return true;
         });
     }
 
-    private static String described(String externalId) {
-        return externalId == null ? "" : " (external id '" + externalId + "')";
+    /** A message of this send by its external id and origin: " (external id 'a-1', a.csv line 2)". */
+    private String described(Prepared<W> message) {
+        return " (external id '" + message.externalId() + "'" + origin(message.index(), ", ", "") + ")";
     }
 
     /** Sends every valid message in batches of at most {@code batchSize} and returns the whole outcome. */
