@@ -166,6 +166,19 @@ class FileToSmsRouteTest extends CamelTestSupport {
     }
 
     @Test
+    void aSecondRowWithTheSameIdInOneFileIsRejectedNamingTheFirstRowsLine() throws Exception {
+        loadRoutesAndStart();
+        drop("twice.csv", "phone,text,external_id\n+5521988887777,Oi,t-1\n+5511912345678,Oi,t-1\n");
+        awaitFile(data.resolve("done/twice.csv"));
+
+        assertEquals(List.of("t-1:5521988887777"), SANDBOX.sandbox().pwapi().accepted().stream()
+                .map(a -> a.idExtern() + ":" + a.mobile().replaceAll("\\D", "")).toList());
+        List<String> rejects = Files.readAllLines(data.resolve("outbox/twice.csv.rejects.csv"));
+        assertEquals(List.of("3,t-1,+5511912345678,external id 't-1' is also message 0 (twice.csv line 2) of this"
+                + " send; an external id names one message"), rejects.subList(1, rejects.size()));
+    }
+
+    @Test
     void anUnreadableFileGoesToErrorWithTheReasonAndTheNextFileIsStillSent() throws Exception {
         loadRoutesAndStart();
         drop("typo.csv", "phone,txt\n+5521988887777,hi\n");
