@@ -158,8 +158,8 @@ public final class SendJob<W> {
 
     /**
      * The idempotency check, before anything leaves: one store look-up for the caller's external ids (ids the
-     * component generated are new by construction). Same id, recipient and text as a message accepted earlier:
-     * {@code ACCEPTED_EARLIER} with that message's provider ids, not sent. Same id, other content: rejected, naming
+     * component generated are new by construction), answered by the store's index alone. Same id, recipient and text
+     * as a message accepted earlier: {@code ACCEPTED_EARLIER}, not sent. Same id, other content: rejected, naming
      * the earlier send. An id used twice in this send: the second is rejected as a duplicate of the first.
      */
     private void skipEarlierSends() {
@@ -180,26 +180,47 @@ public final class SendJob<W> {
         if (firstUse.isEmpty()) {
             return;
         }
-        Map<String, TrackedMessage> earlier = trackingStore.earlierSends(provider, firstUse.keySet());
+        Map<String, String> earlier = trackingStore.earlierContent(provider, firstUse.keySet());
+        if (earlier.isEmpty()) {
+            return;
+        }
+        List<Prepared<W>> conflicts = new ArrayList<>();
         ready.removeIf(message -> {
-            TrackedMessage sent = earlier.get(callersId(message));
-            if (sent == null) {
+            String id = callersId(message);
+            if (!earlier.containsKey(id)) {
                 return false;
             }
-            String text = messages.get(message.index()).text();
-            results[message.index()] = sent.hasContent(message.recipient(), text)
-                    ? RecipientResult.acceptedEarlier(message.index(), message.recipient(), message.externalId(),
-                            sent.providerMessageId(), sent.campaignId(), message.text())
-                    : message.rejected("external id '" + message.externalId() + "' was already used for another"
-                            + (sent.recipient().equals(message.recipient()) ? " text" : " recipient or text")
-                            + ": " + provider + " accepted it on " + sent.createdAt() + described(sent)
-                            + "; not sent (use a new external id for a new message)");
+            String digest = earlier.get(id);
+            if (digest == null || digest.equals(contentHash(message.index(), message.recipient()))) {
+                results[message.index()] = RecipientResult.acceptedEarlier(message.index(), message.recipient(),
+                        message.externalId(), null, null, message.text());
+            } else {
+                conflicts.add(message);
+            }
             return true;
         });
-        if (!earlier.isEmpty()) {
-            LOG.info("{}: {} of {} messages carry external ids accepted earlier; not sent again", provider,
-                    earlier.size(), results.length);
+        if (!conflicts.isEmpty()) {
+            // rare: read the earlier messages to name them
+            Map<String, TrackedMessage> sent = trackingStore.earlierSends(provider,
+                    conflicts.stream().map(Prepared::externalId).toList());
+            for (Prepared<W> message : conflicts) {
+                results[message.index()] = conflict(message, sent.get(message.externalId()));
+            }
         }
+        LOG.info("{}: {} of {} messages carry external ids accepted earlier; not sent again ({} with other content)",
+                provider, earlier.size(), results.length, conflicts.size());
+    }
+
+    private RecipientResult conflict(Prepared<W> message, TrackedMessage sent) {
+        return message.rejected("external id '" + message.externalId() + "' was already used for another"
+                + (sent.recipient().equals(message.recipient()) ? " text" : " recipient or text") + ": " + provider
+                + " accepted it on " + sent.createdAt() + described(sent)
+                + "; not sent (use a new external id for a new message)");
+    }
+
+    /** The digest an earlier send's content is compared with: the recipient as sent and the caller's text. */
+    private String contentHash(int index, String recipient) {
+        return TrackedMessage.contentHashOf(recipient, messages.get(index).text());
     }
 
     /** The external id the caller gave the message, or null when the component generated it. */
@@ -242,7 +263,7 @@ public final class SendJob<W> {
             if (r.accepted()) {
                 accepted.add(TrackedMessage.accepted(provider, account, r.externalId(), r.recipient(),
                         r.providerMessageId(), r.batchId(), now,
-                        TrackedMessage.contentHashOf(r.recipient(), messages.get(r.index()).text()),
+                        contentHash(r.index(), r.recipient()),
                         messages.get(r.index()).option(SmsMessage.ORIGIN_OPTION)));
             }
         }

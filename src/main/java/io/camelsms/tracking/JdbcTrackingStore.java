@@ -190,55 +190,82 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     }
 
     /**
-     * One connection and, for the full chunks, one prepared statement for all the ids: a DataSource without a pool
-     * (a plain PGSimpleDataSource) opens a new database session per connection, which cost more than the look-ups.
-     * The provider is compared here, not in SQL: given {@code provider = ?} PostgreSQL chose an index led by the
-     * provider and read every row the provider ever sent, per chunk; by external id alone, each id is a look-up.
-     * An id nobody sent (a fresh file) costs its index look-up only; a row is read for the ids that were sent.
+     * Asks the index alone: (external_id, provider, content_hash) holds all it needs. An id nobody sent (a fresh file)
+     * costs its index look-up only. Of several messages under one id (stores from before version 4), one without a
+     * digest wins: what it held cannot be known.
      */
+    @Override
+    public Map<String, String> earlierContent(String provider, Collection<String> externalIds) {
+        Map<String, String> found = new HashMap<>();
+        byExternalId("external_id, provider, content_hash", externalIds, rs -> {
+            if (provider.equals(rs.getString(2))) {
+                String id = rs.getString(1);
+                String digest = rs.getString(3);
+                if (!found.containsKey(id) || digest == null) {
+                    found.put(id, digest);
+                }
+            }
+        });
+        return found;
+    }
+
+    /** Keeps the first message recorded under each id (the lowest row id), of the provider only. */
     @Override
     public Map<String, TrackedMessage> earlierSends(String provider, Collection<String> externalIds) {
         Map<String, TrackedMessage> found = new HashMap<>();
+        byExternalId(COLUMNS, externalIds, rs -> {
+            if (provider.equals(rs.getString(2))) {
+                TrackedMessage message = message(rs);
+                found.merge(message.externalId(), message, (a, b) -> a.id() <= b.id() ? a : b);
+            }
+        });
+        return found;
+    }
+
+    /**
+     * The rows of these external ids, {@code columns} with the provider second, 500 ids a statement.
+     * One connection and, for the full chunks, one prepared statement for all the ids: a DataSource without a pool
+     * (a plain PGSimpleDataSource) opens a new database session per connection, which cost more than the look-ups.
+     * The provider is compared by the caller, not in SQL: given {@code provider = ?} PostgreSQL chose an index led by
+     * the provider and read every row the provider ever sent, per chunk; by external id alone, each id is a look-up.
+     */
+    private void byExternalId(String columns, Collection<String> externalIds, RowReader reader) {
         List<String> ids = List.copyOf(externalIds);
         if (ids.isEmpty()) {
-            return found;
+            return;
         }
         int fullSize = Math.min(IN_CHUNK, ids.size());
-        String fullChunk = earlierSql(fullSize);
+        String fullChunk = byExternalIdSql(columns, fullSize);
         try (Connection connection = connection();
              PreparedStatement full = connection.prepareStatement(fullChunk)) {
             for (int from = 0; from < ids.size(); from += IN_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
                 if (chunk.size() == fullSize) {
-                    collectEarlier(full, provider, chunk, found);
+                    readChunk(full, chunk, reader);
                 } else {
-                    try (PreparedStatement last = connection.prepareStatement(earlierSql(chunk.size()))) {
-                        collectEarlier(last, provider, chunk, found);
+                    try (PreparedStatement last = connection.prepareStatement(byExternalIdSql(columns,
+                            chunk.size()))) {
+                        readChunk(last, chunk, reader);
                     }
                 }
             }
         } catch (SQLException e) {
             throw new TrackingStoreException(fullChunk, e);
         }
-        return found;
     }
 
-    private static String earlierSql(int ids) {
-        return "SELECT " + COLUMNS + " FROM sms_message WHERE external_id IN (" + "?,".repeat(ids - 1) + "?)";
+    private static String byExternalIdSql(String columns, int ids) {
+        return "SELECT " + columns + " FROM sms_message WHERE external_id IN (" + "?,".repeat(ids - 1) + "?)";
     }
 
-    /** Keeps the first message recorded under each id (the lowest row id), of the provider only. */
-    private static void collectEarlier(PreparedStatement statement, String provider, List<String> chunk,
-                                       Map<String, TrackedMessage> found) throws SQLException {
+    private static void readChunk(PreparedStatement statement, List<String> chunk, RowReader reader)
+            throws SQLException {
         for (int i = 0; i < chunk.size(); i++) {
             statement.setString(i + 1, chunk.get(i));
         }
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                if (provider.equals(rs.getString(2))) {
-                    TrackedMessage message = message(rs);
-                    found.merge(message.externalId(), message, (a, b) -> a.id() <= b.id() ? a : b);
-                }
+                reader.read(rs);
             }
         }
     }

@@ -34,14 +34,6 @@ public record TrackedMessage(long id, String provider, String account, String ex
         return status.isFinal();
     }
 
-    /**
-     * Whether {@code recipient} and {@code text} are what this message held: true also when the store does not know
-     * (a message recorded before the digest was kept).
-     */
-    public boolean hasContent(String recipient, String text) {
-        return contentHash == null || contentHash.equals(contentHashOf(recipient, text));
-    }
-
     /** The digest an idempotency key's content is compared by: the recipient as sent and the text, exactly. */
     public static String contentHashOf(String recipient, String text) {
         return EventIds.of("content", recipient, text);

@@ -21,9 +21,16 @@ public interface TrackingStore extends IdempotentRepository {
     void recordAccepted(List<TrackedMessage> messages);
 
     /**
+     * Of these external ids, the ones already recorded as accepted for the provider, each with the digest of its
+     * content ({@link TrackedMessage#contentHashOf}; a null value for a message recorded before the digest was
+     * kept), in one look-up per 500 ids that reads the index only: what a send asks before anything leaves, so an
+     * id is sent once.
+     */
+    Map<String, String> earlierContent(String provider, Collection<String> externalIds);
+
+    /**
      * Of these external ids, the ones already recorded as accepted for the provider, each with the message first
-     * recorded under it (its recipient, content digest, date and provider ids), in one look-up per 500 ids: what a
-     * send asks before anything leaves, so an id is sent once.
+     * recorded under it (recipient, content digest, date, origin and provider ids): what a conflict is explained by.
      */
     Map<String, TrackedMessage> earlierSends(String provider, Collection<String> externalIds);
 

@@ -13,7 +13,7 @@ import io.camelsms.tracking.TrackedMessage;
 
 /**
  * The tracking store alone, as a bulk send uses it: per batch of a file, the resume check
- * ({@code earlierSends}) then {@code recordAccepted}, on the embedded H2 store or on PostgreSQL
+ * ({@code earlierContent}) then {@code recordAccepted}, on the embedded H2 store or on PostgreSQL
  * ({@code -Dbench.tracking=postgres}, an embedded PostgreSQL started for the run). Prints microseconds per row for
  * each, per tenth of the run, so a cost that grows with the rows already stored shows. Run it with
  * {@code bench/tracking.sh [rows] [batch]}.
@@ -64,7 +64,7 @@ public final class TrackingStoreBenchmark {
                         TrackedMessage.contentHashOf(recipient, "bench text"), "bench.csv line " + (i + 2)));
             }
             long t0 = System.nanoTime();
-            Set<String> already = store.earlierSends(provider, ids).keySet();
+            Set<String> already = store.earlierContent(provider, ids).keySet();
             long t1 = System.nanoTime();
             if (!already.isEmpty()) {
                 throw new IllegalStateException(already.size() + " ids of a fresh batch were found as accepted");
@@ -93,7 +93,7 @@ public final class TrackingStoreBenchmark {
                 ids.add("bench-" + i);
             }
             long t0 = System.nanoTime();
-            found += store.earlierSends(provider, ids).size();
+            found += store.earlierContent(provider, ids).size();
             again += System.nanoTime() - t0;
         }
         System.out.printf(Locale.ROOT, "tracking store on %s: the same %,d rows again: resume check %.1f µs/row"
