@@ -30,6 +30,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         PainelComponent target = (PainelComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowduplicaterecipients":
+        case "allowDuplicateRecipients": getOrCreateConfiguration(target).setAllowDuplicateRecipients(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
@@ -100,6 +102,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowduplicaterecipients":
+        case "allowDuplicateRecipients": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
@@ -166,6 +170,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         PainelComponent target = (PainelComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowduplicaterecipients":
+        case "allowDuplicateRecipients": return getOrCreateConfiguration(target).isAllowDuplicateRecipients();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":

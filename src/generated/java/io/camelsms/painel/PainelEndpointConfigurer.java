@@ -23,6 +23,8 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         PainelEndpoint target = (PainelEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowduplicaterecipients":
+        case "allowDuplicateRecipients": target.getConfiguration().setAllowDuplicateRecipients(property(camelContext, boolean.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -123,6 +125,8 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowduplicaterecipients":
+        case "allowDuplicateRecipients": return boolean.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -219,6 +223,8 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         PainelEndpoint target = (PainelEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowduplicaterecipients":
+        case "allowDuplicateRecipients": return target.getConfiguration().isAllowDuplicateRecipients();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":

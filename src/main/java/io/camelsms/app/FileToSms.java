@@ -13,7 +13,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
@@ -32,12 +31,12 @@ import io.camelsms.core.SmsProviderException;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.core.SmsValidationException;
 import io.camelsms.core.Violation;
-import io.camelsms.tracking.TrackingStore;
 
 /**
  * The steps of the file-drop route ({@code routes/file-to-sms.yaml}, {@code .xml}): a recipient file becomes a
- * stream of batches of the provider's size; rows the tracking store already has as accepted (an earlier run that
- * was interrupted) are skipped; the send's outcome goes to the file's results and rejects files, line by line.
+ * stream of batches of the provider's size; the send's outcome goes to the file's results and rejects files, line by
+ * line. Rows an earlier run already sent (a run that was interrupted, a file dropped again) are not sent again: the
+ * component's idempotency check on the tracking store reports them {@code ACCEPTED_EARLIER}.
  */
 public final class FileToSms implements CamelContextAware {
 
@@ -212,12 +211,10 @@ public final class FileToSms implements CamelContextAware {
         LOG.debug("sending stopped", cause);
     }
 
-    /** Before the send: writes the reader's rejects, drops rows already accepted, leaves the messages as body. */
+    /** Before the send: writes the reader's rejects, leaves the batch's messages as body. */
     public void prepare(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         RecipientFile.Batch batch = exchange.getMessage().getBody(RecipientFile.Batch.class);
-        // asked before anything is written: if the store fails, the batch is still the run's to write (abandon)
-        Set<String> done = run.stoppedBecause() != null ? Set.of() : alreadyAccepted(batch.rows());
         run.prepared(batch);
         run.countRead(batch.rows().size() + batch.rejects().size());
         for (RowReject reject : batch.rejects()) {
@@ -230,21 +227,15 @@ public final class FileToSms implements CamelContextAware {
             exchange.getMessage().setBody(List.of());
             return;
         }
-        List<RecipientRow> toSend = new ArrayList<>(batch.rows().size());
+        String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        List<SmsMessage> messages = new ArrayList<>(batch.rows().size());
         for (RecipientRow row : batch.rows()) {
-            if (done.contains(row.rowId())) {
-                run.result(row.line(), row.rowId(), row.phone(), Outcome.ACCEPTED_EARLIER, provider, null, null,
-                        null);
-            } else {
-                toSend.add(row);
-            }
+            // kept with the message in the tracking store: a later conflict on its external id names this line
+            messages.add(row.toMessage().toBuilder()
+                    .option(SmsMessage.ORIGIN_OPTION, fileName + " line " + row.line()).build());
         }
-        List<SmsMessage> messages = new ArrayList<>(toSend.size());
-        for (RecipientRow row : toSend) {
-            messages.add(row.toMessage());
-        }
-        run.sending(toSend);
-        exchange.setProperty(ROWS, toSend);
+        run.sending(batch.rows());
+        exchange.setProperty(ROWS, batch.rows());
         exchange.getMessage().setBody(messages);
     }
 
@@ -364,18 +355,6 @@ public final class FileToSms implements CamelContextAware {
     private boolean taken(String name) {
         return finished.stream().anyMatch(folder -> Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS))
                || Files.exists(outbox.resolve(name + ".results.csv"));
-    }
-
-    private Set<String> alreadyAccepted(List<RecipientRow> rows) {
-        TrackingStore store = camelContext.getRegistry().findSingleByType(TrackingStore.class);
-        if (store == null || rows.isEmpty()) {
-            return Set.of();
-        }
-        List<String> ids = new ArrayList<>(rows.size());
-        for (RecipientRow row : rows) {
-            ids.add(row.rowId());
-        }
-        return store.acceptedExternalIds(provider, ids);
     }
 
     /** Reads the chosen provider's batch size, {@code sms.batch-size.<provider>}. */

@@ -3,6 +3,7 @@ package io.camelsms.core;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>invalid messages are reported as rejected with the field, the limit and the index, or fail the whole send
  * before anything leaves ({@code failOnInvalid}); when none is valid the send fails;</li>
+ * <li>with a tracking store, a caller's external id is an idempotency key: a message whose id was accepted earlier
+ * with the same recipient and text is {@code ACCEPTED_EARLIER} and not sent, one whose id was used for another
+ * recipient or text is rejected naming the earlier send, and so is a second use of an id within the send;</li>
  * <li>valid messages go out in batches of the provider's maximum;</li>
  * <li>a batch the provider surely did not act on (refused, after the retries a temporary refusal gets) has its
  * messages {@link RecipientResult.Outcome#REJECTED} with the provider's reason, whichever batch it is;</li>
@@ -50,6 +54,8 @@ public final class SendJob<W> {
     /** By message index, so the exception lists them in message order whichever thread found them. */
     private final ConcurrentSkipListMap<Integer, List<Violation>> violations = new ConcurrentSkipListMap<>();
     private final List<String> batchIds = new ArrayList<>();
+    /** The caller's messages, by index: their own external id (or none) and their text. */
+    private List<SmsMessage> messages = List.of();
 
     public SendJob(String provider, int messageCount, SmsConfiguration configuration) {
         this.provider = provider;
@@ -72,6 +78,7 @@ public final class SendJob<W> {
      * only reads its producer's configuration.
      */
     public void prepareAll(List<SmsMessage> messages, Preparer<W> preparer) {
+        this.messages = messages;
         @SuppressWarnings("unchecked")
         Prepared<W>[] prepared = new Prepared[messages.size()];
         IntStream indexes = IntStream.range(0, messages.size());
@@ -88,6 +95,29 @@ public final class SendJob<W> {
     public void invalid(int index, String recipient, String externalId, SmsText text, MessageRules rules) {
         violations.put(index, rules.violations());
         results[index] = RecipientResult.rejected(index, recipient, externalId, rules.reason(), text);
+    }
+
+    /**
+     * Rejects each ready message whose {@code key} equals an earlier ready message's, as a duplicate of that one
+     * ({@code why} says what makes them the same and how to allow it). For providers that cannot tell such messages
+     * apart (painel correlates by campaign and number).
+     */
+    public void rejectRepeated(Function<Prepared<W>, Object> key, String why) {
+        Map<Object, Prepared<W>> first = new HashMap<>();
+        ready.removeIf(message -> {
+            Prepared<W> earlier = first.putIfAbsent(key.apply(message), message);
+            if (earlier == null) {
+                return false;
+            }
+            results[message.index()] = message.rejected("duplicate of message " + earlier.index()
+                    + described(earlier) + ": " + why);
+            return true;
+        });
+    }
+
+    /** A message of this send by its external id and origin: " (external id 'a-1', a.csv line 2)". */
+    private String described(Prepared<W> message) {
+        return " (external id '" + message.externalId() + "'" + origin(message.index(), ", ", "") + ")";
     }
 
     /** Sends every valid message in batches of at most {@code batchSize} and returns the whole outcome. */
@@ -109,6 +139,7 @@ public final class SendJob<W> {
             LOG.warn("{}: {} of {} messages are invalid and not sent; first: {}", provider, violations.size(),
                     results.length, violations.firstEntry().getValue().get(0));
         }
+        skipEarlierSends();
         List<Prepared<W>> toSend = withoutEarlierUnknown();
         List<List<Prepared<W>>> batches = toSend.isEmpty() ? List.of() : partition.apply(toSend);
         SmsProviderException firstRefusal = null;
@@ -179,6 +210,98 @@ public final class SendJob<W> {
     }
 
     /**
+     * The idempotency check, before anything leaves: one store look-up for the caller's external ids (ids the
+     * component generated are new by construction), answered by the store's index alone. Same id, recipient and text
+     * as a message accepted earlier: {@code ACCEPTED_EARLIER}, not sent. Same id, other content: rejected, naming
+     * the earlier send. An id used twice in this send: the second is rejected as a duplicate of the first.
+     */
+    private void skipEarlierSends() {
+        if (trackingStore == null || ready.isEmpty()) {
+            return;
+        }
+        Map<String, Prepared<W>> firstUse = new HashMap<>();
+        ready.removeIf(message -> {
+            String id = callersId(message);
+            Prepared<W> earlier = id == null ? null : firstUse.putIfAbsent(id, message);
+            if (earlier != null) {
+                results[message.index()] = message.rejected("external id '" + id + "' is also message "
+                        + earlier.index() + origin(earlier.index(), " (", ")")
+                        + " of this send; an external id names one message");
+            }
+            return earlier != null;
+        });
+        if (firstUse.isEmpty()) {
+            return;
+        }
+        Map<String, String> earlier = trackingStore.earlierContent(provider, firstUse.keySet());
+        if (earlier.isEmpty()) {
+            return;
+        }
+        List<Prepared<W>> conflicts = new ArrayList<>();
+        ready.removeIf(message -> {
+            String id = callersId(message);
+            if (!earlier.containsKey(id)) {
+                return false;
+            }
+            String digest = earlier.get(id);
+            if (digest == null || digest.equals(contentHash(message.index(), message.recipient()))) {
+                results[message.index()] = RecipientResult.acceptedEarlier(message.index(), message.recipient(),
+                        message.externalId(), null, null, message.text());
+            } else {
+                conflicts.add(message);
+            }
+            return true;
+        });
+        if (!conflicts.isEmpty()) {
+            // rare: read the earlier messages to name them
+            Map<String, TrackedMessage> sent = trackingStore.earlierSends(provider,
+                    conflicts.stream().map(Prepared::externalId).toList());
+            for (Prepared<W> message : conflicts) {
+                results[message.index()] = conflict(message, sent.get(message.externalId()));
+            }
+        }
+        LOG.info("{}: {} of {} messages carry external ids accepted earlier; not sent again ({} with other content)",
+                provider, earlier.size(), results.length, conflicts.size());
+    }
+
+    private RecipientResult conflict(Prepared<W> message, TrackedMessage sent) {
+        return message.rejected("external id '" + message.externalId() + "' was already used for another"
+                + (sent.recipient().equals(message.recipient()) ? " text" : " recipient or text") + ": " + provider
+                + " accepted it on " + sent.createdAt() + described(sent)
+                + "; not sent (use a new external id for a new message)");
+    }
+
+    /** The digest an earlier send's content is compared with: the recipient as sent and the caller's text. */
+    private String contentHash(int index, String recipient) {
+        return TrackedMessage.contentHashOf(recipient, messages.get(index).text());
+    }
+
+    /** The external id the caller gave the message, or null when the component generated it. */
+    private String callersId(Prepared<W> message) {
+        return messages.get(message.index()).externalId() == null ? null : message.externalId();
+    }
+
+    /** The earlier send's origin and provider ids, as far as known: " (from a.csv line 2, campaign 1042)". */
+    private static String described(TrackedMessage sent) {
+        List<String> parts = new ArrayList<>(2);
+        if (sent.origin() != null) {
+            parts.add("from " + sent.origin());
+        }
+        if (sent.campaignId() != null) {
+            parts.add("campaign " + sent.campaignId());
+        } else if (sent.providerMessageId() != null) {
+            parts.add("message id " + sent.providerMessageId());
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+
+    /** The caller's {@link SmsMessage#ORIGIN_OPTION} of a message, between {@code before} and {@code after}. */
+    private String origin(int index, String before, String after) {
+        String origin = messages.get(index).option(SmsMessage.ORIGIN_OPTION);
+        return origin == null ? "" : before + origin + after;
+    }
+
+    /**
      * Records the batch's accepted messages at once, so what the provider took is known even if the process dies
      * before the send completes, and its messages with an unknown outcome, with the reason, so that none is sent
      * again blindly. The provider already has them (or may have): a store failure is logged, never thrown, because
@@ -194,7 +317,9 @@ public final class SendJob<W> {
         for (RecipientResult r : batch) {
             if (r.accepted()) {
                 accepted.add(TrackedMessage.accepted(provider, account, r.externalId(), r.recipient(),
-                        r.providerMessageId(), r.batchId(), now));
+                        r.providerMessageId(), r.batchId(), now,
+                        contentHash(r.index(), r.recipient()),
+                        messages.get(r.index()).option(SmsMessage.ORIGIN_OPTION)));
             } else if (r.outcome() == RecipientResult.Outcome.UNKNOWN) {
                 unknown.add(new UnknownSend(provider, account, r.externalId(), r.recipient(), r.reason(), now));
             }

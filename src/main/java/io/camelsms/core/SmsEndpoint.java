@@ -81,7 +81,8 @@ public abstract class SmsEndpoint extends ScheduledPollEndpoint implements Webho
         SmsConsumerConfiguration configuration = consumerConfiguration();
         TrackingStore store = requireTrackingStore();
         DeliveryReportConsumer consumer = new DeliveryReportConsumer(this, processor,
-                new DeliveryTracker(scheme(), store, Clock.systemUTC()), store, configuration.trackingAccount(),
+                new DeliveryTracker(scheme(), configuration.trackingAccount(), store, Clock.systemUTC()), store,
+                configuration.trackingAccount(),
                 Duration.ofMillis(configuration.getTrackingMaxAge()), source);
         configureConsumer(consumer);
         return consumer;
@@ -94,10 +95,11 @@ public abstract class SmsEndpoint extends ScheduledPollEndpoint implements Webho
      */
     @SuppressWarnings("unchecked")
     protected <E> EventLedger<E> trackingLedger() {
-        TrackingStore store = consumerConfiguration().activeTrackingStore();
+        SmsConsumerConfiguration configuration = consumerConfiguration();
+        TrackingStore store = configuration.activeTrackingStore();
         return store == null ? EventLedger.everything()
-                : (EventLedger<E>) new TrackingLedger(scheme(), store, Clock.systemUTC(),
-                        Duration.ofMillis(consumerConfiguration().getReplyWindow()));
+                : (EventLedger<E>) new TrackingLedger(scheme(), configuration.trackingAccount(), store,
+                        Clock.systemUTC(), Duration.ofMillis(consumerConfiguration().getReplyWindow()));
     }
 
     /** The tracking store, or an exception naming the option to set. */

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param field4      template field 4, optional
  * @param scheduleAt  send later at this time, where the provider supports scheduling
  * @param validity    how long the provider should keep trying, where it supports a validity period
- * @param options     provider-specific per-message fields by their wire name (e.g. pwapi {@code aux_user})
+ * @param options     provider-specific per-message fields by their wire name (e.g. pwapi {@code aux_user}), and
+ *                    {@link #ORIGIN_OPTION}
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record SmsMessage(
@@ -38,6 +39,12 @@ public record SmsMessage(
         OffsetDateTime scheduleAt,
         Duration validity,
         Map<String, String> options) {
+
+    /**
+     * Option naming where the message came from (e.g. {@code orders.csv line 12}), at most 200 characters. Never
+     * sent; kept in the tracking store so that a later conflict on the message's external id names it.
+     */
+    public static final String ORIGIN_OPTION = "camelsms.origin";
 
     public SmsMessage {
         options = options == null ? Map.of() : Map.copyOf(options);

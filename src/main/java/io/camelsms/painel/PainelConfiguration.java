@@ -47,9 +47,23 @@ public class PainelConfiguration extends SmsConsumerConfiguration {
                             + " fails at once, naming the time to wait. Otherwise: wait up to this long (at most"
                             + " 60000 ms) for the next allowed call, failing only if that is not enough.")
     private long rateLimitMaxWait;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "The panel reports the status of a campaign per number, so two messages to one number"
+                            + " with one text in one campaign cannot be told apart. false: the second one of a send"
+                            + " is rejected as a duplicate of the first (naming it). true: both are sent, and each"
+                            + " status the panel reports for that number is given to the oldest copy still open.")
+    private boolean allowDuplicateRecipients;
 
     public PainelConfiguration copy() {
         return copyAs();
+    }
+
+    public boolean isAllowDuplicateRecipients() {
+        return allowDuplicateRecipients;
+    }
+
+    public void setAllowDuplicateRecipients(boolean allowDuplicateRecipients) {
+        this.allowDuplicateRecipients = allowDuplicateRecipients;
     }
 
     public PainelOperation getOperation() {

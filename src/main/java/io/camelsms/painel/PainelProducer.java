@@ -101,6 +101,10 @@ public class PainelProducer extends DefaultProducer {
         OffsetDateTime scheduleHeader = scheduleHeader(exchange.getMessage());
         SendJob<Recipient> job = new SendJob<>(PROVIDER, messages.size(), configuration);
         job.prepareAll(messages, (index, message) -> prepare(index, message, scheduleHeader, job));
+        if (!configuration.isAllowDuplicateRecipients()) {
+            job.rejectRepeated(Prepared::wire, "the panel reports statuses by campaign and number, so it could"
+                    + " not tell the two apart (allowDuplicateRecipients=true sends both)");
+        }
         SendResult result = job.send(this::campaigns, this::sendCampaign);
         OutgoingMessages.setResult(exchange, result);
     }
@@ -141,11 +145,12 @@ public class PainelProducer extends DefaultProducer {
             }
         }
         SmsText text = SmsText.of(message.text() == null ? "" : message.text());
+        String externalId = message.externalId() != null ? message.externalId() : SendJob.newExternalId();
         if (!rules.ok()) {
-            job.invalid(index, number != null ? number : message.recipient(), message.externalId(), text, rules);
+            job.invalid(index, number != null ? number : message.recipient(), externalId, text, rules);
             return null;
         }
-        return new Prepared<>(index, number, message.externalId(), text, new Recipient(number, campaign));
+        return new Prepared<>(index, number, externalId, text, new Recipient(number, campaign));
     }
 
     /** {@link PainelConfiguration#getCallbackUrl()} with the webhook secret as a path segment, or null. */

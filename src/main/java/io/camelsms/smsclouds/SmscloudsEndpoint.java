@@ -79,8 +79,9 @@ public class SmscloudsEndpoint extends SmsEndpoint {
 
     /** Replies polled with a tracking store: the store's {@link ReplyLedger}, after completing each MO. */
     private SmscloudsReplyLedger correlatedReplies() {
-        return new SmscloudsReplyLedger(new ReplyLedger(SmscloudsProducer.PROVIDER, configuration.activeTrackingStore(),
-                Duration.ofMillis(configuration.getReplyWindow()), Clock.systemUTC()), configuration);
+        return new SmscloudsReplyLedger(new ReplyLedger(SmscloudsProducer.PROVIDER, configuration.trackingAccount(),
+                configuration.activeTrackingStore(), Duration.ofMillis(configuration.getReplyWindow()),
+                Clock.systemUTC()), configuration);
     }
 
     @Override

@@ -210,12 +210,13 @@ public class SmscloudsProducer extends DefaultProducer {
                                + "...+>");
         }
         SmsText size = flags != null ? flags.cost() : SmsText.of(text);
+        String externalId = message.externalId() != null ? message.externalId() : SendJob.newExternalId();
         if (!rules.ok()) {
-            job.invalid(index, cellphone != null ? cellphone : message.recipient(), message.externalId(), size, rules);
+            job.invalid(index, cellphone != null ? cellphone : message.recipient(), externalId, size, rules);
             return null;
         }
         String scheduled = message.scheduleAt() != null ? dates.format(message.scheduleAt()) : campaign.scheduledDate();
-        return new Prepared<>(index, cellphone, message.externalId(), size, new Entry(recipient, text, flags, scheduled));
+        return new Prepared<>(index, cellphone, externalId, size, new Entry(recipient, text, flags, scheduled));
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.apache.camel.spi.IdempotentRepository;
+
 import io.camelsms.core.EventLedger;
 import io.camelsms.core.InboundMessage;
 import io.camelsms.smsclouds.model.CampaignMessage;
@@ -21,22 +23,71 @@ import io.camelsms.smsclouds.model.ResponsesResponse;
  * {@code POST /api/v3/responses} type 2 (by message id). A polled MO carries {@code campaign_id}; where it lacks the
  * cellphone (the document's type 4 example has none) the campaign's message list gives it. Completed this way, the
  * same MO pushed and polled has the same event id, so it is emitted once whichever comes first.
+ * <p>
+ * Those look-ups are paid once per MO: once it is emitted (or found emitted), the MO as the provider gave it is
+ * remembered too, so the same MO polled again in the next window, or pushed again, costs no provider call.
  */
 final class SmscloudsReplyLedger implements EventLedger<InboundMessage> {
 
     private static final Pattern ID = Pattern.compile("\\d{1,19}");
 
     private final EventLedger<InboundMessage> store;
+    private final IdempotentRepository emitted;
     private final SmscloudsClient client;
 
     SmscloudsReplyLedger(EventLedger<InboundMessage> store, SmscloudsConfiguration configuration) {
         this.store = store;
+        this.emitted = configuration.activeTrackingStore();
         this.client = new SmscloudsClient(configuration);
     }
 
     @Override
     public Optional<Entry<InboundMessage>> news(InboundMessage reply) {
-        return store.news(completed(reply));
+        if (!needsLookUp(reply)) {
+            return store.news(reply);
+        }
+        String asGiven = asGivenId(reply);
+        if (emitted.contains(asGiven)) {
+            return Optional.empty();
+        }
+        InboundMessage complete = completed(reply);
+        Optional<Entry<InboundMessage>> entry = store.news(complete);
+        if (entry.isEmpty() && emitted.contains(complete.eventId())) {
+            emitted.add(asGiven); // emitted before, by a push or a poll that saw it complete
+        }
+        return entry.map(news -> new RememberingAsGiven(news, emitted, asGiven));
+    }
+
+    /** The store's entry, which once recorded also remembers the MO as the provider gave it. */
+    private record RememberingAsGiven(Entry<InboundMessage> news, IdempotentRepository emitted, String asGiven)
+            implements Entry<InboundMessage> {
+        @Override
+        public InboundMessage event() {
+            return news.event();
+        }
+
+        @Override
+        public void record() {
+            news.record();
+            emitted.add(asGiven);
+        }
+
+        @Override
+        public void release() {
+            news.release();
+        }
+    }
+
+    /** Whether completing the MO asks the provider (it lacks the campaign or the cellphone). */
+    private static boolean needsLookUp(InboundMessage reply) {
+        String messageId = reply.providerMessageId();
+        return messageId != null && ID.matcher(messageId).matches()
+               && (reply.campaignId() == null || reply.from() == null);
+    }
+
+    /** The id of the MO as the provider gave it, before completion: what the next poll or push brings again. */
+    private static String asGivenId(InboundMessage reply) {
+        return "smsclouds-mo-as-given-" + reply.eventId();
     }
 
     /** The reply with its campaign and cellphone; a lookup that fails throws, so the push or poll is tried again. */

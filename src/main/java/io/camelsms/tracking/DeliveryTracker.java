@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.camelsms.core.DeliveryReport;
 import io.camelsms.core.DeliveryStatus;
@@ -14,28 +18,40 @@ import io.camelsms.core.EventLedger;
  * Decides which reports are news and records them, the same way for polled and pushed reports, so a change
  * delivered by a push is never emitted again by a poll and the other way round:
  * {@link #changeOf} finds the tracked message and answers the report to emit (enriched with the caller's
- * external id and the campaign) only when its raw status differs from the stored one; {@link #record} stores it,
- * and is called only after the report's exchange completed.
+ * external id and the campaign) only when it moves the stored status forward ({@link StatusOrder}); {@link #record}
+ * stores it, and is called only after the report's exchange completed. A report that would take a final status
+ * elsewhere (a late or forged FAILED after DELIVERED) is ignored: counted ({@link #ignoredReports()}) and logged at
+ * DEBUG with the message's id, never emitted. Only the consumer's own account's messages are looked at.
  */
 public final class DeliveryTracker implements EventLedger<DeliveryReport> {
 
     /** Raw status of the last report of a message whose tracking ran out. */
     public static final String TRACKING_EXPIRED = "camel-sms: tracking expired";
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryTracker.class);
+
     private final String provider;
+    private final String account;
     private final TrackingStore store;
     private final Clock clock;
+    private final AtomicLong ignored = new AtomicLong();
 
-    public DeliveryTracker(String provider, TrackingStore store, Clock clock) {
+    public DeliveryTracker(String provider, String account, TrackingStore store, Clock clock) {
         this.provider = provider;
+        this.account = account;
         this.store = store;
         this.clock = clock;
     }
 
+    /** Reports ignored since this tracker was made because they would have taken a status back. */
+    public long ignoredReports() {
+        return ignored.get();
+    }
+
     /**
-     * A change of a tracked message, ready to emit; empty when the message is unknown, the status unchanged, or the
-     * report would take a final message back to a non-final status (a provider repeating an old status after the
-     * message was delivered, or after its tracking expired). Final to final (delivered, then read) is a change.
+     * A change of a tracked message, ready to emit; empty when the message is unknown (or another account's), the
+     * status unchanged, or the report would take the status back (a provider repeating an old status after the
+     * message was delivered, a late or forged one after its tracking expired). Delivered, then read, is a change.
      */
     @Override
     public Optional<Entry<DeliveryReport>> news(DeliveryReport report) {
@@ -43,36 +59,59 @@ public final class DeliveryTracker implements EventLedger<DeliveryReport> {
     }
 
     public Optional<Change> changeOf(DeliveryReport report) {
-        Optional<TrackedMessage> tracked = find(report).filter(m -> isChange(m, report));
-        if (tracked.isEmpty() || !store.claim(claimKey(tracked.get().id()))) {
-            return Optional.empty();
+        List<TrackedMessage> candidates = candidates(report);
+        for (TrackedMessage candidate : candidates) {
+            if (!isChange(candidate, report) || !store.claim(claimKey(candidate.id()))) {
+                continue;
+            }
+            // claimed: look again, a push or poll may have recorded this very change just before
+            Optional<TrackedMessage> fresh = candidates(report).stream().filter(m -> m.id() == candidate.id())
+                    .filter(m -> isChange(m, report)).findFirst();
+            if (fresh.isEmpty()) {
+                store.release(claimKey(candidate.id()));
+                continue;
+            }
+            TrackedMessage m = fresh.get();
+            return Optional.of(new Change(this, m, new DeliveryReport(provider,
+                    report.providerMessageId() != null ? report.providerMessageId() : m.providerMessageId(),
+                    report.campaignId() != null ? report.campaignId() : m.campaignId(),
+                    report.recipient() != null ? report.recipient() : m.recipient(),
+                    m.externalId(), report.status(), report.rawStatus(), report.statusAt(), report.detail())));
         }
-        // claimed: look again, a push or poll may have recorded this very change just before
-        Optional<TrackedMessage> fresh = find(report).filter(m -> isChange(m, report));
-        if (fresh.isEmpty()) {
-            store.release(claimKey(tracked.get().id()));
-            return Optional.empty();
-        }
-        TrackedMessage m = fresh.get();
-        return Optional.of(new Change(this, m, new DeliveryReport(provider,
-                report.providerMessageId() != null ? report.providerMessageId() : m.providerMessageId(),
-                report.campaignId() != null ? report.campaignId() : m.campaignId(),
-                report.recipient() != null ? report.recipient() : m.recipient(),
-                m.externalId(), report.status(), report.rawStatus(), report.statusAt(), report.detail())));
+        candidates.stream()
+                .filter(m -> StatusOrder.contradicts(m.status(), m.rawStatus(), report.status(), report.rawStatus()))
+                .findFirst().ifPresent(m -> ignore(m, report));
+        return Optional.empty();
     }
 
-    private Optional<TrackedMessage> find(DeliveryReport report) {
-        Optional<TrackedMessage> tracked = report.providerMessageId() != null
-                ? store.findByProviderMessageId(provider, report.providerMessageId())
-                : Optional.empty();
-        if (tracked.isEmpty() && report.campaignId() != null && report.recipient() != null) {
-            tracked = store.findByCampaignAndRecipient(provider, report.campaignId(), report.recipient());
+    private void ignore(TrackedMessage message, DeliveryReport report) {
+        ignored.incrementAndGet();
+        LOG.debug("{}: report {} ({}) for message {} (external id {}) ignored: it is already {} ({}), and statuses"
+                  + " only move forward", provider, report.status(), report.rawStatus(), message.id(),
+                message.externalId(), message.status(), message.rawStatus());
+    }
+
+    /**
+     * The account's message the report is about: by the provider's message id, else by campaign and number, where
+     * several copies of one number (painel's allowDuplicateRecipients) each take the first status that is news to
+     * them, oldest open copy first.
+     */
+    private List<TrackedMessage> candidates(DeliveryReport report) {
+        if (report.providerMessageId() != null) {
+            Optional<TrackedMessage> byId = store.findByProviderMessageId(provider, account,
+                    report.providerMessageId());
+            if (byId.isPresent()) {
+                return List.of(byId.get());
+            }
         }
-        return tracked;
+        if (report.campaignId() != null && report.recipient() != null) {
+            return store.findByCampaignAndRecipient(provider, account, report.campaignId(), report.recipient());
+        }
+        return List.of();
     }
 
     private static boolean isChange(TrackedMessage message, DeliveryReport report) {
-        return !report.rawStatus().equals(message.rawStatus()) && (!message.isFinal() || report.status().isFinal());
+        return StatusOrder.isNews(message.status(), message.rawStatus(), report.status(), report.rawStatus());
     }
 
     private static String claimKey(long messageId) {
@@ -91,7 +130,7 @@ public final class DeliveryTracker implements EventLedger<DeliveryReport> {
     /** The last report of each open message older than {@code maxAge}: after it the message is no longer polled. */
     public List<Change> expired(Duration maxAge, int limit) {
         Instant now = clock.instant();
-        return store.openOlderThan(provider, now.minus(maxAge), limit).stream()
+        return store.openOlderThan(provider, account, now.minus(maxAge), limit).stream()
                 .filter(m -> store.claim(claimKey(m.id())))
                 .map(m -> new Change(this, m, new DeliveryReport(provider, m.providerMessageId(), m.campaignId(),
                         m.recipient(), m.externalId(), DeliveryStatus.EXPIRED, TRACKING_EXPIRED, now,

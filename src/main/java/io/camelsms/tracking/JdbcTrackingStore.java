@@ -37,12 +37,14 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     /** Rows per JDBC batch when recording accepted messages. */
     static final int INSERT_BATCH = 1_000;
+    /** Length of the origin column (V4 migration); a longer origin is cut. */
+    private static final int MAX_ORIGIN = 200;
     /** Values per IN (...) look-up. */
     private static final int IN_CHUNK = 500;
     /** The width of sms_unknown_send.reason (V6). */
     private static final int MAX_REASON = 1000;
     private static final String COLUMNS = "id, provider, account, external_id, recipient, provider_message_id,"
-            + " campaign_id, status, raw_status, status_at, created_at, updated_at";
+            + " campaign_id, status, raw_status, status_at, created_at, updated_at, content_hash, origin";
 
     private final Set<String> claims = ConcurrentHashMap.newKeySet();
     private final Supplier<DataSource> dataSourceSupplier;
@@ -139,8 +141,8 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     @Override
     public void recordAccepted(List<TrackedMessage> messages) {
         String sql = "INSERT INTO sms_message (provider, account, external_id, recipient, provider_message_id,"
-                + " campaign_id, status, raw_status, status_at, created_at, updated_at, is_final, campaign_recipient)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " campaign_id, status, raw_status, status_at, created_at, updated_at, is_final, campaign_recipient,"
+                + " content_hash, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 int pending = 0;
@@ -158,6 +160,9 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                     setInstant(insert, 11, m.updatedAt());
                     insert.setBoolean(12, m.isFinal());
                     insert.setString(13, campaignRecipient(m.campaignId(), m.recipient()));
+                    insert.setString(14, m.contentHash());
+                    insert.setString(15, m.origin() == null || m.origin().length() <= MAX_ORIGIN ? m.origin()
+                            : m.origin().substring(0, MAX_ORIGIN));
                     insert.addBatch();
                     if (++pending == INSERT_BATCH) {
                         insert.executeBatch();
@@ -198,52 +203,82 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     }
 
     /**
-     * One connection and, for the full chunks, one prepared statement for all the ids: a DataSource without a pool
-     * (a plain PGSimpleDataSource) opens a new database session per connection, which cost more than the look-ups.
-     * The provider is compared here, not in SQL: given {@code provider = ?} PostgreSQL chose an index led by the
-     * provider and read every row the provider ever sent, per chunk; by external id alone, each id is a look-up.
+     * Asks the index alone: (external_id, provider, content_hash) holds all it needs. An id nobody sent (a fresh file)
+     * costs its index look-up only. Of several messages under one id (stores from before version 4), one without a
+     * digest wins: what it held cannot be known.
      */
     @Override
-    public Set<String> acceptedExternalIds(String provider, Collection<String> externalIds) {
-        Set<String> found = new HashSet<>();
+    public Map<String, String> earlierContent(String provider, Collection<String> externalIds) {
+        Map<String, String> found = new HashMap<>();
+        byExternalId("external_id, provider, content_hash", externalIds, rs -> {
+            if (provider.equals(rs.getString(2))) {
+                String id = rs.getString(1);
+                String digest = rs.getString(3);
+                if (!found.containsKey(id) || digest == null) {
+                    found.put(id, digest);
+                }
+            }
+        });
+        return found;
+    }
+
+    /** Keeps the first message recorded under each id (the lowest row id), of the provider only. */
+    @Override
+    public Map<String, TrackedMessage> earlierSends(String provider, Collection<String> externalIds) {
+        Map<String, TrackedMessage> found = new HashMap<>();
+        byExternalId(COLUMNS, externalIds, rs -> {
+            if (provider.equals(rs.getString(2))) {
+                TrackedMessage message = message(rs);
+                found.merge(message.externalId(), message, (a, b) -> a.id() <= b.id() ? a : b);
+            }
+        });
+        return found;
+    }
+
+    /**
+     * The rows of these external ids, {@code columns} with the provider second, 500 ids a statement.
+     * One connection and, for the full chunks, one prepared statement for all the ids: a DataSource without a pool
+     * (a plain PGSimpleDataSource) opens a new database session per connection, which cost more than the look-ups.
+     * The provider is compared by the caller, not in SQL: given {@code provider = ?} PostgreSQL chose an index led by
+     * the provider and read every row the provider ever sent, per chunk; by external id alone, each id is a look-up.
+     */
+    private void byExternalId(String columns, Collection<String> externalIds, RowReader reader) {
         List<String> ids = List.copyOf(externalIds);
         if (ids.isEmpty()) {
-            return found;
+            return;
         }
         int fullSize = Math.min(IN_CHUNK, ids.size());
-        String fullChunk = acceptedSql(fullSize);
+        String fullChunk = byExternalIdSql(columns, fullSize);
         try (Connection connection = connection();
              PreparedStatement full = connection.prepareStatement(fullChunk)) {
             for (int from = 0; from < ids.size(); from += IN_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
                 if (chunk.size() == fullSize) {
-                    collectAccepted(full, provider, chunk, found);
+                    readChunk(full, chunk, reader);
                 } else {
-                    try (PreparedStatement last = connection.prepareStatement(acceptedSql(chunk.size()))) {
-                        collectAccepted(last, provider, chunk, found);
+                    try (PreparedStatement last = connection.prepareStatement(byExternalIdSql(columns,
+                            chunk.size()))) {
+                        readChunk(last, chunk, reader);
                     }
                 }
             }
         } catch (SQLException e) {
             throw new TrackingStoreException(fullChunk, e);
         }
-        return found;
     }
 
-    private static String acceptedSql(int ids) {
-        return "SELECT external_id, provider FROM sms_message WHERE external_id IN (" + "?,".repeat(ids - 1) + "?)";
+    private static String byExternalIdSql(String columns, int ids) {
+        return "SELECT " + columns + " FROM sms_message WHERE external_id IN (" + "?,".repeat(ids - 1) + "?)";
     }
 
-    private static void collectAccepted(PreparedStatement statement, String provider, List<String> chunk,
-                                        Set<String> found) throws SQLException {
+    private static void readChunk(PreparedStatement statement, List<String> chunk, RowReader reader)
+            throws SQLException {
         for (int i = 0; i < chunk.size(); i++) {
             statement.setString(i + 1, chunk.get(i));
         }
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                if (provider.equals(rs.getString(2))) {
-                    found.add(rs.getString(1));
-                }
+                reader.read(rs);
             }
         }
     }
@@ -320,23 +355,28 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     }
 
     @Override
-    public Optional<TrackedMessage> findByProviderMessageId(String provider, String providerMessageId) {
+    public Optional<TrackedMessage> findByProviderMessageId(String provider, String account,
+                                                            String providerMessageId) {
         return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND provider_message_id = ?"
-                        + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", s -> {
+                        + " AND account = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", s -> {
                             s.setString(1, provider);
                             s.setString(2, providerMessageId);
+                            s.setString(3, account);
                         }).stream().findFirst();
     }
 
+    /** Open copies first (FALSE sorts before TRUE), oldest first. */
     @Override
-    public Optional<TrackedMessage> findByCampaignAndRecipient(String provider, String campaignId, String recipient) {
+    public List<TrackedMessage> findByCampaignAndRecipient(String provider, String account, String campaignId,
+                                                           String recipient) {
         return messages("SELECT " + COLUMNS + " FROM sms_message WHERE campaign_recipient = ? AND provider = ?"
-                        + " AND campaign_id = ? AND recipient = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", s -> {
+                        + " AND campaign_id = ? AND recipient = ? AND account = ? ORDER BY is_final, id", s -> {
                             s.setString(1, campaignRecipient(campaignId, recipient));
                             s.setString(2, provider);
                             s.setString(3, campaignId);
                             s.setString(4, recipient);
-                        }).stream().findFirst();
+                            s.setString(5, account);
+                        });
     }
 
     /** The reply look-up's key (V3 migration); null without a campaign, so such rows cost the index nothing. */
@@ -349,7 +389,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         return inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE sms_message SET status = ?,"
                     + " raw_status = ?, status_at = ?, updated_at = ?, is_final = ? WHERE id = ?"
-                    + " AND (raw_status IS NULL OR raw_status <> ?)")) {
+                    + " AND " + StatusOrder.updateCondition(status))) {
                 update.setString(1, status.name());
                 update.setString(2, rawStatus);
                 setInstant(update, 3, statusAt);
@@ -363,12 +403,14 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     }
 
     @Override
-    public List<TrackedMessage> openOlderThan(String provider, Instant cutoff, int limit) {
-        return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND is_final = FALSE"
-                        + " AND created_at < ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", s -> {
-                            s.setString(1, provider);
-                            setInstant(s, 2, cutoff);
-                        });
+    public List<TrackedMessage> openOlderThan(String provider, String account, Instant cutoff, int limit) {
+        return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND account = ?"
+                        + " AND is_final = FALSE AND created_at < ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
+                s -> {
+                    s.setString(1, provider);
+                    s.setString(2, account);
+                    setInstant(s, 3, cutoff);
+                });
     }
 
     @Override
@@ -440,11 +482,15 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     private List<TrackedMessage> messages(String sql, Binder binder) {
         List<TrackedMessage> found = new ArrayList<>();
-        query(sql, binder, rs -> found.add(new TrackedMessage(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                DeliveryStatus.valueOf(rs.getString(8)), rs.getString(9), instant(rs, 10), instant(rs, 11),
-                instant(rs, 12))));
+        query(sql, binder, rs -> found.add(message(rs)));
         return found;
+    }
+
+    /** A row read with {@link #COLUMNS} first. */
+    private static TrackedMessage message(ResultSet rs) throws SQLException {
+        return new TrackedMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), DeliveryStatus.valueOf(rs.getString(8)), rs.getString(9),
+                instant(rs, 10), instant(rs, 11), instant(rs, 12), rs.getString(13), rs.getString(14));
     }
 
     /** A connection; the first use starts the store (DataSource look-up, schema migration) if nobody did. */

@@ -21,21 +21,26 @@ import io.camelsms.core.SmsHeaders;
 public final class ReplyLedger implements EventLedger<InboundMessage> {
 
     private final String provider;
+    private final String account;
     private final TrackingStore store;
     private final Duration window;
     private final Clock clock;
 
     /** With the default reply window ({@link SmsConsumerConfiguration#DEFAULT_REPLY_WINDOW}). */
-    public ReplyLedger(String provider, TrackingStore store) {
-        this(provider, store, Duration.ofMillis(SmsConsumerConfiguration.DEFAULT_REPLY_WINDOW), Clock.systemUTC());
+    public ReplyLedger(String provider, String account, TrackingStore store) {
+        this(provider, account, store, Duration.ofMillis(SmsConsumerConfiguration.DEFAULT_REPLY_WINDOW),
+                Clock.systemUTC());
     }
 
     /**
+     * Replies to {@code account}'s messages are correlated with them; another account's never are.
+     *
      * @param window how long after a message was sent a reply from its number is taken as its answer; zero: no limit
      * @param clock  "now", for replies that carry no reception time
      */
-    public ReplyLedger(String provider, TrackingStore store, Duration window, Clock clock) {
+    public ReplyLedger(String provider, String account, TrackingStore store, Duration window, Clock clock) {
         this.provider = provider;
+        this.account = account;
         this.store = store;
         this.window = window;
         this.clock = clock;
@@ -97,11 +102,12 @@ public final class ReplyLedger implements EventLedger<InboundMessage> {
 
     private Optional<TrackedMessage> original(InboundMessage reply) {
         Optional<TrackedMessage> byId = reply.providerMessageId() != null
-                ? store.findByProviderMessageId(provider, reply.providerMessageId())
+                ? store.findByProviderMessageId(provider, account, reply.providerMessageId())
                 : Optional.empty();
         if (byId.isPresent() || reply.campaignId() == null || reply.from() == null) {
             return byId;
         }
-        return store.findByCampaignAndRecipient(provider, reply.campaignId(), reply.from());
+        return store.findByCampaignAndRecipient(provider, account, reply.campaignId(), reply.from()).stream()
+                .findFirst();
     }
 }

@@ -3,6 +3,8 @@ package io.camelsms.tracking;
 import java.time.Instant;
 
 import io.camelsms.core.DeliveryStatus;
+import io.camelsms.core.EventIds;
+import io.camelsms.core.SmsMessage;
 
 /**
  * A sent message as the tracking store knows it.
@@ -19,19 +21,35 @@ import io.camelsms.core.DeliveryStatus;
  * @param statusAt          when the provider says the status changed
  * @param createdAt         when it was recorded as accepted
  * @param updatedAt         last change
+ * @param contentHash       digest of the recipient and text ({@link #contentHashOf}); null for messages recorded
+ *                          before camel-sms kept it
+ * @param origin            where the caller says it came from ({@link SmsMessage#ORIGIN_OPTION}), or null
  */
 public record TrackedMessage(long id, String provider, String account, String externalId, String recipient,
                              String providerMessageId, String campaignId, DeliveryStatus status, String rawStatus,
-                             Instant statusAt, Instant createdAt, Instant updatedAt) {
+                             Instant statusAt, Instant createdAt, Instant updatedAt, String contentHash,
+                             String origin) {
 
     public boolean isFinal() {
         return status.isFinal();
     }
 
-    /** A message just accepted by the provider, not yet stored. */
+    /** The digest an idempotency key's content is compared by: the recipient as sent and the text, exactly. */
+    public static String contentHashOf(String recipient, String text) {
+        return EventIds.of("content", recipient, text);
+    }
+
+    /** A message just accepted by the provider, not yet stored, whose content is not known. */
     public static TrackedMessage accepted(String provider, String account, String externalId, String recipient,
                                           String providerMessageId, String campaignId, Instant now) {
+        return accepted(provider, account, externalId, recipient, providerMessageId, campaignId, now, null, null);
+    }
+
+    /** A message just accepted by the provider, not yet stored, with the digest of its content and its origin. */
+    public static TrackedMessage accepted(String provider, String account, String externalId, String recipient,
+                                          String providerMessageId, String campaignId, Instant now,
+                                          String contentHash, String origin) {
         return new TrackedMessage(0, provider, account, externalId, recipient, providerMessageId, campaignId,
-                DeliveryStatus.ACCEPTED, null, null, now, now);
+                DeliveryStatus.ACCEPTED, null, null, now, now, contentHash, origin);
     }
 }

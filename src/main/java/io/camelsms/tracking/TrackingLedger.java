@@ -21,13 +21,13 @@ public final class TrackingLedger implements EventLedger<SmsEvent> {
     private final ReplyLedger replies;
 
     /** With the default reply window. */
-    public TrackingLedger(String provider, TrackingStore store, Clock clock) {
-        this(provider, store, clock, Duration.ofMillis(SmsConsumerConfiguration.DEFAULT_REPLY_WINDOW));
+    public TrackingLedger(String provider, String account, TrackingStore store, Clock clock) {
+        this(provider, account, store, clock, Duration.ofMillis(SmsConsumerConfiguration.DEFAULT_REPLY_WINDOW));
     }
 
-    public TrackingLedger(String provider, TrackingStore store, Clock clock, Duration replyWindow) {
-        this.reports = new DeliveryTracker(provider, store, clock);
-        this.replies = new ReplyLedger(provider, store, replyWindow, clock);
+    public TrackingLedger(String provider, String account, TrackingStore store, Clock clock, Duration replyWindow) {
+        this.reports = new DeliveryTracker(provider, account, store, clock);
+        this.replies = new ReplyLedger(provider, account, store, replyWindow, clock);
     }
 
     @Override

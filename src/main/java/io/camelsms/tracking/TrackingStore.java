@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.camel.spi.IdempotentRepository;
 
@@ -21,8 +20,19 @@ public interface TrackingStore extends IdempotentRepository {
     /** Records messages the provider accepted, in batched inserts. */
     void recordAccepted(List<TrackedMessage> messages);
 
-    /** Of these external ids, the ones already recorded as accepted for the provider (to skip them on a resume). */
-    Set<String> acceptedExternalIds(String provider, Collection<String> externalIds);
+    /**
+     * Of these external ids, the ones already recorded as accepted for the provider, each with the digest of its
+     * content ({@link TrackedMessage#contentHashOf}; a null value for a message recorded before the digest was
+     * kept), in one look-up per 500 ids that reads the index only: what a send asks before anything leaves, so an
+     * id is sent once.
+     */
+    Map<String, String> earlierContent(String provider, Collection<String> externalIds);
+
+    /**
+     * Of these external ids, the ones already recorded as accepted for the provider, each with the message first
+     * recorded under it (recipient, content digest, date, origin and provider ids): what a conflict is explained by.
+     */
+    Map<String, TrackedMessage> earlierSends(String provider, Collection<String> externalIds);
 
     /** Records messages whose send may have reached the provider without an answer (not resent), with the reason. */
     void recordUnknown(List<UnknownSend> messages);
@@ -42,13 +52,20 @@ public interface TrackingStore extends IdempotentRepository {
     /** Messages without a final status, oldest first, at most {@code limit}. */
     List<TrackedMessage> openMessages(String provider, String account, int limit);
 
-    Optional<TrackedMessage> findByProviderMessageId(String provider, String providerMessageId);
+    /** The account's message with this provider id (the latest, if the provider reused an id). */
+    Optional<TrackedMessage> findByProviderMessageId(String provider, String account, String providerMessageId);
 
-    Optional<TrackedMessage> findByCampaignAndRecipient(String provider, String campaignId, String recipient);
+    /**
+     * The account's messages to {@code recipient} in a campaign: usually one; several copies of one number (painel's
+     * allowDuplicateRecipients) come open ones first, oldest first, so each status line goes to a copy of its own.
+     */
+    List<TrackedMessage> findByCampaignAndRecipient(String provider, String account, String campaignId,
+                                                    String recipient);
 
     /**
      * Records a status change; call it only after the change's exchange completed, so a failed route sees the
-     * change again. Returns false when the message is unknown or already has this raw status.
+     * change again. Returns false when the message is unknown, already has this raw status, or the change would take
+     * its status back (see {@link StatusOrder}: statuses only move forward).
      */
     boolean updateStatus(long id, DeliveryStatus status, String rawStatus, Instant statusAt);
 
@@ -62,6 +79,6 @@ public interface TrackingStore extends IdempotentRepository {
     /** Gives a claim back (after recording, or after the route failed). */
     void release(String key);
 
-    /** Open messages recorded before {@code cutoff}: the ones whose tracking has run out. */
-    List<TrackedMessage> openOlderThan(String provider, Instant cutoff, int limit);
+    /** The account's open messages recorded before {@code cutoff}: the ones whose tracking has run out. */
+    List<TrackedMessage> openOlderThan(String provider, String account, Instant cutoff, int limit);
 }

@@ -241,6 +241,42 @@ class FileToSmsRouteTest extends CamelTestSupport {
     }
 
     @Test
+    void aLaterFileReusingAnIdForAnotherTextGetsARejectNamingTheEarlierSendAndTheOtherRowsGoOn() throws Exception {
+        loadRoutesAndStart();
+        drop("first.csv", "phone,text,external_id\n+5521988887777,Oi,r-1\n+5511912345678,Oi,r-2\n");
+        awaitFile(data.resolve("done/first.csv"));
+        drop("second.csv", "phone,text,external_id\n+5521988887777,Tchau,r-1\n+5511912345678,Oi,r-2\n"
+                           + "+5511912345679,Oi,r-3\n");
+        awaitFile(data.resolve("done/second.csv"));
+
+        List<PwapiSimulator.Accepted> sent = SANDBOX.sandbox().pwapi().accepted();
+        assertEquals(List.of("r-1:Oi", "r-2:Oi", "r-3:Oi"), sent.stream().map(a -> a.idExtern() + ":" + a.message())
+                .toList(), "r-1 was not sent again with the new text");
+        List<String> results = Files.readAllLines(data.resolve("outbox/second.csv.results.csv"));
+        assertEquals(List.of("3,r-2,55(11)912345678,ACCEPTED_EARLIER,pwapi,,", "4,r-3,55(11)912345679,ACCEPTED,pwapi,,"),
+                results.subList(1, results.size()));
+        List<String> rejects = Files.readAllLines(data.resolve("outbox/second.csv.rejects.csv"));
+        assertEquals(2, rejects.size(), rejects.toString());
+        assertTrue(rejects.get(1).startsWith("2,r-1,+5521988887777,external id 'r-1' was already used for another"
+                + " text: pwapi accepted it on 20"), rejects.toString());
+        assertTrue(rejects.get(1).endsWith(" (from first.csv line 2); not sent (use a new external id for a new"
+                + " message)"), rejects.toString());
+    }
+
+    @Test
+    void aSecondRowWithTheSameIdInOneFileIsRejectedNamingTheFirstRowsLine() throws Exception {
+        loadRoutesAndStart();
+        drop("twice.csv", "phone,text,external_id\n+5521988887777,Oi,t-1\n+5511912345678,Oi,t-1\n");
+        awaitFile(data.resolve("done/twice.csv"));
+
+        assertEquals(List.of("t-1:5521988887777"), SANDBOX.sandbox().pwapi().accepted().stream()
+                .map(a -> a.idExtern() + ":" + a.mobile().replaceAll("\\D", "")).toList());
+        List<String> rejects = Files.readAllLines(data.resolve("outbox/twice.csv.rejects.csv"));
+        assertEquals(List.of("3,t-1,+5511912345678,external id 't-1' is also message 0 (twice.csv line 2) of this"
+                + " send; an external id names one message"), rejects.subList(1, rejects.size()));
+    }
+
+    @Test
     void anUnreadableFileGoesToErrorWithTheReasonAndTheNextFileIsStillSent() throws Exception {
         loadRoutesAndStart();
         try (LogCapture log = LogCapture.everything()) {

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.camelsms.core.DeliveryReport;
 import io.camelsms.core.DeliveryStatus;
 import io.camelsms.core.InboundMessage;
+import io.camelsms.core.RecipientResult;
+import io.camelsms.core.RecipientResult.Outcome;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsEvent;
 import io.camelsms.core.SmsHeaders;
@@ -283,7 +285,116 @@ class PainelTrackingTest extends PainelTestSupport {
         assertEquals("31999999999", second.from());
     }
 
+    @Test
+    void aMessageSentWithoutAnExternalIdGetsAGeneratedOneThatItsReportsCarry() throws Exception {
+        poll(DLR);
+        SendResult sent = send(SmsMessage.to("31999999999").text("Oi").build());
+        String generated = sent.recipients().get(0).externalId();
+        assertTrue(generated.matches("cs-[0-9a-f]{32}"), generated);
+        awaitRouted(1);
+        assertEquals(generated, routed.get(0).report().externalId());
+    }
+
+    @Test
+    void aNumberRepeatedWithTheSameTextInOneCampaignIsSentOnceAndTheCopyRejectedNamingTheFirst() {
+        SendResult sent = send(
+                SmsMessage.to("31999999999").text("Oi").externalId("d-1").build(),
+                SmsMessage.to("31988887777").text("Oi").externalId("d-2").build(),
+                SmsMessage.to("+55 31 99999-9999").text("Oi").externalId("d-3").build(),
+                SmsMessage.to("31999999999").text("Tchau").externalId("d-4").build());
+
+        assertEquals(List.of(Outcome.ACCEPTED, Outcome.ACCEPTED, Outcome.REJECTED, Outcome.ACCEPTED),
+                sent.recipients().stream().map(RecipientResult::outcome).toList());
+        assertEquals("duplicate of message 0 (external id 'd-1'): the panel reports statuses by campaign and number,"
+                     + " so it could not tell the two apart (allowDuplicateRecipients=true sends both)",
+                sent.recipients().get(2).reason());
+        assertEquals(List.of(List.of("31999999999", "31988887777"), List.of("31999999999")),
+                sent.batchIds().stream().map(id -> painel().campaign(id).messages().stream()
+                        .map(PainelSimulator.Sms::number).toList()).toList(), "what the panel received");
+        assertEquals(3, store.openMessages("painel", PainelSimulator.DEFAULT_LOGIN, 10).size());
+    }
+
+    @Test
+    void withAllowDuplicateRecipientsEveryCopyIsSentAndEachGetsEveryStatusOfItsOwn() throws Exception {
+        poll(DLR);
+        SendResult sent = template.requestBody("painel:send?allowDuplicateRecipients=true", List.of(
+                SmsMessage.to("31999999999").text("Oi").externalId("c-1").build(),
+                SmsMessage.to("31999999999").text("Oi").externalId("c-2").build(),
+                SmsMessage.to("31999999999").text("Oi").externalId("c-3").build()), SendResult.class);
+        assertEquals(3, sent.accepted().size());
+        assertEquals(3, painel().campaign(sent.batchIds().get(0)).messages().size(), "three SMS to one number");
+
+        awaitRouted(3);
+        nextMinute();
+        awaitRouted(6);
+        nextMinute();
+        Thread.sleep(200);
+
+        assertEquals(List.of("poll c-1 aguardando envio", "poll c-2 aguardando envio", "poll c-3 aguardando envio",
+                "poll c-1 sucesso", "poll c-2 sucesso", "poll c-3 sucesso"), lines(routed));
+        assertEquals(List.of(), store.openCampaigns("painel", PainelSimulator.DEFAULT_LOGIN), "no copy stays open");
+        assertEquals(2, statusQueries().size(), "nothing open after the second getstatus");
+    }
+
+    @Test
+    void aFinalStatusNeverMovesAgainWhetherALateOrForgedReportComesByPushOrByPoll() throws Exception {
+        poll(DLR);
+        context.addRoutes(route("painel:callback", "push"));
+        // the panel will report 31999990000 "nao cadastrado" (failed) and 31988887777 delivered
+        String campaign = send(SmsMessage.to("31999990000").text("Oi").externalId("l-1").build(),
+                SmsMessage.to("31988887777").text("Oi").externalId("l-2").build()).batchIds().get(0);
+        awaitRouted(2);
+        try (LogCapture logs = LogCapture.everything()) {
+            // a push says l-1 was delivered; the panel's own status, failed, comes later by the poll
+            assertEquals(200, callback(campaign + ";31999990000;;2026-12-24 16:00:05;sucesso;").statusCode());
+            awaitRouted(3);
+            nextMinute();
+            awaitRouted(4);
+            // a forged push says l-2, delivered, failed
+            assertEquals(200, callback(campaign + ";31988887777;;2026-12-24 16:00:06;nao cadastrado;").statusCode());
+            nextMinute();
+            Thread.sleep(200);
+
+            assertEquals(List.of("poll l-1 aguardando envio", "poll l-2 aguardando envio", "push l-1 sucesso",
+                    "poll l-2 sucesso"), lines(routed));
+            long l1 = store.findByCampaignAndRecipient("painel", PainelSimulator.DEFAULT_LOGIN, campaign,
+                    "31999990000").get(0).id();
+            long l2 = store.findByCampaignAndRecipient("painel", PainelSimulator.DEFAULT_LOGIN, campaign,
+                    "31988887777").get(0).id();
+            assertTrue(logs.lines().stream().anyMatch(l -> l.contains("FAILED (nao cadastrado) for message " + l1
+                    + " (external id l-1) ignored")), logs.lines()::toString);
+            assertTrue(logs.lines().stream().anyMatch(l -> l.contains("FAILED (nao cadastrado) for message " + l2
+                    + " (external id l-2) ignored")), logs.lines()::toString);
+        }
+        assertEquals(List.of(DeliveryStatus.DELIVERED, DeliveryStatus.DELIVERED), List.of("31999990000", "31988887777")
+                .stream().map(n -> store.findByCampaignAndRecipient("painel", PainelSimulator.DEFAULT_LOGIN, campaign,
+                        n).get(0).status()).toList());
+    }
+
+    @Test
+    void anotherAccountsConsumerNeitherReportsNorExpiresThisAccountsMessages() throws Exception {
+        painel().account("other-login", "other-password");
+        template.requestBody("painel:send?login=other-login&password=other-password",
+                SmsMessage.to("31999999999").text("Oi").externalId("a-1").build());
+        painel().account(PainelSimulator.DEFAULT_LOGIN, PainelSimulator.DEFAULT_PASSWORD);
+        poll(DLR + "&trackingMaxAge=1");
+        SmsMessage mine = SmsMessage.to("31988887777").text("Oi").externalId("a-2").build();
+        String campaign = send(mine).batchIds().get(0);
+        template.sendBodyAndHeader("painel:hold", null, SmsHeaders.CAMPAIGN_ID, campaign);
+
+        await(() -> routed.stream().anyMatch(s -> s.report().status() == DeliveryStatus.EXPIRED));
+        Thread.sleep(200);
+        assertEquals(List.of("a-2"), routed.stream().map(s -> s.report().externalId()).distinct().toList(),
+                "only this account's message");
+        assertEquals(1, store.openMessages("painel", "other-login", 10).size(), "the other account's stays open");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
+
+    private HttpResponse<String> callback(String dataCallback) throws Exception {
+        return get(URI.create(serverUrl + "/sms/painel/callback?data_callback="
+                + URLEncoder.encode(dataCallback, StandardCharsets.UTF_8)));
+    }
 
     private void poll(String uri) throws Exception {
         context.addRoutes(route(uri, "poll"));

@@ -117,11 +117,15 @@ class SmscloudsDeliveryTrackingH2Test extends SmscloudsDeliveryTrackingTestBase 
         assertEquals(String.valueOf(mo.messageId()), pushed.providerMessageId());
         assertEquals("4498987281", pushed.from());
 
-        // the platform pushes the same MO again: acknowledged, not routed again
+        // the push lacks the campaign: one look-up by message id found it
+        assertEquals(1, requestsTo("/api/v3/responses").size());
+
+        // the platform pushes the same MO again: acknowledged, not routed again, and no provider call
         WebhookPush.Answer again = WebhookPush.get(pushUrl(mo));
         assertEquals(200, again.status());
         assertEquals("ok", again.body());
         assertEquals(1, replies.getReceivedCounter());
+        assertEquals(1, requestsTo("/api/v3/responses").size(), "a reply already emitted costs no provider call");
 
         // a reply that only the poll sees, then the poll over both
         smsclouds().moWebhook(null);
@@ -138,6 +142,31 @@ class SmscloudsDeliveryTrackingH2Test extends SmscloudsDeliveryTrackingTestBase 
         assertEquals("NO", polled.text());
         assertEquals(smsclouds().mos().get(1).receivedId(),
                 replies.getExchanges().get(1).getMessage().getHeader(SmscloudsConstants.RECEIVED_ID));
+    }
+
+    @Test
+    void aPolledReplyAlreadyEmittedCostsNoProviderCallInTheNextWindows() throws Exception {
+        smsclouds().documentedResults(true); // each MO needs the campaign's message list for its number
+        String campaignId = sendThree().batchIds().get(0);
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR));
+        smsclouds().mo("4498987281", "SI");
+        smsclouds().mo("4498987283", "NO");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("smsclouds:responses?delay=50&initialDelay=0").routeId("poll").to("mock:replies");
+            }
+        });
+        MockEndpoint replies = getMockEndpoint("mock:replies");
+        await(() -> replies.getReceivedCounter() >= 2, "both replies");
+        int polls = requestsTo("/api/v3/responses").size();
+        await(() -> requestsTo("/api/v3/responses").size() >= polls + 4, "more polls, each listing both replies");
+
+        assertEquals(2, replies.getReceivedCounter());
+        assertEquals(List.of("order-1", "order-3"), replies.getExchanges().stream()
+                .map(e -> e.getMessage().getBody(InboundMessage.class).externalId()).toList());
+        assertEquals(2, requestsTo(SmscloudsProducer.campaignMessagesPath(campaignId)).size(),
+                "one message-list look-up per reply, none for a reply already emitted");
     }
 
     @Test

@@ -167,4 +167,18 @@ abstract class SmscloudsDeliveryTrackingTestBase extends SmscloudsTestSupport {
         assertEquals(Set.of("order-1", "order-3"), store.openMessages("smsclouds", account, 10).stream()
                 .map(m -> m.externalId()).collect(Collectors.toSet()));
     }
+
+    @Test
+    void aMessageSentWithoutAnExternalIdGetsAGeneratedOneThatItsReportsCarry() throws Exception {
+        SANDBOX.sandbox().clock().freeze();
+        SendResult sent = template.requestBody("smsclouds:send?route=87",
+                SmsMessage.to("4498987281").text("Tu pedido va en camino").build(), SendResult.class);
+        String generated = sent.recipients().get(0).externalId();
+        assertTrue(generated.matches("cs-[0-9a-f]{32}"), generated);
+
+        context.addRoutes(dlrRoute(DLR));
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.INSERTING_FOR);
+        await(() -> !routed.isEmpty(), "the message in progress");
+        assertEquals(generated, routed.get(0).externalId());
+    }
 }

@@ -38,8 +38,8 @@ class ConcurrentLedgersTest {
 
     @Test
     void aChangeHeldByOneConsumerIsNotNewsToTheOtherUntilReleasedOrRecorded() {
-        DeliveryTracker push = new DeliveryTracker("p", store, Clock.systemUTC());
-        DeliveryTracker poll = new DeliveryTracker("p", store, Clock.systemUTC());
+        DeliveryTracker push = new DeliveryTracker("p", "acct", store, Clock.systemUTC());
+        DeliveryTracker poll = new DeliveryTracker("p", "acct", store, Clock.systemUTC());
         DeliveryReport delivered = new DeliveryReport("p", "m-1", null, null, null, DeliveryStatus.DELIVERED,
                 "delivered", null, null);
 
@@ -55,8 +55,8 @@ class ConcurrentLedgersTest {
 
     @Test
     void theSameForReplies() {
-        ReplyLedger push = new ReplyLedger("p", store);
-        ReplyLedger poll = new ReplyLedger("p", store);
+        ReplyLedger push = new ReplyLedger("p", "acct", store);
+        ReplyLedger poll = new ReplyLedger("p", "acct", store);
         InboundMessage reply = new InboundMessage("p", "m-1", null, "111", "SIM", null, Instant.EPOCH, null);
 
         EventLedger.Entry<InboundMessage> pushing = push.news(reply).orElseThrow();

@@ -158,7 +158,7 @@ class DeliveryReportConsumerTest extends CamelTestSupport {
                 @Override
                 public Consumer createConsumer(Processor processor) throws Exception {
                     DeliveryReportConsumer consumer = new DeliveryReportConsumer(this, processor,
-                            new DeliveryTracker("fake", store, CLOCK), store, "acct", Duration.ofHours(72),
+                            new DeliveryTracker("fake", "acct", store, CLOCK), store, "acct", Duration.ofHours(72),
                             (s, account) -> List.copyOf(PROVIDER_SAYS));
                     configureConsumer(consumer);
                     return consumer;

@@ -51,14 +51,14 @@ class PostgresTrackingStoreTest extends TrackingStoreContract {
                         Integer.toString(i), null, now));
             }
             store.recordAccepted(batch);
-            assertEquals(Set.of("row-7", "row-19999"), store.acceptedExternalIds("pwapi",
-                    List.of("row-7", "row-19999", "row-20000")));
+            assertEquals(Set.of("row-7", "row-19999"), store.earlierContent("pwapi",
+                    List.of("row-7", "row-19999", "row-20000")).keySet());
             try (Connection c = fresh.getConnection(); Statement s = c.createStatement()) {
                 try (var rs = s.executeQuery("SELECT reltuples FROM pg_class WHERE oid = 'sms_message'::regclass")) {
                     assertTrue(rs.next());
                     assertEquals(20_000, rs.getFloat(1), 1_000, "statistics after the first batch");
                 }
-                String plan = plan(s, "SELECT external_id, provider FROM sms_message"
+                String plan = plan(s, "SELECT external_id, provider, content_hash FROM sms_message"
                                       + " WHERE external_id IN ('row-1', 'row-2', 'row-3')");
                 assertTrue(plan.contains("sms_message_external_id"), plan);
                 plan = plan(s, "SELECT * FROM sms_message WHERE campaign_recipient = '1 5511900000001'"

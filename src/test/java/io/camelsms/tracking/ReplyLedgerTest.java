@@ -47,7 +47,7 @@ class ReplyLedgerTest {
 
     @Test
     void aReplyCarriesTheOriginalExternalIdAndCampaignAndIsEmittedOnce() {
-        ReplyLedger ledger = new ReplyLedger("p", store);
+        ReplyLedger ledger = new ReplyLedger("p", "acct", store);
 
         EventLedger.Entry<InboundMessage> byId = ledger.news(reply("msg-1", null, "4498987282", "STOP")).orElseThrow();
         assertEquals("customer-7", byId.event().externalId());
@@ -68,7 +68,7 @@ class ReplyLedgerTest {
 
     @Test
     void theCombinedLedgerSendsReportsToTheTrackerAndRepliesToTheReplyLedger() {
-        TrackingLedger ledger = new TrackingLedger("p", store, Clock.systemUTC());
+        TrackingLedger ledger = new TrackingLedger("p", "acct", store, Clock.systemUTC());
         SmsEvent report = new DeliveryReport("p", "msg-1", null, null, null, DeliveryStatus.DELIVERED, "delivered",
                 null, null);
 

@@ -89,10 +89,10 @@ abstract class TrackingStoreContract {
         upgraded.start();
         try {
             upgraded.recordAccepted(List.of(accepted("cust-2", "1001", null, T0)));
-            assertEquals("cust-1", upgraded.findByCampaignAndRecipient("painel", "1001", "21988887777")
-                    .orElseThrow().externalId());
-            assertEquals(Optional.empty(), upgraded.findByCampaignAndRecipient("smsclouds", "1001", "21988887777"));
-            assertEquals(Set.of("cust-1"), upgraded.acceptedExternalIds("painel", List.of("cust-1", "cust-2")));
+            assertEquals("cust-1", upgraded.findByCampaignAndRecipient("painel", "acct", "1001", "21988887777")
+                    .get(0).externalId());
+            assertEquals(List.of(), upgraded.findByCampaignAndRecipient("smsclouds", "acct", "1001", "21988887777"));
+            assertEquals(Set.of("cust-1"), upgraded.earlierContent("painel", List.of("cust-1", "cust-2")).keySet());
         } finally {
             upgraded.stop();
         }
@@ -138,7 +138,7 @@ abstract class TrackingStoreContract {
         List<TrackedMessage> finals = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
             finals.add(new TrackedMessage(0, "smsclouds", "acct", "f-" + i, "44" + (10_000_000 + i), null,
-                    "done-" + (i / 1000), DeliveryStatus.DELIVERED, "sent", now, now, now));
+                    "done-" + (i / 1000), DeliveryStatus.DELIVERED, "sent", now, now, now, null, null));
         }
         store.recordAccepted(finals);
         List<TrackedMessage> open = new ArrayList<>();
@@ -171,7 +171,7 @@ abstract class TrackingStoreContract {
         JdbcTrackingStore second = new JdbcTrackingStore(dataSource());
         second.start();
         store.recordAccepted(List.of(accepted("e-1", "c-1", "m-1", T0)));
-        assertEquals(Set.of("e-1"), second.acceptedExternalIds("smsclouds", List.of("e-1")));
+        assertEquals(Set.of("e-1"), second.earlierContent("smsclouds", List.of("e-1")).keySet());
     }
 
     @Test
@@ -186,12 +186,12 @@ abstract class TrackingStoreContract {
         for (int i = 2_000; i < 3_000; i++) {
             asked.add("row-" + i);
         }
-        Set<String> found = store.acceptedExternalIds("smsclouds", asked);
+        Set<String> found = store.earlierContent("smsclouds", asked).keySet();
 
         assertEquals(500, found.size());
         assertTrue(found.contains("row-2499"));
         assertFalse(found.contains("row-2500"));
-        assertEquals(Set.of(), store.acceptedExternalIds("webcom", List.of("row-1")), "per provider");
+        assertEquals(Set.of(), store.earlierContent("webcom", List.of("row-1")).keySet(), "per provider");
     }
 
     @Test
@@ -200,14 +200,14 @@ abstract class TrackingStoreContract {
                 accepted("e-3", "c-2", "m-3", T0)));
         assertEquals(List.of("c-1", "c-2"), store.openCampaigns("smsclouds", "acct"));
 
-        TrackedMessage m3 = store.findByProviderMessageId("smsclouds", "m-3").orElseThrow();
+        TrackedMessage m3 = store.findByProviderMessageId("smsclouds", "acct", "m-3").orElseThrow();
         assertTrue(store.updateStatus(m3.id(), DeliveryStatus.SENT, "in progress", T0));
         assertFalse(store.updateStatus(m3.id(), DeliveryStatus.SENT, "in progress", T0), "same change twice");
         assertTrue(store.updateStatus(m3.id(), DeliveryStatus.DELIVERED, "sent", T0.plusSeconds(5)));
 
         assertEquals(List.of("c-1"), store.openCampaigns("smsclouds", "acct"));
         assertEquals(2, store.openMessages("smsclouds", "acct", 10).size());
-        TrackedMessage reread = store.findByCampaignAndRecipient("smsclouds", "c-2", m3.recipient()).orElseThrow();
+        TrackedMessage reread = store.findByCampaignAndRecipient("smsclouds", "acct", "c-2", m3.recipient()).get(0);
         assertEquals(DeliveryStatus.DELIVERED, reread.status());
         assertEquals("sent", reread.rawStatus());
         assertEquals(T0.plusSeconds(5), reread.statusAt());
@@ -215,10 +215,94 @@ abstract class TrackingStoreContract {
     }
 
     @Test
+    void aRowFromBeforeVersion4HasNoContentDigestAndCountsAsTheSameContent() throws Exception {
+        DataSource existing = freshDataSource("before_v4");
+        Flyway.configure().dataSource(existing).locations("classpath:db/tracking").table("camel_sms_schema_history")
+                .target("3").placeholders(Map.of("identity_cache", "1")).load().migrate();
+        try (Connection c = existing.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO sms_message (provider, account, external_id, recipient, campaign_id, status,"
+                      + " created_at, updated_at, is_final) VALUES ('painel', 'acct', 'cust-1', '21988887777', '1001',"
+                      + " 'ACCEPTED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, FALSE)");
+        }
+        JdbcTrackingStore upgraded = new JdbcTrackingStore(existing);
+        upgraded.start();
+        try {
+            Map<String, String> content = upgraded.earlierContent("painel", List.of("cust-1", "cust-2"));
+            assertTrue(content.containsKey("cust-1"));
+            assertEquals(null, content.get("cust-1"), "what it held cannot be known");
+            assertEquals(1, content.size());
+        } finally {
+            upgraded.stop();
+        }
+    }
+
+    @Test
+    void anEarlierSendIsFoundWithItsContentDigestAndExplainedByTheFirstMessageUnderItsId() {
+        String hola = TrackedMessage.contentHashOf("5512345", "Hola");
+        store.recordAccepted(List.of(TrackedMessage.accepted("smsclouds", "acct", "k-1", "5512345", null, "c-1", T0,
+                hola, "a.csv line 2")));
+        assertEquals(Map.of("k-1", hola), store.earlierContent("smsclouds", List.of("k-1", "k-2")));
+        assertEquals(Map.of(), store.earlierContent("webcom", List.of("k-1")), "per provider");
+        assertFalse(hola.equals(TrackedMessage.contentHashOf("5512345", "Hola!")));
+
+        // a second message under the id (a race of two processes): the first one explains a conflict
+        store.recordAccepted(List.of(TrackedMessage.accepted("smsclouds", "acct", "k-1", "5599999", null, "c-2",
+                T0.plusSeconds(60), TrackedMessage.contentHashOf("5599999", "Hola"), null)));
+        TrackedMessage earlier = store.earlierSends("smsclouds", List.of("k-1", "k-2")).get("k-1");
+        assertEquals("c-1", earlier.campaignId());
+        assertEquals(T0, earlier.createdAt());
+        assertEquals("a.csv line 2", earlier.origin());
+    }
+
+    @Test
+    void statusesOnlyMoveForwardInTheStoreItself() {
+        store.recordAccepted(List.of(accepted("e-1", "c-1", "m-1", T0)));
+        long id = store.findByProviderMessageId("smsclouds", "acct", "m-1").orElseThrow().id();
+
+        assertTrue(store.updateStatus(id, DeliveryStatus.SENT, "sent", T0));
+        assertFalse(store.updateStatus(id, DeliveryStatus.QUEUED, "in progress", T0), "back to queued");
+        assertTrue(store.updateStatus(id, DeliveryStatus.DELIVERED, "deliver", T0));
+        assertFalse(store.updateStatus(id, DeliveryStatus.EXPIRED, "camel-sms: tracking expired", T0));
+        assertFalse(store.updateStatus(id, DeliveryStatus.FAILED, "not_deliver", T0));
+        assertFalse(store.updateStatus(id, DeliveryStatus.SENT, "send", T0));
+        assertTrue(store.updateStatus(id, DeliveryStatus.READ, "read", T0), "delivered, then read");
+        assertFalse(store.updateStatus(id, DeliveryStatus.DELIVERED, "deliver", T0));
+        assertEquals(DeliveryStatus.READ, store.findByProviderMessageId("smsclouds", "acct", "m-1").orElseThrow()
+                .status());
+    }
+
+    @Test
+    void eachAccountSeesOnlyItsOwnMessagesAlsoForExpiry() {
+        Instant old = T0.minus(Duration.ofHours(73));
+        store.recordAccepted(List.of(accepted("mine", "c-1", "m-1", old),
+                TrackedMessage.accepted("smsclouds", "other", "theirs", "5500001", "m-2", "c-1", old)));
+
+        assertEquals(List.of("mine"), store.openOlderThan("smsclouds", "acct", T0, 10).stream()
+                .map(TrackedMessage::externalId).toList());
+        assertEquals(Optional.empty(), store.findByProviderMessageId("smsclouds", "acct", "m-2"));
+        assertEquals(List.of(), store.findByCampaignAndRecipient("smsclouds", "acct", "c-1", "5500001"));
+        assertEquals("theirs", store.findByCampaignAndRecipient("smsclouds", "other", "c-1", "5500001").get(0)
+                .externalId());
+    }
+
+    @Test
+    void copiesOfOneNumberInACampaignComeOpenOnesFirstOldestFirst() {
+        store.recordAccepted(List.of(
+                TrackedMessage.accepted("painel", "acct", "x-1", "31999999999", null, "1001", T0),
+                TrackedMessage.accepted("painel", "acct", "x-2", "31999999999", null, "1001", T0),
+                TrackedMessage.accepted("painel", "acct", "x-3", "31999999999", null, "1001", T0)));
+        long first = store.findByCampaignAndRecipient("painel", "acct", "1001", "31999999999").get(0).id();
+        assertTrue(store.updateStatus(first, DeliveryStatus.DELIVERED, "sucesso", T0));
+
+        assertEquals(List.of("x-2", "x-3", "x-1"), store.findByCampaignAndRecipient("painel", "acct", "1001",
+                "31999999999").stream().map(TrackedMessage::externalId).toList());
+    }
+
+    @Test
     void openMessagesPastTheirAgeAreListedForExpiry() {
         store.recordAccepted(List.of(accepted("old", "c-1", "m-1", T0.minus(Duration.ofHours(73))),
                 accepted("new", "c-1", "m-2", T0.minus(Duration.ofHours(1)))));
-        List<TrackedMessage> expired = store.openOlderThan("smsclouds", T0.minus(Duration.ofHours(72)), 100);
+        List<TrackedMessage> expired = store.openOlderThan("smsclouds", "acct", T0.minus(Duration.ofHours(72)), 100);
         assertEquals(List.of("old"), expired.stream().map(TrackedMessage::externalId).toList());
     }
 
@@ -251,6 +335,6 @@ abstract class TrackingStoreContract {
         assertEquals(1_000, unknown.get("row-2").length(), "a reason is cut at the column's width, not refused");
         assertEquals(Map.of(), store.unknownExternalIds("pwapi", List.of("row-1")));
         assertFalse(store.hasOpenMessages("painel"), "nothing to poll: there is no provider id");
-        assertEquals(Set.of(), store.acceptedExternalIds("painel", List.of("row-1")), "not accepted either");
+        assertEquals(Map.of(), store.earlierContent("painel", List.of("row-1")), "not accepted either");
     }
 }

@@ -52,7 +52,7 @@ class UnsolicitedReplyTest {
 
     @Test
     void aReplyWithinTheWindowFromANumberWeSentToIsSolicited() {
-        ReplyLedger ledger = new ReplyLedger("p", store, Duration.ofDays(7), Clock.fixed(SENT, ZoneOffset.UTC));
+        ReplyLedger ledger = new ReplyLedger("p", "acct", store, Duration.ofDays(7), Clock.fixed(SENT, ZoneOffset.UTC));
         EventLedger.Entry<InboundMessage> entry = news(ledger, "21988887777", "SIM", SENT.plus(Duration.ofDays(6)));
         assertEquals("cust-1", entry.event().externalId());
         assertEquals(Map.of(), entry.headers());
@@ -60,7 +60,7 @@ class UnsolicitedReplyTest {
 
     @Test
     void aReplyFromANumberWeNeverSentToIsEmittedFlaggedUnsolicited() {
-        ReplyLedger ledger = new ReplyLedger("p", store, Duration.ofDays(7), Clock.fixed(SENT, ZoneOffset.UTC));
+        ReplyLedger ledger = new ReplyLedger("p", "acct", store, Duration.ofDays(7), Clock.fixed(SENT, ZoneOffset.UTC));
         EventLedger.Entry<InboundMessage> entry = news(ledger, "21900000000", "NAO, cancelem minha conta",
                 SENT.plusSeconds(60));
         assertNull(entry.event().externalId());
@@ -70,10 +70,10 @@ class UnsolicitedReplyTest {
     @Test
     void aReplyAfterTheWindowIsUnsolicitedUnlessTheWindowIsUnlimited() {
         Instant late = SENT.plus(Duration.ofDays(8));
-        ReplyLedger weekly = new ReplyLedger("p", store, Duration.ofDays(7), Clock.fixed(SENT, ZoneOffset.UTC));
+        ReplyLedger weekly = new ReplyLedger("p", "acct", store, Duration.ofDays(7), Clock.fixed(SENT, ZoneOffset.UTC));
         assertEquals(UNSOLICITED, news(weekly, "21988887777", "late", late).headers());
 
-        ReplyLedger unlimited = new ReplyLedger("p", store, Duration.ZERO, Clock.fixed(SENT, ZoneOffset.UTC));
+        ReplyLedger unlimited = new ReplyLedger("p", "acct", store, Duration.ZERO, Clock.fixed(SENT, ZoneOffset.UTC));
         assertEquals(Map.of(), news(unlimited, "21988887777", "late again", late).headers());
     }
 }

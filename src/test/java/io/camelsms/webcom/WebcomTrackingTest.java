@@ -21,9 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 import io.camelsms.core.DeliveryReport;
 import io.camelsms.core.DeliveryStatus;
 import io.camelsms.core.Json;
+import io.camelsms.core.RecipientResult;
+import io.camelsms.core.RecipientResult.Outcome;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsHeaders;
 import io.camelsms.core.SmsMessage;
+import io.camelsms.sandbox.WebcomSimulator;
 import io.camelsms.sandbox.WebhookPush;
 import io.camelsms.testing.PlatformHttp;
 import io.camelsms.tracking.DeliveryTracker;
@@ -219,7 +222,7 @@ class WebcomTrackingTest extends WebcomTestSupport {
         for (int i = 0; i < count; i++) {
             String id = String.valueOf(firstIdSms + i);
             messages.add(new TrackedMessage(0, "webcom", account(), id, "7960" + id, id, null, status, rawStatus, at,
-                    at, at));
+                    at, at, null, null));
         }
         store.recordAccepted(messages);
     }
@@ -270,6 +273,38 @@ class WebcomTrackingTest extends WebcomTestSupport {
         assertEquals(DeliveryTracker.TRACKING_EXPIRED, expired.get(0).report().rawStatus());
         assertEquals(routed.get(routed.size() - 1), expired.get(0), "nothing after the last report");
         assertEquals(calls, webcom().statusRequests().size(), "an expired message is not asked about");
+    }
+
+    @Test
+    void theSameExternalIdSentAgainIsOneMessageWithOneRowAndIsNeverReportedAgainAfterItsDelivery() throws Exception {
+        String idSms = send("601").get(0);
+        SmsMessage same = SmsMessage.to(phone("601")).text("order 601").externalId("601").build();
+        SmsMessage otherText = SmsMessage.to(phone("601")).text("order 601, updated").externalId("601").build();
+
+        SendResult again = template.requestBody("webcom:send?sender=Shop", List.of(same, otherText), SendResult.class);
+
+        RecipientResult earlier = again.recipients().get(0);
+        assertEquals(Outcome.ACCEPTED_EARLIER, earlier.outcome());
+        RecipientResult conflict = again.recipients().get(1);
+        assertEquals(Outcome.REJECTED, conflict.outcome());
+        assertEquals("external id '601' is also message 0 of this send; an external id names one message",
+                conflict.reason());
+        SendResult later = template.requestBody("webcom:send?sender=Shop", otherText, SendResult.class);
+        String reason = later.recipients().get(0).reason();
+        assertTrue(reason.startsWith("external id '601' was already used for another text: webcom accepted it on 20"),
+                reason);
+        assertTrue(reason.endsWith("(message id " + idSms + "); not sent (use a new external id for a new message)"),
+                reason);
+        assertEquals(1, webcom().lastRequests().stream().filter(r -> r.path().equals(WebcomSimulator.SEND_PATH))
+                .count(), "one send reached the platform");
+        assertEquals(1, store.openMessages("webcom", account(), 10).size(), "one row");
+
+        SANDBOX.sandbox().clock().advance(Duration.ofMinutes(1));
+        start("expiring"); // trackingMaxAge=300 ms: the delivery comes first, then nothing
+        awaitRouted(1);
+        Thread.sleep(500);
+        severalPolls();
+        assertEquals(List.of("601:deliver"), changes());
     }
 
     @Test
