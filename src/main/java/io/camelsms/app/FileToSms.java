@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import io.camelsms.core.RecipientResult;
 import io.camelsms.core.RecipientResult.Outcome;
+import io.camelsms.core.SendJob;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsException;
 import io.camelsms.core.SmsProviderException;
@@ -108,15 +109,26 @@ public final class FileToSms implements CamelContextAware {
     }
 
     /**
-     * The send threw (the provider failed the batch after the component's own retries): no later batch is sent. The
-     * batch's rows are written by {@link #writeInFlight}; the file is read on so that every later row is rejected
-     * with the reason, and then moves to error/. One log line, no stack trace (only at DEBUG): an expected fault.
+     * The send threw: the provider refused every message of the batch, or something else failed. The batch's rows
+     * are written by {@link #writeInFlight}. A refusal for now (busy, rate limit, unreachable: the component already
+     * retried) costs that batch only, and the file goes on. Anything else (the account refused, a failure outside
+     * the provider) stops the file: no later batch is sent, the file is read on so that every later row is rejected
+     * with the reason, and it moves to error/. One log line, no stack trace (only at DEBUG): an expected fault.
      */
-    public void stopSending(Exchange exchange) throws IOException {
+    public void sendFailed(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         List<RecipientRow> batch = run.inFlight();
         boolean refused = writeInFlight(run, cause);
+        boolean onlyThisBatch = rootSmsException(cause) instanceof SmsProviderException failure
+                                && failure.getFailure() == SmsProviderException.Failure.REFUSED_TRY_LATER;
+        if (onlyThisBatch) {
+            run.sent();
+            run.flush();
+            LOG.warn("{}: the {} rows from line {} were refused for now ({}); the file goes on", run.progress(),
+                    batch.size(), batch.get(0).line(), rootMessage(cause));
+            return;
+        }
         run.stop("sending stopped at line " + batch.get(0).line() + ": " + rootMessage(cause));
         run.sent();
         run.flush();
@@ -126,10 +138,11 @@ public final class FileToSms implements CamelContextAware {
     }
 
     /**
-     * The batch in flight when its send failed. When the provider refused every message of it (after the retries a
-     * temporary refusal gets), the component's result says for each row why: rejects. Any other failure: the rows may
-     * have reached the provider, so they are UNKNOWN in the results, never sent again blindly. Returns whether it was
-     * refused.
+     * The batch in flight when its send failed. When the provider refused every message of it, the component's result
+     * says for each row why: rejects. When the provider may have acted (an unknown outcome the component could not
+     * report as a result), its rows are UNKNOWN in the results, never sent again blindly. Any other failure happened
+     * before a request left (the send's own checks, such as asking the tracking store what was sent earlier): its
+     * rows are rejected as not sent. Returns whether the rows were rejected.
      */
     private boolean writeInFlight(FileRun run, Throwable cause) throws IOException {
         Throwable root = rootSmsException(cause);
@@ -137,17 +150,17 @@ public final class FileToSms implements CamelContextAware {
             write(run, run.inFlight(), refused.getSendResult());
             return true;
         }
-        boolean refused = root instanceof SmsProviderException failure && failure.isRefused();
+        boolean unknown = root instanceof SmsProviderException failure && failure.isUnknown();
         String why = rootMessage(cause);
         for (RecipientRow row : run.inFlight()) {
-            if (refused) {
-                run.reject(row.line(), row.rowId(), row.phone(), "not sent: " + why);
-            } else {
+            if (unknown) {
                 run.result(row.line(), row.rowId(), row.phone(), Outcome.UNKNOWN, provider, null, null,
                         "may have reached " + provider + ": " + why);
+            } else {
+                run.reject(row.line(), row.rowId(), row.phone(), "not sent: " + why);
             }
         }
-        return refused;
+        return !unknown;
     }
 
     /** The split and the error handler wrap the component's exception; its message is the one that says why. */
@@ -175,7 +188,7 @@ public final class FileToSms implements CamelContextAware {
     }
 
     /**
-     * The route failed part-way for a reason {@link #stopSending} did not see (a failure outside the send, such as the
+     * The route failed part-way for a reason {@link #sendFailed} did not see (a failure outside the send, such as the
      * tracking store): still every row is written. The batch in flight as {@link #writeInFlight} says, the batches
      * the split had read ahead row by row as not sent, and one reject for the lines not read. The output files and
      * the recipient file are closed; camel-file moves the file to error/.
@@ -244,10 +257,19 @@ public final class FileToSms implements CamelContextAware {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         @SuppressWarnings("unchecked")
         List<RecipientRow> rows = exchange.getProperty(ROWS, List.class);
-        write(run, rows, exchange.getMessage().getBody(SendResult.class));
+        SendResult result = exchange.getMessage().getBody(SendResult.class);
+        write(run, rows, result);
         run.sent();
         run.flush();
         LOG.info(run.progress());
+        // this batch's request may have reached the provider: keep what is in doubt to it, the provider may be failing
+        List<RecipientResult> inDoubt = result.unknown().stream()
+                .filter(r -> !r.reason().startsWith(SendJob.NOT_SENT_AGAIN)).toList();
+        if (!inDoubt.isEmpty()) {
+            run.stop("sending stopped at line " + rows.get(inDoubt.get(0).index()).line() + ": " + inDoubt.size()
+                     + " rows have an unknown outcome (" + inDoubt.get(0).reason() + ")");
+            LOG.error("{}: {}; the later rows are not sent", run.progress(), run.stoppedBecause());
+        }
     }
 
     /** Each row of a send where its result says: results (with the reason of an unknown outcome) or rejects. */

@@ -122,9 +122,6 @@ public final class HttpTransport implements AutoCloseable {
                     (System.nanoTime() - start) / 1_000_000);
             return reply;
         } catch (IOException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new SmsException(provider, "interrupted while calling " + target, e);
-            }
             throw failure(target, context.getAttribute(REQUEST_STARTED) != null, e);
         }
     }
@@ -134,7 +131,8 @@ public final class HttpTransport implements AutoCloseable {
             return new SmsProviderException(provider, null, "cannot reach " + target + ", nothing was sent: " + e,
                     SmsProviderException.Failure.REFUSED_TRY_LATER, 0, e);
         }
-        String what = e instanceof SocketTimeoutException ? "no reply from " + target + " within " + requestTimeout
+        String what = Thread.currentThread().isInterrupted() ? "interrupted while calling " + target
+                : e instanceof SocketTimeoutException ? "no reply from " + target + " within " + requestTimeout
                 : "the connection failed after the request to " + target + " was sent: " + e;
         return new SmsProviderException(provider, null, what, SmsProviderException.Failure.UNKNOWN, 0, e);
     }

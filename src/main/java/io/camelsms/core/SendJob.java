@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class SendJob<W> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendJob.class);
+    /** How the reason of an UNKNOWN message that this send did not send (an earlier one may have) begins. */
+    public static final String NOT_SENT_AGAIN = "not sent again: ";
     /** Below this many messages, preparing them on one thread costs less than handing work to others. */
     static final int PARALLEL_FROM = 1_000;
 
@@ -144,6 +146,7 @@ public final class SendJob<W> {
         List<List<Prepared<W>>> batches = toSend.isEmpty() ? List.of() : partition.apply(toSend);
         SmsProviderException firstRefusal = null;
         boolean everyBatchRefused = true;
+        List<Runnable> failures = new ArrayList<>(); // logged once the send is known not to throw
         for (List<Prepared<W>> batch : batches) {
             try {
                 BatchOutcome outcome = sender.send(batch);
@@ -156,9 +159,9 @@ public final class SendJob<W> {
                 everyBatchRefused = false;
                 track(outcome.recipients());
             } catch (SmsProviderException e) {
-                LOG.warn("{}: a batch of {} messages {}: {}", provider, batch.size(),
+                failures.add(() -> LOG.warn("{}: a batch of {} messages {}: {}", provider, batch.size(),
                         e.isUnknown() ? "may have reached the provider; not resent, reported as unknown"
-                                : "was refused; reported as rejected", e.getMessage());
+                                : "was refused; reported as rejected", e.getMessage()));
                 List<RecipientResult> failed = new ArrayList<>(batch.size());
                 for (Prepared<W> message : batch) {
                     results[message.index()] = message.failed(e);
@@ -173,10 +176,11 @@ public final class SendJob<W> {
             }
         }
         SendResult result = new SendResult(provider, batchIds, Arrays.asList(results), null);
-        if (everyBatchRefused && firstRefusal != null) {
+        if (everyBatchRefused && firstRefusal != null) { // the exception says it: one line for the fault, the caller's
             firstRefusal.attachSendResult(result);
             throw firstRefusal;
         }
+        failures.forEach(Runnable::run);
         return result;
     }
 
@@ -199,7 +203,7 @@ public final class SendJob<W> {
             if (reason == null) {
                 toSend.add(message);
             } else {
-                results[message.index()] = message.unknown("not sent again: an earlier send of external id '"
+                results[message.index()] = message.unknown(NOT_SENT_AGAIN + "an earlier send of external id '"
                         + message.externalId() + "' may have reached the provider (" + reason + "); check with the"
                         + " provider, or set resendUnknown=true");
             }

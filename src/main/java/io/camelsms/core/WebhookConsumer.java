@@ -12,6 +12,13 @@ import org.apache.camel.support.service.ServiceHelper;
  */
 public class WebhookConsumer<E> extends DefaultConsumer {
 
+    /**
+     * The guard works on Camel's Vert.x platform-http server; with another platform-http engine (Spring Boot's
+     * servlet one, say) Vert.x is not on the classpath and that server answers malformed calls itself.
+     */
+    private static final boolean VERTX_SERVER_AVAILABLE = isPresent(
+            "org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter");
+
     private final WebhookSettings settings;
     private final WebhookProtocol<E> protocol;
     private final EventLedger<E> ledger;
@@ -25,6 +32,15 @@ public class WebhookConsumer<E> extends DefaultConsumer {
         this.ledger = ledger;
     }
 
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, WebhookConsumer.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -33,7 +49,9 @@ public class WebhookConsumer<E> extends DefaultConsumer {
         httpConsumer = http.createConsumer(new WebhookHandler<>(getEndpoint(), settings, protocol, getProcessor(),
                 ledger));
         ServiceHelper.startService(ledger, httpConsumer);
-        WebhookServerGuard.install(getEndpoint().getCamelContext());
+        if (VERTX_SERVER_AVAILABLE) {
+            WebhookServerGuard.install(getEndpoint().getCamelContext());
+        }
     }
 
     @Override

@@ -114,30 +114,36 @@ class SendOutcomesRouteTest extends CamelTestSupport {
     }
 
     @Test
-    void fourServerErrorsFromALaterBatchOnLeaveThoseRowsUnknownInTheResultsAndNothingIsResent() throws Exception {
-        // PW-API documents no HTTP 503: the request may have been taken, so each such batch is unknown, not resent
-        pwapi().faults().failAfter(1, 4, Fault.http(503));
+    void aServerErrorOnALaterBatchLeavesItsRowsUnknownStopsTheFileAndNothingIsResent() throws Exception {
+        // PW-API documents no HTTP 503: the request may have been taken, so the batch is unknown, not resent, and
+        // the file stops there, so that no more rows than that batch are in doubt
+        pwapi().faults().failAfter(1, 1, Fault.http(503));
 
-        sendFile();
+        sendFile("error");
 
         assertEquals(List.of("r-1", "r-2"), acceptedIds());
-        assertEquals(3, pwapi().requestCount(), "one request per batch: the unknown ones were not resent");
+        assertEquals(2, pwapi().requestCount(), "one request per batch, none after the unknown one");
         List<String> results = lines("results");
         assertTrue(results.get(3).startsWith("4,r-3,55(21)988880003,UNKNOWN,pwapi,,,"), results.get(3));
         assertTrue(results.get(3).contains("HTTP 503") && results.get(3).contains("[outcome unknown"), results.get(3));
         assertTrue(results.get(4).startsWith("5,r-4,55(21)988880004,UNKNOWN,pwapi,,,"), results.get(4));
-        assertTrue(results.get(6).startsWith("7,r-6,55(21)988880006,UNKNOWN,pwapi,,,"), results.get(6));
-        assertEquals(1, lines("rejects").size(), "header only");
+        List<String> rejects = lines("rejects");
+        assertEquals(3, rejects.size(), rejects.toString());
+        assertTrue(rejects.get(1).startsWith("6,r-5,+5521988880005,\"not sent: sending stopped at line 4: 2 rows have"
+                + " an unknown outcome"), rejects.get(1));
+        assertTrue(rejects.get(2).startsWith("7,r-6,+5521988880006,\"not sent: sending stopped at line 4"),
+                rejects.get(2));
         assertRowsAccountedFor();
         Map<String, String> unknown = store.unknownExternalIds("pwapi", List.of("r-1", "r-2", "r-3", "r-4", "r-5",
                 "r-6"));
-        assertEquals(Set.of("r-3", "r-4", "r-5", "r-6"), unknown.keySet(), "recorded in the tracking store too");
+        assertEquals(Set.of("r-3", "r-4"), unknown.keySet(), "recorded in the tracking store too");
         assertTrue(unknown.get("r-3").contains("HTTP 503"), unknown.get("r-3"));
 
-        // the same rows dropped again: the accepted ones were sent earlier, the unknown ones are not sent blindly
+        // the same rows dropped again: the accepted ones were sent earlier, the unknown ones are not sent blindly,
+        // the ones never sent go now
         drop("again.csv", FILE);
         awaitDone("again.csv");
-        assertEquals(3, pwapi().requestCount(), "nothing sent");
+        assertEquals(List.of("r-1", "r-2", "r-5", "r-6"), acceptedIds());
         List<String> again = Files.readAllLines(data.resolve("outbox/again.csv.results.csv"));
         assertTrue(again.get(3).startsWith("4,r-3,55(21)988880003,UNKNOWN,pwapi,,,") && again.get(3).contains(
                 "not sent again: an earlier send of external id 'r-3' may have reached the provider"), again.get(3));
@@ -162,10 +168,15 @@ class SendOutcomesRouteTest extends CamelTestSupport {
     }
 
     private void sendFile() throws Exception {
+        sendFile("done");
+    }
+
+    /** Drops the file and waits until camel-file moved it to {@code folder}. */
+    private void sendFile(String folder) throws Exception {
         AppRoutes.loadAll(context);
         context.start();
         drop("f.csv", FILE);
-        awaitDone("f.csv");
+        awaitMoved(folder, "f.csv");
     }
 
     private void drop(String name, String content) throws Exception {
@@ -176,7 +187,11 @@ class SendOutcomesRouteTest extends CamelTestSupport {
     }
 
     private void awaitDone(String name) throws Exception {
-        Path done = data.resolve("done/" + name);
+        awaitMoved("done", name);
+    }
+
+    private void awaitMoved(String folder, String name) throws Exception {
+        Path done = data.resolve(folder + "/" + name);
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!Files.exists(done)) {
             assertTrue(System.nanoTime() < deadline, done + " did not appear");

@@ -50,6 +50,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PainelTrackingTest extends PainelTestSupport {
 
+    /** The tracking store's label of the sandbox's account (a digest, never the login itself). */
+    private static final String ACCOUNT = SmsConfiguration.accountLabel(PainelSimulator.DEFAULT_LOGIN);
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration MINUTE = Duration.ofSeconds(61);
     private static final String DLR = "painel:dlr?delay=20&initialDelay=0";
@@ -142,7 +145,7 @@ class PainelTrackingTest extends PainelTestSupport {
         assertEquals(List.of(DeliveryStatus.QUEUED, DeliveryStatus.QUEUED, DeliveryStatus.DELIVERED,
                 DeliveryStatus.DELIVERED, DeliveryStatus.FAILED), routed.stream().map(s -> s.report().status()).toList());
         assertEquals(5, routed.stream().map(s -> s.event().eventId()).distinct().count());
-        assertEquals(List.of(), store.openCampaigns("painel", SmsConfiguration.accountLabel(PainelSimulator.DEFAULT_LOGIN)));
+        assertEquals(List.of(), store.openCampaigns("painel", ACCOUNT));
     }
 
     @Test
@@ -221,7 +224,7 @@ class PainelTrackingTest extends PainelTestSupport {
         assertEquals(1, routed.stream().filter(s -> s.report().status() == DeliveryStatus.EXPIRED).count());
         assertTrue(queries <= 1, "at most the one getstatus before it expired");
         assertEquals(queries, statusQueries().size(), "an expired campaign is not asked about again");
-        assertEquals(List.of(), store.openCampaigns("painel", SmsConfiguration.accountLabel(PainelSimulator.DEFAULT_LOGIN)));
+        assertEquals(List.of(), store.openCampaigns("painel", ACCOUNT));
     }
 
     @Test
@@ -311,7 +314,7 @@ class PainelTrackingTest extends PainelTestSupport {
         assertEquals(List.of(List.of("31999999999", "31988887777"), List.of("31999999999")),
                 sent.batchIds().stream().map(id -> painel().campaign(id).messages().stream()
                         .map(PainelSimulator.Sms::number).toList()).toList(), "what the panel received");
-        assertEquals(3, store.openMessages("painel", PainelSimulator.DEFAULT_LOGIN, 10).size());
+        assertEquals(3, store.openMessages("painel", ACCOUNT, 10).size());
     }
 
     @Test
@@ -332,14 +335,14 @@ class PainelTrackingTest extends PainelTestSupport {
 
         assertEquals(List.of("poll c-1 aguardando envio", "poll c-2 aguardando envio", "poll c-3 aguardando envio",
                 "poll c-1 sucesso", "poll c-2 sucesso", "poll c-3 sucesso"), lines(routed));
-        assertEquals(List.of(), store.openCampaigns("painel", PainelSimulator.DEFAULT_LOGIN), "no copy stays open");
+        assertEquals(List.of(), store.openCampaigns("painel", ACCOUNT), "no copy stays open");
         assertEquals(2, statusQueries().size(), "nothing open after the second getstatus");
     }
 
     @Test
     void aFinalStatusNeverMovesAgainWhetherALateOrForgedReportComesByPushOrByPoll() throws Exception {
         poll(DLR);
-        context.addRoutes(route("painel:callback", "push"));
+        context.addRoutes(route("painel:callback?webhookSecret=" + SECRET, "push"));
         // the panel will report 31999990000 "nao cadastrado" (failed) and 31988887777 delivered
         String campaign = send(SmsMessage.to("31999990000").text("Oi").externalId("l-1").build(),
                 SmsMessage.to("31988887777").text("Oi").externalId("l-2").build()).batchIds().get(0);
@@ -357,9 +360,9 @@ class PainelTrackingTest extends PainelTestSupport {
 
             assertEquals(List.of("poll l-1 aguardando envio", "poll l-2 aguardando envio", "push l-1 sucesso",
                     "poll l-2 sucesso"), lines(routed));
-            long l1 = store.findByCampaignAndRecipient("painel", PainelSimulator.DEFAULT_LOGIN, campaign,
+            long l1 = store.findByCampaignAndRecipient("painel", ACCOUNT, campaign,
                     "31999990000").get(0).id();
-            long l2 = store.findByCampaignAndRecipient("painel", PainelSimulator.DEFAULT_LOGIN, campaign,
+            long l2 = store.findByCampaignAndRecipient("painel", ACCOUNT, campaign,
                     "31988887777").get(0).id();
             assertTrue(logs.lines().stream().anyMatch(l -> l.contains("FAILED (nao cadastrado) for message " + l1
                     + " (external id l-1) ignored")), logs.lines()::toString);
@@ -367,7 +370,7 @@ class PainelTrackingTest extends PainelTestSupport {
                     + " (external id l-2) ignored")), logs.lines()::toString);
         }
         assertEquals(List.of(DeliveryStatus.DELIVERED, DeliveryStatus.DELIVERED), List.of("31999990000", "31988887777")
-                .stream().map(n -> store.findByCampaignAndRecipient("painel", PainelSimulator.DEFAULT_LOGIN, campaign,
+                .stream().map(n -> store.findByCampaignAndRecipient("painel", ACCOUNT, campaign,
                         n).get(0).status()).toList());
     }
 
@@ -386,13 +389,13 @@ class PainelTrackingTest extends PainelTestSupport {
         Thread.sleep(200);
         assertEquals(List.of("a-2"), routed.stream().map(s -> s.report().externalId()).distinct().toList(),
                 "only this account's message");
-        assertEquals(1, store.openMessages("painel", "other-login", 10).size(), "the other account's stays open");
+        assertEquals(1, store.openMessages("painel", SmsConfiguration.accountLabel("other-login"), 10).size(), "the other account's stays open");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private HttpResponse<String> callback(String dataCallback) throws Exception {
-        return get(URI.create(serverUrl + "/sms/painel/callback?data_callback="
+        return get(URI.create(serverUrl + "/sms/painel/callback/" + SECRET + "?data_callback="
                 + URLEncoder.encode(dataCallback, StandardCharsets.UTF_8)));
     }
 

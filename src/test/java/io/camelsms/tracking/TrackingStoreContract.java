@@ -89,8 +89,9 @@ abstract class TrackingStoreContract {
         upgraded.start();
         try {
             upgraded.recordAccepted(List.of(accepted("cust-2", "1001", null, T0)));
-            assertEquals("cust-1", upgraded.findByCampaignAndRecipient("painel", "acct", "1001", "21988887777")
-                    .get(0).externalId());
+            // version 5 relabelled the painel login the row was stored under
+            assertEquals("cust-1", upgraded.findByCampaignAndRecipient("painel", SmsConfiguration.accountLabel("acct"),
+                    "1001", "21988887777").get(0).externalId());
             assertEquals(List.of(), upgraded.findByCampaignAndRecipient("smsclouds", "acct", "1001", "21988887777"));
             assertEquals(Set.of("cust-1"), upgraded.earlierContent("painel", List.of("cust-1", "cust-2")).keySet());
         } finally {
