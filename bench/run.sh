@@ -15,13 +15,14 @@ ROWS="${1:-1000000}"
 SCENARIOS="${2:-}"
 HEAP="${HEAP:-256m}"
 
-mvn -B -q -Dstyle.color=never test-compile
 mkdir -p target/bench
-# the project's test classpath, then camel-http for the naive route (resolved from bench/naive-http-pom.xml,
-# so the project itself does not depend on it)
-mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
+# the app module's test classpath (the benchmark classes live in camel-sms-app's tests), resolved in the reactor so
+# that camel-sms comes from its freshly compiled classes
+mvn -B -q -Dstyle.color=never -pl camel-sms-app -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$PWD/target/bench/classpath.txt"
+# then camel-http for the naive route (resolved from bench/naive-http-pom.xml, so the project does not depend on it)
 mvn -B -q -Dstyle.color=never -f bench/naive-http-pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/target/bench/naive-http-classpath.txt"
-CP="target/test-classes:target/classes:$(cat target/bench/classpath.txt):$(cat target/bench/naive-http-classpath.txt)"
+CP="camel-sms-app/target/test-classes:camel-sms-app/target/classes:$(cat target/bench/classpath.txt):$(cat target/bench/naive-http-classpath.txt)"
 
 JVM=(-Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -Dlog4j2.configurationFile=bench/log4j2-bench.properties)
 if [[ -n "${JFR:-}" ]]; then

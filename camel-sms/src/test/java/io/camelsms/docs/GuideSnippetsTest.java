@@ -28,7 +28,7 @@ class GuideSnippetsTest {
     void everySnippetOfTheGuideIsTestedCode() throws IOException {
         String guide = Files.readString(Path.of("docs/use-in-your-app.md"));
         StringBuilder tested = new StringBuilder();
-        for (Path folder : List.of(Path.of("src/test/java/io/camelsms/guide"), Path.of("src/test/resources/guide"))) {
+        for (Path folder : List.of(Path.of("camel-sms/src/test/java/io/camelsms/guide"), Path.of("camel-sms/src/test/resources/guide"))) {
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path file : files.toList()) {
                     tested.append(normalised(Files.readString(file))).append('\n');

@@ -21,7 +21,7 @@ class ComponentDocsTest {
     @Test
     void everyGeneratedOptionAndHeaderIsDocumented() throws IOException {
         List<Path> metadata;
-        try (Stream<Path> files = Files.walk(Path.of("src/generated/resources/META-INF/io/camelsms"))) {
+        try (Stream<Path> files = Files.walk(Path.of("camel-sms/src/generated/resources/META-INF/io/camelsms"))) {
             metadata = files.filter(p -> p.toString().endsWith(".json")).toList();
         }
         assertFalse(metadata.isEmpty());

@@ -45,7 +45,7 @@ class CatalogTest {
 
     @Test
     void componentDescriptionsCarryNoJavadocMarkup() throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of("src/generated/resources/META-INF/io/camelsms"))) {
+        try (Stream<Path> files = Files.walk(Path.of("camel-sms/src/generated/resources/META-INF/io/camelsms"))) {
             for (Path json : files.filter(p -> p.toString().endsWith(".json")).toList()) {
                 String description = Json.MAPPER.readTree(json.toFile()).get("component").get("description").asText();
                 assertFalse(description.matches(".*(\\{@?code|\\{@?link|<[a-z]+>).*"), json + ": " + description);
