@@ -45,8 +45,6 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "defaultregion":
         case "defaultRegion": getOrCreateConfiguration(target).setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
-        case "emittedrepository":
-        case "emittedRepository": getOrCreateConfiguration(target).setEmittedRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": getOrCreateConfiguration(target).setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -117,8 +115,6 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": return long.class;
         case "defaultregion":
         case "defaultRegion": return java.lang.String.class;
-        case "emittedrepository":
-        case "emittedRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
         case "lazystartproducer":
@@ -185,8 +181,6 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "defaultregion":
         case "defaultRegion": return getOrCreateConfiguration(target).getDefaultRegion();
-        case "emittedrepository":
-        case "emittedRepository": return getOrCreateConfiguration(target).getEmittedRepository();
         case "failoninvalid":
         case "failOnInvalid": return getOrCreateConfiguration(target).isFailOnInvalid();
         case "lazystartproducer":

@@ -42,8 +42,6 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "defaultregion":
         case "defaultRegion": target.getConfiguration().setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
-        case "emittedrepository":
-        case "emittedRepository": target.getConfiguration().setEmittedRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -144,8 +142,6 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "defaultregion":
         case "defaultRegion": return java.lang.String.class;
         case "delay": return long.class;
-        case "emittedrepository":
-        case "emittedRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -242,8 +238,6 @@ public class PainelEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "defaultregion":
         case "defaultRegion": return target.getConfiguration().getDefaultRegion();
         case "delay": return target.getDelay();
-        case "emittedrepository":
-        case "emittedRepository": return target.getConfiguration().getEmittedRepository();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":

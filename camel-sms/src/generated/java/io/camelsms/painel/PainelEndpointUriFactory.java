@@ -23,7 +23,7 @@ public class PainelEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(48);
         props.add("allowDuplicateRecipients");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -34,7 +34,6 @@ public class PainelEndpointUriFactory extends org.apache.camel.support.component
         props.add("connectTimeout");
         props.add("defaultRegion");
         props.add("delay");
-        props.add("emittedRepository");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("failOnInvalid");

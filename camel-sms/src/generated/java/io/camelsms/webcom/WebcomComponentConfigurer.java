@@ -46,8 +46,6 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "detail": getOrCreateConfiguration(target).setDetail(property(camelContext, boolean.class, value)); return true;
         case "dlrmode":
         case "dlrMode": getOrCreateConfiguration(target).setDlrMode(property(camelContext, io.camelsms.webcom.WebcomDlrMode.class, value)); return true;
-        case "emittedrepository":
-        case "emittedRepository": getOrCreateConfiguration(target).setEmittedRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": getOrCreateConfiguration(target).setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
         case "intfieldsasnumbers":
@@ -121,8 +119,6 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "detail": return boolean.class;
         case "dlrmode":
         case "dlrMode": return io.camelsms.webcom.WebcomDlrMode.class;
-        case "emittedrepository":
-        case "emittedRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
         case "intfieldsasnumbers":
@@ -192,8 +188,6 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "detail": return getOrCreateConfiguration(target).isDetail();
         case "dlrmode":
         case "dlrMode": return getOrCreateConfiguration(target).getDlrMode();
-        case "emittedrepository":
-        case "emittedRepository": return getOrCreateConfiguration(target).getEmittedRepository();
         case "failoninvalid":
         case "failOnInvalid": return getOrCreateConfiguration(target).isFailOnInvalid();
         case "intfieldsasnumbers":

@@ -43,8 +43,6 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "detail": target.getConfiguration().setDetail(property(camelContext, boolean.class, value)); return true;
         case "dlrmode":
         case "dlrMode": target.getConfiguration().setDlrMode(property(camelContext, io.camelsms.webcom.WebcomDlrMode.class, value)); return true;
-        case "emittedrepository":
-        case "emittedRepository": target.getConfiguration().setEmittedRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -148,8 +146,6 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "detail": return boolean.class;
         case "dlrmode":
         case "dlrMode": return io.camelsms.webcom.WebcomDlrMode.class;
-        case "emittedrepository":
-        case "emittedRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -249,8 +245,6 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "detail": return target.getConfiguration().isDetail();
         case "dlrmode":
         case "dlrMode": return target.getConfiguration().getDlrMode();
-        case "emittedrepository":
-        case "emittedRepository": return target.getConfiguration().getEmittedRepository();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":

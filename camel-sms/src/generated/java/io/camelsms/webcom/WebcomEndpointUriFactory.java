@@ -23,7 +23,7 @@ public class WebcomEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(52);
+        Set<String> props = new HashSet<>(51);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -35,7 +35,6 @@ public class WebcomEndpointUriFactory extends org.apache.camel.support.component
         props.add("delay");
         props.add("detail");
         props.add("dlrMode");
-        props.add("emittedRepository");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("failOnInvalid");

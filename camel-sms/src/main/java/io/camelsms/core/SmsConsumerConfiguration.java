@@ -2,7 +2,6 @@ package io.camelsms.core;
 
 import java.time.Clock;
 
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
 
 /** Options of components that also receive: webhooks the provider calls, and polls for events. */
@@ -36,10 +35,6 @@ public abstract class SmsConsumerConfiguration extends SmsConfiguration {
     @UriParam(label = "consumer,advanced", defaultValue = "1048576",
               description = "Largest webhook call accepted (body plus query string, in bytes); larger calls get 413.")
     private int maxRequestSize = DEFAULT_MAX_REQUEST_SIZE;
-    @UriParam(label = "consumer,advanced", description = "Where polling consumers remember the ids of events"
-            + " they emitted, so each is emitted once. Default: in memory (emitted again after a restart); use a"
-            + " persistent repository (file, JDBC) to survive restarts.")
-    private IdempotentRepository emittedRepository;
     @UriParam(label = "consumer", defaultValue = "259200000", javaType = "java.time.Duration",
               description = "How long delivery tracking follows a message without a final status (default 72 hours);"
                             + " then one last EXPIRED report is emitted and the message is no longer polled.")
@@ -96,14 +91,6 @@ public abstract class SmsConsumerConfiguration extends SmsConfiguration {
 
     public void setMaxRequestSize(int maxRequestSize) {
         this.maxRequestSize = maxRequestSize;
-    }
-
-    public IdempotentRepository getEmittedRepository() {
-        return emittedRepository;
-    }
-
-    public void setEmittedRepository(IdempotentRepository emittedRepository) {
-        this.emittedRepository = emittedRepository;
     }
 
     public long getReplyWindow() {

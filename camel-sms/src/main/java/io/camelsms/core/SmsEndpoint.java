@@ -12,7 +12,6 @@ import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.util.StringHelper;
 
 import io.camelsms.tracking.DeliveryReportConsumer;
@@ -27,9 +26,6 @@ import io.camelsms.tracking.TrackingStore;
  * {@code from("<scheme>:<operation>")}, which listens on platform-http by itself.
  */
 public abstract class SmsEndpoint extends ScheduledPollEndpoint implements WebhookCapableEndpoint {
-
-    /** Ids remembered by the default in-memory repository. */
-    private static final int REMEMBERED_EVENTS = 100_000;
 
     protected SmsEndpoint(String uri, Component component) {
         super(uri, component);
@@ -111,12 +107,6 @@ public abstract class SmsEndpoint extends ScheduledPollEndpoint implements Webho
                     + " in the registry, and leave tracking=true");
         }
         return store;
-    }
-
-    /** The configured repository of emitted event ids, or a bounded in-memory one. */
-    protected IdempotentRepository emittedRepository() {
-        IdempotentRepository configured = consumerConfiguration().getEmittedRepository();
-        return configured != null ? configured : MemoryIdempotentRepository.memoryIdempotentRepository(REMEMBERED_EVENTS);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.camelsms.smsclouds;
 
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -75,6 +76,11 @@ public class SmscloudsConfiguration extends SmsConsumerConfiguration {
             + " consumer: how far back the first poll looks (and every poll after a restart); later polls start a"
             + " little before the previous poll, and already emitted MOs are skipped.")
     private long lookback = 3_600_000;
+    @UriParam(label = "consumer,advanced", description = "responses consumer without a tracking store: where it"
+            + " remembers the ids of the MOs it emitted, so each is emitted once. Default: in memory (emitted again"
+            + " after a restart); use a persistent repository (file, JDBC) to survive restarts. With a tracking store"
+            + " the store remembers them and this option is not used.")
+    private IdempotentRepository emittedRepository;
 
     public SmscloudsConfiguration copy() {
         return copyAs();
@@ -212,5 +218,13 @@ public class SmscloudsConfiguration extends SmsConsumerConfiguration {
 
     public void setLookback(long lookback) {
         this.lookback = lookback;
+    }
+
+    public IdempotentRepository getEmittedRepository() {
+        return emittedRepository;
+    }
+
+    public void setEmittedRepository(IdempotentRepository emittedRepository) {
+        this.emittedRepository = emittedRepository;
     }
 }

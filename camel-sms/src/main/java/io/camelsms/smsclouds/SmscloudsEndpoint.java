@@ -7,8 +7,10 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 import io.camelsms.core.EventLedger;
 import io.camelsms.core.SmsConsumerConfiguration;
@@ -24,6 +26,9 @@ import io.camelsms.tracking.ReplyLedger;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "smsclouds", title = "Smsclouds API V3", syntax = "smsclouds:operation",
              remote = true, category = { Category.MOBILE }, headersClass = SmscloudsConstants.class)
 public class SmscloudsEndpoint extends SmsEndpoint {
+
+    /** MO ids remembered by the default in-memory repository of smsclouds:responses without a tracking store. */
+    private static final int REMEMBERED_MOS = 100_000;
 
     @UriParam
     private final SmscloudsConfiguration configuration;
@@ -108,5 +113,11 @@ public class SmscloudsEndpoint extends SmsEndpoint {
 
     public SmscloudsConfiguration getConfiguration() {
         return configuration;
+    }
+
+    /** The configured repository of emitted MO ids, or a bounded in-memory one. */
+    private IdempotentRepository emittedRepository() {
+        IdempotentRepository configured = configuration.getEmittedRepository();
+        return configured != null ? configured : MemoryIdempotentRepository.memoryIdempotentRepository(REMEMBERED_MOS);
     }
 }

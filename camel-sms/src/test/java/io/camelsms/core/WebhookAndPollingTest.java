@@ -18,7 +18,9 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -230,6 +232,9 @@ class WebhookAndPollingTest extends CamelTestSupport {
     }
 
     static final class HookEndpoint extends SmsEndpoint {
+
+        /** The test's own memory of emitted event ids, as a component that remembers them itself keeps one. */
+        private final IdempotentRepository emitted = MemoryIdempotentRepository.memoryIdempotentRepository(1_000);
         private final HookConfiguration configuration = new HookConfiguration();
         private final String operation;
 
@@ -272,7 +277,7 @@ class WebhookAndPollingTest extends CamelTestSupport {
         @SuppressWarnings("unchecked")
         protected <E> EventLedger<E> webhookLedger() {
             return "dedup".equals(operation)
-                    ? (EventLedger<E>) new EmittedEventLedger<InboundMessage>(emittedRepository(), InboundMessage::eventId)
+                    ? (EventLedger<E>) new EmittedEventLedger<InboundMessage>(emitted, InboundMessage::eventId)
                     : EventLedger.everything();
         }
 
@@ -312,7 +317,7 @@ class WebhookAndPollingTest extends CamelTestSupport {
             if (!"poll".equals(operation)) {
                 return createWebhookConsumer(processor);
             }
-            SmsPollingConsumer<InboundMessage> consumer = new SmsPollingConsumer<>(this, processor, emittedRepository()) {
+            SmsPollingConsumer<InboundMessage> consumer = new SmsPollingConsumer<>(this, processor, emitted) {
                 @Override
                 protected List<InboundMessage> fetch() {
                     return List.copyOf(PROVIDER_EVENTS);
