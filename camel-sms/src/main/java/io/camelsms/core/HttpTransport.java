@@ -109,16 +109,16 @@ public final class HttpTransport implements AutoCloseable {
         this.requestTimeout = requestTimeout;
         HttpHost proxy = options.proxyHost() == null || options.proxyHost().isBlank() ? null
                 : new HttpHost(options.proxyHost().strip(), options.proxyPort());
-        this.proxyCredentials = proxy == null || options.proxyUsername() == null ? null
+        this.userClient = options.httpClient() != null;
+        // the user's client brings its own proxy settings, if any
+        this.proxyCredentials = userClient || proxy == null || options.proxyUsername() == null ? null
                 : new UsernamePasswordCredentials(options.proxyUsername(),
                         options.proxyPassword() == null ? new char[0] : options.proxyPassword().toCharArray());
         this.preemptiveProxy = proxyCredentials == null ? null : proxy;
-        if (options.httpClient() != null) {
+        if (userClient) {
             this.client = options.httpClient();
-            this.userClient = true;
             return;
         }
-        this.userClient = false;
         PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
                 .setMaxConnTotal(MAX_CONNECTIONS)
