@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A tiny plain-HTTP forward proxy on a free loopback port: it reads requests with an absolute URI, keeps each
+ * A tiny HTTP forward proxy on a free loopback port: it reads requests with an absolute URI, keeps each
  * request's head as received, and forwards it (one request per connection, {@code Connection: close}) to the host
- * in the URI. With credentials set it answers {@code 407} to a request without the matching
- * {@code Proxy-Authorization} and forwards nothing.
+ * in the URI; a {@code CONNECT host:port} opens a tunnel (an https call). With credentials set it answers
+ * {@code 407} to a request without the matching {@code Proxy-Authorization} and forwards nothing.
  */
 public final class CountingProxy implements AutoCloseable {
 
@@ -26,6 +26,7 @@ public final class CountingProxy implements AutoCloseable {
     private final Thread thread;
     private final String expectedAuthorization;
     private final List<String> heads = new ArrayList<>();
+    private final List<Socket> open = new ArrayList<>();
     private int forwarded;
 
     public CountingProxy(String username, String password) throws IOException {
@@ -46,17 +47,26 @@ public final class CountingProxy implements AutoCloseable {
         return List.copyOf(heads);
     }
 
-    /** How many requests were forwarded to their target. */
+    /** How many requests were forwarded to their target (a tunnel counts as one). */
     public synchronized int forwarded() {
         return forwarded;
     }
 
     private void serve() {
         while (!server.isClosed()) {
-            try (Socket client = server.accept()) {
-                handle(client);
+            try {
+                Socket client = server.accept();
+                Thread connection = new Thread(() -> {
+                    try (client) {
+                        handle(client);
+                    } catch (IOException e) {
+                        // closed, or the client went away
+                    }
+                }, "counting-proxy-connection");
+                connection.setDaemon(true);
+                connection.start();
             } catch (IOException e) {
-                // closed, or the client went away
+                // closed
             }
         }
     }
@@ -80,6 +90,10 @@ public final class CountingProxy implements AutoCloseable {
             out.flush();
             return;
         }
+        if (requestLine[0].equals("CONNECT")) {
+            tunnel(client, requestLine[1]);
+            return;
+        }
         URI target = URI.create(requestLine[1]);
         StringBuilder upstreamHead = new StringBuilder(requestLine[0]).append(' ').append(target.getRawPath())
                 .append(target.getRawQuery() == null ? "" : "?" + target.getRawQuery()).append(" HTTP/1.1\r\n");
@@ -100,6 +114,31 @@ public final class CountingProxy implements AutoCloseable {
             }
             upstream.getInputStream().transferTo(out);
             out.flush();
+        }
+    }
+
+    private void tunnel(Socket client, String authority) throws IOException {
+        int colon = authority.lastIndexOf(':');
+        try (Socket upstream = new Socket(authority.substring(0, colon),
+                Integer.parseInt(authority.substring(colon + 1)))) {
+            synchronized (this) {
+                forwarded++;
+                open.add(client);
+                open.add(upstream);
+            }
+            client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+            Thread back = new Thread(() -> {
+                try {
+                    upstream.getInputStream().transferTo(client.getOutputStream());
+                } catch (IOException e) {
+                    // one side closed
+                }
+            }, "counting-proxy-tunnel");
+            back.setDaemon(true);
+            back.start();
+            client.getInputStream().transferTo(upstream.getOutputStream());
         }
     }
 
@@ -133,6 +172,11 @@ public final class CountingProxy implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.close();
+        synchronized (this) {
+            for (Socket socket : open) {
+                socket.close();
+            }
+        }
         thread.join();
     }
 }

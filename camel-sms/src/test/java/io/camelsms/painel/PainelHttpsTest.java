@@ -29,10 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.camelsms.core.SmsProviderException;
 import io.camelsms.sandbox.PainelSimulator;
+import io.camelsms.testing.CountingProxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * painel over https with a self-signed certificate made for the test: trusted only through sslContextParameters
@@ -128,6 +130,22 @@ class PainelHttpsTest extends CamelTestSupport {
 
         assertEquals(new BigDecimal("12.50"), balance);
         assertEquals(1, REQUESTS.get());
+    }
+
+    @Test
+    void anHttpsCallThroughTheProxyIsOneTunnelWithTheProxyCredentials() throws Exception {
+        context.getRegistry().bind("ssl", trustingTheTestCertificate());
+        try (CountingProxy proxy = new CountingProxy("u", "p")) {
+            BigDecimal balance = template.requestBody(balanceUri("&sslContextParameters=#ssl&proxyHost=127.0.0.1"
+                    + "&proxyPort=" + proxy.port() + "&proxyUsername=u&proxyPassword=p"), null, BigDecimal.class);
+
+            assertEquals(new BigDecimal("12.50"), balance);
+            assertEquals(1, proxy.forwarded(), "one tunnel: " + proxy.heads());
+            String connect = proxy.heads().get(proxy.heads().size() - 1);
+            assertTrue(connect.startsWith("CONNECT 127.0.0.1:" + server.getAddress().getPort() + " HTTP/1.1"),
+                    connect);
+            assertEquals(1, REQUESTS.get());
+        }
     }
 
     @Test
