@@ -47,6 +47,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "defaultRegion": getOrCreateConfiguration(target).setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": getOrCreateConfiguration(target).setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "login": getOrCreateConfiguration(target).setLogin(property(camelContext, java.lang.String.class, value)); return true;
@@ -57,6 +59,14 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxurllength":
         case "maxUrlLength": getOrCreateConfiguration(target).setMaxUrlLength(property(camelContext, int.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": getOrCreateConfiguration(target).setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "replywindow":
@@ -69,6 +79,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "retryBackoffMultiplier": getOrCreateConfiguration(target).setRetryBackoffMultiplier(property(camelContext, double.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "timezone":
         case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": getOrCreateConfiguration(target).setTracking(property(camelContext, boolean.class, value)); return true;
@@ -78,6 +90,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "trackingMaxAge": getOrCreateConfiguration(target).setTrackingMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackingstore":
         case "trackingStore": getOrCreateConfiguration(target).setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": getOrCreateConfiguration(target).setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": getOrCreateConfiguration(target).setWebhookAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "webhookpath":
@@ -117,6 +131,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "defaultRegion": return java.lang.String.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "login": return java.lang.String.class;
@@ -127,6 +143,14 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxurllength":
         case "maxUrlLength": return int.class;
         case "password": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return long.class;
         case "replywindow":
@@ -139,6 +163,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "retryBackoffMultiplier": return double.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "timezone":
         case "timeZone": return java.lang.String.class;
         case "tracking": return boolean.class;
@@ -148,6 +174,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "trackingMaxAge": return long.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": return boolean.class;
         case "webhookpath":
@@ -183,6 +211,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "defaultRegion": return getOrCreateConfiguration(target).getDefaultRegion();
         case "failoninvalid":
         case "failOnInvalid": return getOrCreateConfiguration(target).isFailOnInvalid();
+        case "httpclient":
+        case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "login": return getOrCreateConfiguration(target).getLogin();
@@ -193,6 +223,14 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxurllength":
         case "maxUrlLength": return getOrCreateConfiguration(target).getMaxUrlLength();
         case "password": return getOrCreateConfiguration(target).getPassword();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return getOrCreateConfiguration(target).getRateLimitMaxWait();
         case "replywindow":
@@ -205,6 +243,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "retryBackoffMultiplier": return getOrCreateConfiguration(target).getRetryBackoffMultiplier();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "timezone":
         case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
         case "tracking": return getOrCreateConfiguration(target).isTracking();
@@ -214,6 +254,8 @@ public class PainelComponentConfigurer extends PropertyConfigurerSupport impleme
         case "trackingMaxAge": return getOrCreateConfiguration(target).getTrackingMaxAge();
         case "trackingstore":
         case "trackingStore": return getOrCreateConfiguration(target).getTrackingStore();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return getOrCreateConfiguration(target).isUseGlobalSslContextParameters();
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": return getOrCreateConfiguration(target).isWebhookAllowUnauthenticated();
         case "webhookpath":

@@ -23,7 +23,7 @@ public class PainelEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(55);
         props.add("allowDuplicateRecipients");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -38,6 +38,7 @@ public class PainelEndpointUriFactory extends org.apache.camel.support.component
         props.add("exchangePattern");
         props.add("failOnInvalid");
         props.add("greedy");
+        props.add("httpClient");
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("login");
@@ -47,6 +48,10 @@ public class PainelEndpointUriFactory extends org.apache.camel.support.component
         props.add("operation");
         props.add("password");
         props.add("pollStrategy");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyUsername");
         props.add("rateLimitMaxWait");
         props.add("repeatCount");
         props.add("replyWindow");
@@ -59,6 +64,7 @@ public class PainelEndpointUriFactory extends org.apache.camel.support.component
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("timeUnit");
         props.add("timeZone");
@@ -67,15 +73,18 @@ public class PainelEndpointUriFactory extends org.apache.camel.support.component
         props.add("trackingMaxAge");
         props.add("trackingStore");
         props.add("useFixedDelay");
+        props.add("useGlobalSslContextParameters");
         props.add("webhookAllowUnauthenticated");
         props.add("webhookPath");
         props.add("webhookPreviousSecret");
         props.add("webhookPreviousSecretValidUntil");
         props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(6);
         secretProps.add("login");
         secretProps.add("password");
+        secretProps.add("proxyPassword");
+        secretProps.add("proxyUsername");
         secretProps.add("webhookPreviousSecret");
         secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);

@@ -44,12 +44,22 @@ public class PwapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "defaultRegion": getOrCreateConfiguration(target).setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": getOrCreateConfiguration(target).setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "principaluser":
         case "principalUser": getOrCreateConfiguration(target).setPrincipalUser(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "resendunknown":
@@ -60,12 +70,16 @@ public class PwapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sendproject":
         case "sendProject": getOrCreateConfiguration(target).setSendProject(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": getOrCreateConfiguration(target).setTracking(property(camelContext, boolean.class, value)); return true;
         case "trackingaccountname":
         case "trackingAccountName": getOrCreateConfiguration(target).setTrackingAccountName(property(camelContext, java.lang.String.class, value)); return true;
         case "trackingstore":
         case "trackingStore": getOrCreateConfiguration(target).setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": getOrCreateConfiguration(target).setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "version": getOrCreateConfiguration(target).setVersion(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -93,12 +107,22 @@ public class PwapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "defaultRegion": return java.lang.String.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "principaluser":
         case "principalUser": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "resendunknown":
@@ -109,12 +133,16 @@ public class PwapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "retryDelay": return long.class;
         case "sendproject":
         case "sendProject": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "token": return java.lang.String.class;
         case "tracking": return boolean.class;
         case "trackingaccountname":
         case "trackingAccountName": return java.lang.String.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "version": return java.lang.String.class;
         default: return null;
         }
@@ -138,12 +166,22 @@ public class PwapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "defaultRegion": return getOrCreateConfiguration(target).getDefaultRegion();
         case "failoninvalid":
         case "failOnInvalid": return getOrCreateConfiguration(target).isFailOnInvalid();
+        case "httpclient":
+        case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "principaluser":
         case "principalUser": return getOrCreateConfiguration(target).getPrincipalUser();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "resendunknown":
@@ -154,12 +192,16 @@ public class PwapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "sendproject":
         case "sendProject": return getOrCreateConfiguration(target).getSendProject();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "token": return getOrCreateConfiguration(target).getToken();
         case "tracking": return getOrCreateConfiguration(target).isTracking();
         case "trackingaccountname":
         case "trackingAccountName": return getOrCreateConfiguration(target).getTrackingAccountName();
         case "trackingstore":
         case "trackingStore": return getOrCreateConfiguration(target).getTrackingStore();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return getOrCreateConfiguration(target).isUseGlobalSslContextParameters();
         case "version": return getOrCreateConfiguration(target).getVersion();
         default: return null;
         }

@@ -34,12 +34,22 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "defaultRegion": target.getConfiguration().setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": target.getConfiguration().setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "principaluser":
         case "principalUser": target.getConfiguration().setPrincipalUser(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "resendunknown":
@@ -50,12 +60,16 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sendproject":
         case "sendProject": target.getConfiguration().setSendProject(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": target.getConfiguration().setTracking(property(camelContext, boolean.class, value)); return true;
         case "trackingaccountname":
         case "trackingAccountName": target.getConfiguration().setTrackingAccountName(property(camelContext, java.lang.String.class, value)); return true;
         case "trackingstore":
         case "trackingStore": target.getConfiguration().setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.getConfiguration().setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "version": target.getConfiguration().setVersion(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -80,12 +94,22 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "defaultRegion": return java.lang.String.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "principaluser":
         case "principalUser": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "resendunknown":
@@ -96,12 +120,16 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "retryDelay": return long.class;
         case "sendproject":
         case "sendProject": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "token": return java.lang.String.class;
         case "tracking": return boolean.class;
         case "trackingaccountname":
         case "trackingAccountName": return java.lang.String.class;
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "version": return java.lang.String.class;
         default: return null;
         }
@@ -122,12 +150,22 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "defaultRegion": return target.getConfiguration().getDefaultRegion();
         case "failoninvalid":
         case "failOnInvalid": return target.getConfiguration().isFailOnInvalid();
+        case "httpclient":
+        case "httpClient": return target.getConfiguration().getHttpClient();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "principaluser":
         case "principalUser": return target.getConfiguration().getPrincipalUser();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "resendunknown":
@@ -138,12 +176,16 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "sendproject":
         case "sendProject": return target.getConfiguration().getSendProject();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "token": return target.getConfiguration().getToken();
         case "tracking": return target.getConfiguration().isTracking();
         case "trackingaccountname":
         case "trackingAccountName": return target.getConfiguration().getTrackingAccountName();
         case "trackingstore":
         case "trackingStore": return target.getConfiguration().getTrackingStore();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.getConfiguration().isUseGlobalSslContextParameters();
         case "version": return target.getConfiguration().getVersion();
         default: return null;
         }

@@ -51,6 +51,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "encoding": getOrCreateConfiguration(target).setEncoding(property(camelContext, io.camelsms.smsclouds.SmscloudsEncoding.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": getOrCreateConfiguration(target).setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "idsasstrings":
         case "idsAsStrings": getOrCreateConfiguration(target).setIdsAsStrings(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -60,6 +62,14 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRequestSize": getOrCreateConfiguration(target).setMaxRequestSize(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "replywindow":
         case "replyWindow": getOrCreateConfiguration(target).setReplyWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
@@ -79,6 +89,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "scheduledDate": getOrCreateConfiguration(target).setScheduledDate(property(camelContext, java.lang.String.class, value)); return true;
         case "smsclicpath":
         case "smsClicPath": getOrCreateConfiguration(target).setSmsClicPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "timezone":
         case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
@@ -90,6 +102,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "trackingstore":
         case "trackingStore": getOrCreateConfiguration(target).setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "url": getOrCreateConfiguration(target).setUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": getOrCreateConfiguration(target).setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": getOrCreateConfiguration(target).setWebhookAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "webhookpath":
@@ -133,6 +147,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "encoding": return io.camelsms.smsclouds.SmscloudsEncoding.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "idsasstrings":
         case "idsAsStrings": return boolean.class;
         case "lazystartproducer":
@@ -142,6 +158,14 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRequestSize": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "replywindow":
         case "replyWindow": return long.class;
         case "requesttimeout":
@@ -161,6 +185,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "scheduledDate": return java.lang.String.class;
         case "smsclicpath":
         case "smsClicPath": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "timezone":
         case "timeZone": return java.lang.String.class;
         case "token": return java.lang.String.class;
@@ -172,6 +198,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "trackingstore":
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "url": return java.lang.String.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": return boolean.class;
         case "webhookpath":
@@ -211,6 +239,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "encoding": return getOrCreateConfiguration(target).getEncoding();
         case "failoninvalid":
         case "failOnInvalid": return getOrCreateConfiguration(target).isFailOnInvalid();
+        case "httpclient":
+        case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "idsasstrings":
         case "idsAsStrings": return getOrCreateConfiguration(target).isIdsAsStrings();
         case "lazystartproducer":
@@ -220,6 +250,14 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRequestSize": return getOrCreateConfiguration(target).getMaxRequestSize();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "replywindow":
         case "replyWindow": return getOrCreateConfiguration(target).getReplyWindow();
         case "requesttimeout":
@@ -239,6 +277,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "scheduledDate": return getOrCreateConfiguration(target).getScheduledDate();
         case "smsclicpath":
         case "smsClicPath": return getOrCreateConfiguration(target).getSmsClicPath();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "timezone":
         case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
         case "token": return getOrCreateConfiguration(target).getToken();
@@ -250,6 +290,8 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "trackingstore":
         case "trackingStore": return getOrCreateConfiguration(target).getTrackingStore();
         case "url": return getOrCreateConfiguration(target).getUrl();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return getOrCreateConfiguration(target).isUseGlobalSslContextParameters();
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": return getOrCreateConfiguration(target).isWebhookAllowUnauthenticated();
         case "webhookpath":

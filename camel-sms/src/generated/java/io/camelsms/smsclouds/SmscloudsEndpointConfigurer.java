@@ -53,6 +53,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "failoninvalid":
         case "failOnInvalid": target.getConfiguration().setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "idsasstrings":
         case "idsAsStrings": target.getConfiguration().setIdsAsStrings(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
@@ -66,6 +68,14 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "replywindow":
@@ -96,6 +106,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "smsclicpath":
         case "smsClicPath": target.getConfiguration().setSmsClicPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
@@ -113,6 +125,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "url": target.getConfiguration().setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.getConfiguration().setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": target.getConfiguration().setWebhookAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "webhookpath":
@@ -165,6 +179,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
         case "greedy": return boolean.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "idsasstrings":
         case "idsAsStrings": return boolean.class;
         case "initialdelay":
@@ -178,6 +194,14 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": return int.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "replywindow":
@@ -208,6 +232,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "smsclicpath":
         case "smsClicPath": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "timeunit":
@@ -225,6 +251,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "url": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": return boolean.class;
         case "webhookpath":
@@ -273,6 +301,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "failoninvalid":
         case "failOnInvalid": return target.getConfiguration().isFailOnInvalid();
         case "greedy": return target.isGreedy();
+        case "httpclient":
+        case "httpClient": return target.getConfiguration().getHttpClient();
         case "idsasstrings":
         case "idsAsStrings": return target.getConfiguration().isIdsAsStrings();
         case "initialdelay":
@@ -286,6 +316,14 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "replywindow":
@@ -316,6 +354,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "smsclicpath":
         case "smsClicPath": return target.getConfiguration().getSmsClicPath();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "timeunit":
@@ -333,6 +373,8 @@ public class SmscloudsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "url": return target.getConfiguration().getUrl();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.getConfiguration().isUseGlobalSslContextParameters();
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": return target.getConfiguration().isWebhookAllowUnauthenticated();
         case "webhookpath":

@@ -23,7 +23,7 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(63);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -41,6 +41,7 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
         props.add("exchangePattern");
         props.add("failOnInvalid");
         props.add("greedy");
+        props.add("httpClient");
         props.add("idsAsStrings");
         props.add("initialDelay");
         props.add("lazyStartProducer");
@@ -49,6 +50,10 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
         props.add("maxRetries");
         props.add("operation");
         props.add("pollStrategy");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyUsername");
         props.add("repeatCount");
         props.add("replyWindow");
         props.add("requestTimeout");
@@ -65,6 +70,7 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("smsClicPath");
+        props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("timeUnit");
         props.add("timeZone");
@@ -75,13 +81,16 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
         props.add("trackingStore");
         props.add("url");
         props.add("useFixedDelay");
+        props.add("useGlobalSslContextParameters");
         props.add("webhookAllowUnauthenticated");
         props.add("webhookPath");
         props.add("webhookPreviousSecret");
         props.add("webhookPreviousSecretValidUntil");
         props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(5);
+        secretProps.add("proxyPassword");
+        secretProps.add("proxyUsername");
         secretProps.add("token");
         secretProps.add("webhookPreviousSecret");
         secretProps.add("webhookSecret");

@@ -46,6 +46,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "defaultRegion": getOrCreateConfiguration(target).setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": getOrCreateConfiguration(target).setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "matchwindow":
@@ -62,6 +64,14 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxRequestSize": getOrCreateConfiguration(target).setMaxRequestSize(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "qty": getOrCreateConfiguration(target).setQty(property(camelContext, int.class, value)); return true;
         case "quotaclock":
         case "quotaClock": getOrCreateConfiguration(target).setQuotaClock(property(camelContext, java.time.Clock.class, value)); return true;
@@ -80,6 +90,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sim": getOrCreateConfiguration(target).setSim(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tokenapi": getOrCreateConfiguration(target).setTokenapi(property(camelContext, java.lang.String.class, value)); return true;
         case "tracking": getOrCreateConfiguration(target).setTracking(property(camelContext, boolean.class, value)); return true;
         case "trackingaccountname":
@@ -90,6 +102,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "trackingStore": getOrCreateConfiguration(target).setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "truncatetext":
         case "truncateText": getOrCreateConfiguration(target).setTruncateText(property(camelContext, boolean.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": getOrCreateConfiguration(target).setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": getOrCreateConfiguration(target).setWebhookAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "webhookpath":
@@ -128,6 +142,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "defaultRegion": return java.lang.String.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "matchwindow":
@@ -144,6 +160,14 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxRequestSize": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "qty": return int.class;
         case "quotaclock":
         case "quotaClock": return java.time.Clock.class;
@@ -162,6 +186,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "retrydelay":
         case "retryDelay": return long.class;
         case "sim": return java.lang.Integer.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tokenapi": return java.lang.String.class;
         case "tracking": return boolean.class;
         case "trackingaccountname":
@@ -172,6 +198,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "truncatetext":
         case "truncateText": return boolean.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": return boolean.class;
         case "webhookpath":
@@ -206,6 +234,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "defaultRegion": return getOrCreateConfiguration(target).getDefaultRegion();
         case "failoninvalid":
         case "failOnInvalid": return getOrCreateConfiguration(target).isFailOnInvalid();
+        case "httpclient":
+        case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "matchwindow":
@@ -222,6 +252,14 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxRequestSize": return getOrCreateConfiguration(target).getMaxRequestSize();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "qty": return getOrCreateConfiguration(target).getQty();
         case "quotaclock":
         case "quotaClock": return getOrCreateConfiguration(target).getQuotaClock();
@@ -240,6 +278,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "sim": return getOrCreateConfiguration(target).getSim();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "tokenapi": return getOrCreateConfiguration(target).getTokenapi();
         case "tracking": return getOrCreateConfiguration(target).isTracking();
         case "trackingaccountname":
@@ -250,6 +290,8 @@ public class SmswayComponentConfigurer extends PropertyConfigurerSupport impleme
         case "trackingStore": return getOrCreateConfiguration(target).getTrackingStore();
         case "truncatetext":
         case "truncateText": return getOrCreateConfiguration(target).isTruncateText();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return getOrCreateConfiguration(target).isUseGlobalSslContextParameters();
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": return getOrCreateConfiguration(target).isWebhookAllowUnauthenticated();
         case "webhookpath":

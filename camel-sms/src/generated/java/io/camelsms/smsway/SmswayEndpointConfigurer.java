@@ -48,6 +48,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "failoninvalid":
         case "failOnInvalid": target.getConfiguration().setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
@@ -68,6 +70,14 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "qty": target.getConfiguration().setQty(property(camelContext, int.class, value)); return true;
         case "quotaclock":
         case "quotaClock": target.getConfiguration().setQuotaClock(property(camelContext, java.time.Clock.class, value)); return true;
@@ -97,6 +107,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sim": target.getConfiguration().setSim(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
@@ -113,6 +125,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "truncateText": target.getConfiguration().setTruncateText(property(camelContext, boolean.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.getConfiguration().setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": target.getConfiguration().setWebhookAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "webhookpath":
@@ -160,6 +174,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
         case "greedy": return boolean.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "lazystartproducer":
@@ -180,6 +196,14 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxRetries": return int.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "qty": return int.class;
         case "quotaclock":
         case "quotaClock": return java.time.Clock.class;
@@ -209,6 +233,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sim": return java.lang.Integer.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "timeunit":
@@ -225,6 +251,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "truncateText": return boolean.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": return boolean.class;
         case "webhookpath":
@@ -268,6 +296,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "failoninvalid":
         case "failOnInvalid": return target.getConfiguration().isFailOnInvalid();
         case "greedy": return target.isGreedy();
+        case "httpclient":
+        case "httpClient": return target.getConfiguration().getHttpClient();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
@@ -288,6 +318,14 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "qty": return target.getConfiguration().getQty();
         case "quotaclock":
         case "quotaClock": return target.getConfiguration().getQuotaClock();
@@ -317,6 +355,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sim": return target.getConfiguration().getSim();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "timeunit":
@@ -333,6 +373,8 @@ public class SmswayEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "truncateText": return target.getConfiguration().isTruncateText();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.getConfiguration().isUseGlobalSslContextParameters();
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": return target.getConfiguration().isWebhookAllowUnauthenticated();
         case "webhookpath":

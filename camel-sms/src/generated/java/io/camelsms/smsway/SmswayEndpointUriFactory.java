@@ -23,7 +23,7 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(62);
         props.add("apiKeyPlacement");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -38,6 +38,7 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
         props.add("exchangePattern");
         props.add("failOnInvalid");
         props.add("greedy");
+        props.add("httpClient");
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("matchWindow");
@@ -49,6 +50,10 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
         props.add("maxRetries");
         props.add("operation");
         props.add("pollStrategy");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyUsername");
         props.add("qty");
         props.add("quotaClock");
         props.add("quotaSleeper");
@@ -65,6 +70,7 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("sim");
+        props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("timeUnit");
         props.add("tokenapi");
@@ -74,13 +80,16 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
         props.add("trackingStore");
         props.add("truncateText");
         props.add("useFixedDelay");
+        props.add("useGlobalSslContextParameters");
         props.add("webhookAllowUnauthenticated");
         props.add("webhookPath");
         props.add("webhookPreviousSecret");
         props.add("webhookPreviousSecretValidUntil");
         props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(5);
+        secretProps.add("proxyPassword");
+        secretProps.add("proxyUsername");
         secretProps.add("tokenapi");
         secretProps.add("webhookPreviousSecret");
         secretProps.add("webhookSecret");

@@ -48,6 +48,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "dlrMode": getOrCreateConfiguration(target).setDlrMode(property(camelContext, io.camelsms.webcom.WebcomDlrMode.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": getOrCreateConfiguration(target).setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "intfieldsasnumbers":
         case "intFieldsAsNumbers": getOrCreateConfiguration(target).setIntFieldsAsNumbers(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -58,6 +60,14 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "replywindow":
         case "replyWindow": getOrCreateConfiguration(target).setReplyWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
@@ -69,6 +79,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sender": getOrCreateConfiguration(target).setSender(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "timezone":
         case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
@@ -81,6 +93,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "trackingStore": getOrCreateConfiguration(target).setTrackingStore(property(camelContext, io.camelsms.tracking.TrackingStore.class, value)); return true;
         case "typesend":
         case "typeSend": getOrCreateConfiguration(target).setTypeSend(property(camelContext, java.lang.String.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": getOrCreateConfiguration(target).setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": getOrCreateConfiguration(target).setWebhookAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "webhookpath":
@@ -121,6 +135,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "dlrMode": return io.camelsms.webcom.WebcomDlrMode.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "intfieldsasnumbers":
         case "intFieldsAsNumbers": return boolean.class;
         case "lazystartproducer":
@@ -131,6 +147,14 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxretries":
         case "maxRetries": return int.class;
         case "password": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "replywindow":
         case "replyWindow": return long.class;
         case "requesttimeout":
@@ -142,6 +166,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "retrydelay":
         case "retryDelay": return long.class;
         case "sender": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "timezone":
         case "timeZone": return java.lang.String.class;
         case "token": return java.lang.String.class;
@@ -154,6 +180,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "trackingStore": return io.camelsms.tracking.TrackingStore.class;
         case "typesend":
         case "typeSend": return java.lang.String.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": return boolean.class;
         case "webhookpath":
@@ -190,6 +218,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "dlrMode": return getOrCreateConfiguration(target).getDlrMode();
         case "failoninvalid":
         case "failOnInvalid": return getOrCreateConfiguration(target).isFailOnInvalid();
+        case "httpclient":
+        case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "intfieldsasnumbers":
         case "intFieldsAsNumbers": return getOrCreateConfiguration(target).isIntFieldsAsNumbers();
         case "lazystartproducer":
@@ -200,6 +230,14 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "password": return getOrCreateConfiguration(target).getPassword();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "replywindow":
         case "replyWindow": return getOrCreateConfiguration(target).getReplyWindow();
         case "requesttimeout":
@@ -211,6 +249,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "sender": return getOrCreateConfiguration(target).getSender();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "timezone":
         case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
         case "token": return getOrCreateConfiguration(target).getToken();
@@ -223,6 +263,8 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "trackingStore": return getOrCreateConfiguration(target).getTrackingStore();
         case "typesend":
         case "typeSend": return getOrCreateConfiguration(target).getTypeSend();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return getOrCreateConfiguration(target).isUseGlobalSslContextParameters();
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": return getOrCreateConfiguration(target).isWebhookAllowUnauthenticated();
         case "webhookpath":

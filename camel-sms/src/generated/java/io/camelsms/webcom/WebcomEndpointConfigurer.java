@@ -50,6 +50,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "failoninvalid":
         case "failOnInvalid": target.getConfiguration().setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "intfieldsasnumbers":
@@ -64,6 +66,14 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "replywindow":
@@ -86,6 +96,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sender": target.getConfiguration().setSender(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
@@ -104,6 +116,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "typeSend": target.getConfiguration().setTypeSend(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.getConfiguration().setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": target.getConfiguration().setWebhookAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "webhookpath":
@@ -153,6 +167,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
         case "greedy": return boolean.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "intfieldsasnumbers":
@@ -167,6 +183,14 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "password": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "replywindow":
@@ -189,6 +213,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sender": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "timeunit":
@@ -207,6 +233,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "typeSend": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": return boolean.class;
         case "webhookpath":
@@ -252,6 +280,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "failoninvalid":
         case "failOnInvalid": return target.getConfiguration().isFailOnInvalid();
         case "greedy": return target.isGreedy();
+        case "httpclient":
+        case "httpClient": return target.getConfiguration().getHttpClient();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "intfieldsasnumbers":
@@ -266,6 +296,14 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "password": return target.getConfiguration().getPassword();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "replywindow":
@@ -288,6 +326,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sender": return target.getConfiguration().getSender();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "timeunit":
@@ -306,6 +346,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "typeSend": return target.getConfiguration().getTypeSend();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.getConfiguration().isUseGlobalSslContextParameters();
         case "webhookallowunauthenticated":
         case "webhookAllowUnauthenticated": return target.getConfiguration().isWebhookAllowUnauthenticated();
         case "webhookpath":

@@ -23,7 +23,7 @@ public class WebcomEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(51);
+        Set<String> props = new HashSet<>(58);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -39,6 +39,7 @@ public class WebcomEndpointUriFactory extends org.apache.camel.support.component
         props.add("exchangePattern");
         props.add("failOnInvalid");
         props.add("greedy");
+        props.add("httpClient");
         props.add("initialDelay");
         props.add("intFieldsAsNumbers");
         props.add("lazyStartProducer");
@@ -48,6 +49,10 @@ public class WebcomEndpointUriFactory extends org.apache.camel.support.component
         props.add("operation");
         props.add("password");
         props.add("pollStrategy");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyUsername");
         props.add("repeatCount");
         props.add("replyWindow");
         props.add("requestTimeout");
@@ -60,6 +65,7 @@ public class WebcomEndpointUriFactory extends org.apache.camel.support.component
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("sender");
+        props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("timeUnit");
         props.add("timeZone");
@@ -70,15 +76,18 @@ public class WebcomEndpointUriFactory extends org.apache.camel.support.component
         props.add("trackingStore");
         props.add("typeSend");
         props.add("useFixedDelay");
+        props.add("useGlobalSslContextParameters");
         props.add("webhookAllowUnauthenticated");
         props.add("webhookPath");
         props.add("webhookPreviousSecret");
         props.add("webhookPreviousSecretValidUntil");
         props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(5);
+        Set<String> secretProps = new HashSet<>(7);
         secretProps.add("login");
         secretProps.add("password");
+        secretProps.add("proxyPassword");
+        secretProps.add("proxyUsername");
         secretProps.add("token");
         secretProps.add("webhookPreviousSecret");
         secretProps.add("webhookSecret");

@@ -1,7 +1,10 @@
 package io.camelsms.core;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
@@ -10,18 +13,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.auth.BasicScheme;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.HttpClientConnection;
 import org.apache.hc.core5.http.io.HttpResponseInformationCallback;
@@ -38,6 +53,9 @@ import org.slf4j.LoggerFactory;
  * The HTTP client every component talks to its provider with: one Apache HttpClient 5 per endpoint (connections are
  * pooled), JSON through {@link Json#MAPPER}. It logs the method, the URL without its query string, the status and
  * the time taken; never a body or a query string, because those carry credentials.
+ * <p>
+ * Requests go out as HTTP/1.1 (HttpClient 5 classic speaks nothing else: no {@code Upgrade: h2c}), through the
+ * proxy and with the TLS settings of {@link Options}, or on a client the user supplies.
  * <p>
  * It never sends a request twice by itself: automatic retries and redirects are off (the JDK client re-sends a GET
  * on a reset pooled connection, which would send an SMS twice for painel). Every request reaches the server at most
@@ -62,32 +80,77 @@ public final class HttpTransport implements AutoCloseable {
     /** Context attribute set once the request starts going out on an open connection. */
     private static final String REQUEST_STARTED = HttpTransport.class.getName() + ".requestStarted";
 
+    /** A proxy and its credentials, TLS settings, or a client of the user's; {@link #NONE}: a direct connection. */
+    public record Options(String proxyHost, int proxyPort, String proxyUsername, String proxyPassword,
+                          SSLContext sslContext, CloseableHttpClient httpClient) {
+        public static final Options NONE = new Options(null, 0, null, null, null, null);
+
+        @Override
+        public String toString() {
+            return "Options[proxy=" + proxyHost + ":" + proxyPort + ", client=" + httpClient + "]";
+        }
+    }
+
     private final String provider;
     private final CloseableHttpClient client;
+    /** True when the client is the user's: it is not closed here and cannot say when a request began. */
+    private final boolean userClient;
     private final Duration requestTimeout;
+    /** The proxy that answers for its credentials up front, or null. */
+    private final HttpHost preemptiveProxy;
+    private final UsernamePasswordCredentials proxyCredentials;
 
     public HttpTransport(String provider, Duration connectTimeout, Duration requestTimeout) {
+        this(provider, connectTimeout, requestTimeout, Options.NONE);
+    }
+
+    public HttpTransport(String provider, Duration connectTimeout, Duration requestTimeout, Options options) {
         this.provider = provider;
         this.requestTimeout = requestTimeout;
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnPerRoute(MAX_CONNECTIONS)
-                        .setMaxConnTotal(MAX_CONNECTIONS)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(connectTimeout))
-                                .setSocketTimeout(Timeout.of(requestTimeout))
-                                .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
-                                .build())
-                        .build())
+        HttpHost proxy = options.proxyHost() == null || options.proxyHost().isBlank() ? null
+                : new HttpHost(options.proxyHost().strip(), options.proxyPort());
+        this.userClient = options.httpClient() != null;
+        // the user's client brings its own proxy settings, if any
+        this.proxyCredentials = userClient || proxy == null || options.proxyUsername() == null ? null
+                : new UsernamePasswordCredentials(options.proxyUsername(),
+                        options.proxyPassword() == null ? new char[0] : options.proxyPassword().toCharArray());
+        this.preemptiveProxy = proxyCredentials == null ? null : proxy;
+        if (userClient) {
+            this.client = options.httpClient();
+            return;
+        }
+        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.of(requestTimeout))
+                        .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
+                        .build());
+        if (options.sslContext() != null) {
+            connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(options.sslContext()));
+        }
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(connections.build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(Timeout.of(connectTimeout))
                         .setResponseTimeout(Timeout.of(requestTimeout))
+                        .setProtocolUpgradeEnabled(false)
                         .build())
                 .setRequestExecutor(new MarkingRequestExecutor())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
-                .disableCookieManagement()
-                .build();
+                .disableCookieManagement();
+        if (proxy != null) {
+            builder.setProxy(proxy);
+        }
+        if (proxyCredentials != null) {
+            // for the CONNECT of an https call (a 407 there comes before anything is sent to the provider)
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            credentials.setCredentials(new AuthScope(proxy), proxyCredentials);
+            builder.setDefaultCredentialsProvider(credentials);
+        }
+        this.client = builder.build();
     }
 
     public HttpReply postJson(URI uri, Object body, Map<String, String> headers) {
@@ -113,6 +176,15 @@ public final class HttpTransport implements AutoCloseable {
         headers.forEach(request::setHeader);
         String target = method + " " + withoutQuery(uri);
         HttpClientContext context = HttpClientContext.create();
+        if (preemptiveProxy != null) {
+            // credentials with the first request: a 407 answered to a plain-http call would make the client send
+            // the request (an SMS) a second time
+            BasicScheme basic = new BasicScheme();
+            basic.initPreemptive(proxyCredentials);
+            BasicAuthCache cache = new BasicAuthCache();
+            cache.put(preemptiveProxy, basic);
+            context.setAuthCache(cache);
+        }
         long start = System.nanoTime();
         try {
             HttpReply reply = client.execute(request, context, response -> new HttpReply(provider,
@@ -122,8 +194,22 @@ public final class HttpTransport implements AutoCloseable {
                     (System.nanoTime() - start) / 1_000_000);
             return reply;
         } catch (IOException e) {
-            throw failure(target, context.getAttribute(REQUEST_STARTED) != null, e);
+            throw failure(target, requestStarted(context, e), e);
         }
+    }
+
+    /**
+     * Whether the request may have reached the server. The transport's own client marks the moment; a user's client
+     * cannot, so only a failure to connect (refused, no route, unknown host, connect timeout, TLS handshake) counts
+     * as not sent, anything else as maybe sent.
+     */
+    private boolean requestStarted(HttpClientContext context, IOException e) {
+        if (!userClient) {
+            return context.getAttribute(REQUEST_STARTED) != null;
+        }
+        return !(e instanceof ConnectException || e instanceof NoRouteToHostException
+                 || e instanceof UnknownHostException || e instanceof ConnectTimeoutException
+                 || e instanceof SSLHandshakeException);
     }
 
     private SmsProviderException failure(String target, boolean requestStarted, IOException e) {
@@ -152,7 +238,9 @@ public final class HttpTransport implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close(CloseMode.GRACEFUL);
+        if (!userClient) {
+            client.close(CloseMode.GRACEFUL);
+        }
     }
 
     /** Marks the moment the request starts going out on an established connection; nothing is sent before it. */

@@ -1,10 +1,18 @@
 package io.camelsms.core;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 
+import javax.net.ssl.SSLContext;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 import io.camelsms.tracking.TrackingStore;
 
@@ -65,6 +73,29 @@ public abstract class SmsConfiguration implements Cloneable {
               description = "Each further retry waits this many times longer than the previous one.")
     @Metadata(defaultValue = "2.0")
     private double retryBackoffMultiplier = 2.0;
+    @UriParam(label = "proxy", description = "Host of the HTTP proxy to reach the provider through (a plain-http"
+            + " call is sent to it with the absolute URI, an https one tunnelled with CONNECT). Empty: no proxy.")
+    private String proxyHost;
+    @UriParam(label = "proxy", defaultValue = "80", description = "Port of the HTTP proxy (with proxyHost).")
+    private int proxyPort = 80;
+    @UriParam(label = "proxy,security", secret = true, description = "User name for the proxy (Basic"
+            + " authentication, sent with each request so a 407 never makes a send go out twice). Empty: none.")
+    private String proxyUsername;
+    @UriParam(label = "proxy,security", secret = true, description = "Password for the proxy, with proxyUsername.")
+    private String proxyPassword;
+    @UriParam(label = "security", description = "TLS settings for https calls to the provider (Camel's"
+            + " SSLContextParameters: trust store, key store, protocols). Empty: the JVM's default trust.")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "security", defaultValue = "false", description = "Use the CamelContext's global"
+            + " SSLContextParameters (camel.ssl.*) when sslContextParameters is not set.")
+    private boolean useGlobalSslContextParameters;
+    @UriParam(label = "advanced", description = "An Apache HttpClient 5 CloseableHttpClient of your own to call the"
+            + " provider with (a bean reference, #bean:name). It is used as it is: connectTimeout, requestTimeout,"
+            + " the proxy and TLS options do not apply, it is not closed by the component, and its retry policy is"
+            + " yours: it must not retry (disableAutomaticRetries), or a send may reach the provider twice.")
+    private CloseableHttpClient httpClient;
+    /** The context the endpoint lives in, for sslContextParameters; set by {@link #bindTo}. */
+    private CamelContext camelContext;
 
     public String getDefaultRegion() {
         return defaultRegion;
@@ -136,6 +167,73 @@ public abstract class SmsConfiguration implements Cloneable {
 
     public void setRetryBackoffMultiplier(double retryBackoffMultiplier) {
         this.retryBackoffMultiplier = retryBackoffMultiplier;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public int getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(int proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public CloseableHttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(CloseableHttpClient httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    /**
+     * Ties an endpoint's options to its CamelContext, once they are all set: the context builds the SSLContext, and
+     * lends its global SSLContextParameters when {@code useGlobalSslContextParameters} is on and none is set.
+     */
+    public void bindTo(CamelContext context) {
+        this.camelContext = context;
+        if (sslContextParameters == null && useGlobalSslContextParameters) {
+            sslContextParameters = context.getSSLContextParameters();
+        }
     }
 
     public TrackingStore getTrackingStore() {
@@ -217,7 +315,20 @@ public abstract class SmsConfiguration implements Cloneable {
     }
 
     public HttpTransport newTransport(String provider) {
-        return new HttpTransport(provider, Duration.ofMillis(connectTimeout), Duration.ofMillis(requestTimeout));
+        SSLContext sslContext = null;
+        if (sslContextParameters != null) {
+            if (camelContext == null) {
+                throw new IllegalStateException(provider + ": sslContextParameters needs the endpoint's CamelContext");
+            }
+            try {
+                sslContext = sslContextParameters.createSSLContext(camelContext);
+            } catch (GeneralSecurityException | IOException e) {
+                throw new RuntimeCamelException(provider + ": cannot build the SSLContext from sslContextParameters: "
+                                                + e.getMessage(), e);
+            }
+        }
+        return new HttpTransport(provider, Duration.ofMillis(connectTimeout), Duration.ofMillis(requestTimeout),
+                new HttpTransport.Options(proxyHost, proxyPort, proxyUsername, proxyPassword, sslContext, httpClient));
     }
 
     /** A shallow copy, so each endpoint can change the component's defaults without touching them. */

@@ -25,6 +25,7 @@ public class PainelComponent extends DefaultComponent {
         endpointConfiguration.setOperation(getCamelContext().getTypeConverter()
                 .mandatoryConvertTo(PainelOperation.class, remaining));
         setProperties(endpoint, parameters);
+        endpointConfiguration.bindTo(getCamelContext());
         return endpoint;
     }
 

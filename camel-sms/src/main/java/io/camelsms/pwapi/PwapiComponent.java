@@ -21,6 +21,7 @@ public class PwapiComponent extends DefaultComponent {
         endpointConfiguration.setOperation(getCamelContext().getTypeConverter()
                 .mandatoryConvertTo(PwapiOperation.class, remaining));
         setProperties(endpoint, parameters);
+        endpointConfiguration.bindTo(getCamelContext());
         return endpoint;
     }
 

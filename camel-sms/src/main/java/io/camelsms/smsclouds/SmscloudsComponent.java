@@ -21,6 +21,7 @@ public class SmscloudsComponent extends DefaultComponent {
         endpointConfiguration.setOperation(getCamelContext().getTypeConverter()
                 .mandatoryConvertTo(SmscloudsOperation.class, remaining));
         setProperties(endpoint, parameters);
+        endpointConfiguration.bindTo(getCamelContext());
         return endpoint;
     }
 

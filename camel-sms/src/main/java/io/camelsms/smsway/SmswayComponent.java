@@ -21,6 +21,7 @@ public class SmswayComponent extends DefaultComponent {
         endpointConfiguration.setOperation(getCamelContext().getTypeConverter()
                 .mandatoryConvertTo(SmswayOperation.class, remaining));
         setProperties(endpoint, parameters);
+        endpointConfiguration.bindTo(getCamelContext());
         return endpoint;
     }
 

@@ -24,6 +24,7 @@ public class WebcomComponent extends DefaultComponent {
         endpointConfiguration.setOperation(getCamelContext().getTypeConverter()
                 .mandatoryConvertTo(WebcomOperation.class, remaining));
         setProperties(endpoint, parameters);
+        endpointConfiguration.bindTo(getCamelContext());
         return endpoint;
     }
 

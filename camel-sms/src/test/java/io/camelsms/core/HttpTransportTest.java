@@ -10,9 +10,14 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HttpTransportTest {
 
     private final AtomicInteger requestsRead = new AtomicInteger();
+    private final List<String> heads = new CopyOnWriteArrayList<>();
     private ServerSocket server;
     private Thread serverThread;
 
@@ -57,6 +63,53 @@ class HttpTransportTest {
             assertTrue(!e.getMessage().contains("secret"), "never the query string: " + e.getMessage());
         }
         assertEquals(2, requestsRead.get(), "one request per call, none re-sent by the client");
+    }
+
+    @Test
+    void requestsGoOutAsHttp11WithoutAnyUpgrade() throws Exception {
+        URI uri = serve(1, false);
+        try (HttpTransport transport = new HttpTransport("test", Duration.ofSeconds(2), Duration.ofSeconds(5))) {
+            assertEquals(200, transport.get(uri, Map.of()).status());
+        }
+        String head = heads.get(0);
+        assertTrue(head.startsWith("GET /api HTTP/1.1\r\n"), head);
+        assertTrue(!head.toLowerCase().contains("upgrade"), "no Upgrade: h2c (nor TLS): " + head);
+        assertTrue(!head.toLowerCase().contains("http2-settings"), head);
+    }
+
+    @Test
+    void aUsersClientThatCannotConnectIsARefusal() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        try (CloseableHttpClient own = HttpClients.custom().disableAutomaticRetries().build();
+             HttpTransport transport = new HttpTransport("test", Duration.ofSeconds(2), Duration.ofSeconds(2),
+                     new HttpTransport.Options(null, 0, null, null, null, own))) {
+            SmsProviderException e = assertThrows(SmsProviderException.class,
+                    () -> transport.get(URI.create("http://127.0.0.1:" + closedPort + "/x"), Map.of()));
+
+            assertEquals(SmsProviderException.Failure.REFUSED_TRY_LATER, e.getFailure());
+        }
+    }
+
+    @Test
+    void aUsersClientWhoseConnectionDropsAfterTheRequestIsAnUnknownOutcomeAndStaysOpen() throws Exception {
+        // the first request on a connection is answered, the second one read and the connection reset
+        URI uri = serve(1, true);
+        try (CloseableHttpClient own = HttpClients.custom().disableAutomaticRetries().build()) {
+            HttpTransport transport = new HttpTransport("test", Duration.ofSeconds(2), Duration.ofSeconds(5),
+                    new HttpTransport.Options(null, 0, null, null, null, own));
+            assertEquals(200, transport.get(uri, Map.of()).status());
+            SmsProviderException e = assertThrows(SmsProviderException.class,
+                    () -> transport.postJson(uri, Map.of("a", 1), Map.of()));
+            transport.close();
+
+            assertEquals(SmsProviderException.Failure.UNKNOWN, e.getFailure());
+            assertEquals(2, requestsRead.get());
+            assertEquals(200, (int) own.execute(new HttpGet(uri), response -> response.getCode()),
+                    "closing the transport leaves the user's client open");
+        }
     }
 
     @Test
@@ -136,6 +189,7 @@ class HttpTransportTest {
             return false;
         }
         String text = head.toString(StandardCharsets.US_ASCII);
+        heads.add(text);
         int length = 0;
         for (String line : text.split("\r\n")) {
             if (line.toLowerCase().startsWith("content-length:")) {
