@@ -6,3 +6,6 @@
 ALTER TABLE sms_unknown_send ADD COLUMN in_flight VARCHAR(36);
 
 CREATE INDEX sms_unknown_send_in_flight ON sms_unknown_send (in_flight);
+
+-- Every batch of a send now writes here: the id sequence is cached as sms_message's is (V3; 1 on PostgreSQL).
+ALTER TABLE sms_unknown_send ALTER COLUMN id SET CACHE ${identity_cache};
