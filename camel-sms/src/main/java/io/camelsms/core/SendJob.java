@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * <li>with a tracking store, a caller's external id is an idempotency key: a message whose id was accepted earlier
  * with the same recipient and text is {@code ACCEPTED_EARLIER} and not sent, one whose id was used for another
  * recipient or text is rejected naming the earlier send, and so is a second use of an id within the send;</li>
- * <li>valid messages go out in batches of the provider's maximum;</li>
+ * <li>valid messages go out in batches of the provider's maximum; with a tracking store (and unless unknown
+ * messages may be resent), each batch's messages are first marked in flight in the store and the mark is replaced
+ * by the outcome once it is known, so a batch whose process died mid-request is UNKNOWN to the next send, not sent
+ * again;</li>
  * <li>a batch the provider surely did not act on (refused, after the retries a temporary refusal gets) has its
  * messages {@link RecipientResult.Outcome#REJECTED} with the provider's reason, whichever batch it is;</li>
  * <li>a batch whose request may have reached the provider (read timeout, reset after the request was written, an
