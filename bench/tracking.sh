@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The tracking store alone, as a bulk send uses it: resume check and batch insert, µs per row.
 #
-#   bench/tracking.sh [rows] [batch] [provider]     defaults 1000000 20000 pwapi (smsclouds: a campaign per batch)
+#   bench/tracking.sh [rows] [batch] [provider] [inflight]   defaults 1000000 20000 pwapi (smsclouds: a campaign per
+#                                                          batch); inflight: with the write-ahead marks of a send
 #
 # Environment: DB=postgres to measure an embedded PostgreSQL instead of the embedded H2 default; HEAP as run.sh.
 set -euo pipefail

@@ -8,15 +8,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.camelsms.core.SendJob;
 import io.camelsms.tracking.JdbcTrackingStore;
 import io.camelsms.tracking.TrackedMessage;
+import io.camelsms.tracking.UnknownSend;
 
 /**
  * The tracking store alone, as a bulk send uses it: per batch of a file, the resume check
  * ({@code earlierContent}) then {@code recordAccepted}, on the embedded H2 store or on PostgreSQL
- * ({@code -Dbench.tracking=postgres}, an embedded PostgreSQL started for the run). Prints microseconds per row for
- * each, per tenth of the run, so a cost that grows with the rows already stored shows. Run it with
- * {@code bench/tracking.sh [rows] [batch]}.
+ * ({@code -Dbench.tracking=postgres}, an embedded PostgreSQL started for the run). With {@code inflight} as the
+ * fourth argument the insert is what a send with a tracking store does today: the write-ahead
+ * ({@code recordInFlight}) before the request, then {@code settleInFlight} (the accepted rows, the marks dropped).
+ * Prints microseconds per row for each, per tenth of the run, so a cost that grows with the rows already stored
+ * shows. Run it with {@code bench/tracking.sh [rows] [batch] [provider] [inflight]}.
  */
 public final class TrackingStoreBenchmark {
 
@@ -24,6 +28,7 @@ public final class TrackingStoreBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         String provider = args.length > 2 ? args[2] : "pwapi";
+        boolean inFlight = args.length > 3 && "inflight".equals(args[3]);
         boolean postgres = "postgres".equals(System.getProperty("bench.tracking"));
         Path work = Files.createTempDirectory("camel-sms-tracking-bench");
         try (BenchPostgres pg = postgres ? BenchPostgres.start() : null) {
@@ -31,7 +36,8 @@ public final class TrackingStoreBenchmark {
                     : JdbcTrackingStore.embeddedH2(work);
             store.start();
             try {
-                run(store, rows, batch, provider, postgres ? "postgres" : "h2");
+                run(store, rows, batch, provider, (postgres ? "postgres" : "h2") + (inFlight ? " (in-flight marks)" : ""),
+                        inFlight);
             } finally {
                 store.stop();
             }
@@ -40,7 +46,8 @@ public final class TrackingStoreBenchmark {
         }
     }
 
-    private static void run(JdbcTrackingStore store, int rows, int batch, String provider, String database) {
+    private static void run(JdbcTrackingStore store, int rows, int batch, String provider, String database,
+                            boolean inFlight) {
         System.out.printf(Locale.ROOT, "tracking store on %s: %,d rows of %s in batches of %,d%n", database, rows,
                 provider, batch);
         long lookUpNanos = 0;
@@ -53,6 +60,7 @@ public final class TrackingStoreBenchmark {
             int to = Math.min(rows, from + batch);
             List<String> ids = new ArrayList<>(to - from);
             List<TrackedMessage> accepted = new ArrayList<>(to - from);
+            List<UnknownSend> marks = new ArrayList<>(inFlight ? to - from : 0);
             Instant now = Instant.now();
             String campaignId = "smsclouds".equals(provider) ? Integer.toString(++campaign) : null;
             for (int i = from; i < to; i++) {
@@ -62,6 +70,10 @@ public final class TrackingStoreBenchmark {
                 accepted.add(TrackedMessage.accepted(provider, "bench-account", externalId, recipient,
                         providerMessageId(provider, i), campaignId, now,
                         TrackedMessage.contentHashOf(recipient, "bench text"), "bench.csv line " + (i + 2)));
+                if (inFlight) {
+                    marks.add(new UnknownSend(provider, "bench-account", externalId, recipient,
+                            SendJob.IN_FLIGHT_REASON, now));
+                }
             }
             long t0 = System.nanoTime();
             Set<String> already = store.earlierContent(provider, ids).keySet();
@@ -69,7 +81,13 @@ public final class TrackingStoreBenchmark {
             if (!already.isEmpty()) {
                 throw new IllegalStateException(already.size() + " ids of a fresh batch were found as accepted");
             }
-            store.recordAccepted(accepted);
+            if (inFlight) {
+                String key = "batch-" + from;
+                store.recordInFlight(key, marks);
+                store.settleInFlight(key, accepted, List.of());
+            } else {
+                store.recordAccepted(accepted);
+            }
             long t2 = System.nanoTime();
             lookUpNanos += t1 - t0;
             insertNanos += t2 - t1;

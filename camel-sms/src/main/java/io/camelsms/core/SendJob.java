@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * <li>with a tracking store, a caller's external id is an idempotency key: a message whose id was accepted earlier
  * with the same recipient and text is {@code ACCEPTED_EARLIER} and not sent, one whose id was used for another
  * recipient or text is rejected naming the earlier send, and so is a second use of an id within the send;</li>
- * <li>valid messages go out in batches of the provider's maximum;</li>
+ * <li>valid messages go out in batches of the provider's maximum; with a tracking store (and unless unknown
+ * messages may be resent), each batch's messages are first marked in flight in the store and the mark is replaced
+ * by the outcome once it is known, so a batch whose process died mid-request is UNKNOWN to the next send, not sent
+ * again;</li>
  * <li>a batch the provider surely did not act on (refused, after the retries a temporary refusal gets) has its
  * messages {@link RecipientResult.Outcome#REJECTED} with the provider's reason, whichever batch it is;</li>
  * <li>a batch whose request may have reached the provider (read timeout, reset after the request was written, an
@@ -43,6 +46,12 @@ public final class SendJob<W> {
     private static final Logger LOG = LoggerFactory.getLogger(SendJob.class);
     /** How the reason of an UNKNOWN message that this send did not send (an earlier one may have) begins. */
     public static final String NOT_SENT_AGAIN = "not sent again: ";
+    /**
+     * The reason a message keeps when its batch was marked in flight and its outcome was never recorded: the process
+     * stopped after the mark, most likely while the request was in flight.
+     */
+    public static final String IN_FLIGHT_REASON = "the process stopped while the request was in flight (or just"
+            + " before it left); the provider may have the message";
     /** Below this many messages, preparing them on one thread costs less than handing work to others. */
     static final int PARALLEL_FROM = 1_000;
 
@@ -148,6 +157,18 @@ public final class SendJob<W> {
         boolean everyBatchRefused = true;
         List<Runnable> failures = new ArrayList<>(); // logged once the send is known not to throw
         for (List<Prepared<W>> batch : batches) {
+            String inFlight;
+            try {
+                inFlight = markInFlight(batch);
+            } catch (RuntimeException e) {
+                LOG.error("{}: a batch of {} messages could not be recorded as in flight; not sent", provider,
+                        batch.size(), e);
+                for (Prepared<W> message : batch) {
+                    results[message.index()] = message.rejected(
+                            "not sent: the tracking store could not record it as in flight (" + e.getMessage() + ")");
+                }
+                continue;
+            }
             try {
                 BatchOutcome outcome = sender.send(batch);
                 if (outcome.batchId() != null) {
@@ -157,7 +178,7 @@ public final class SendJob<W> {
                     results[r.index()] = r;
                 }
                 everyBatchRefused = false;
-                track(outcome.recipients());
+                track(outcome.recipients(), inFlight);
             } catch (SmsProviderException e) {
                 failures.add(() -> LOG.warn("{}: a batch of {} messages {}: {}", provider, batch.size(),
                         e.isUnknown() ? "may have reached the provider; not resent, reported as unknown"
@@ -168,11 +189,11 @@ public final class SendJob<W> {
                     failed.add(results[message.index()]);
                 }
                 if (e.isUnknown()) {
-                    track(failed);
                     everyBatchRefused = false;
                 } else if (firstRefusal == null) {
                     firstRefusal = e;
                 }
+                track(failed, inFlight); // refused: records nothing, only drops the in-flight marks
             }
         }
         SendResult result = new SendResult(provider, batchIds, Arrays.asList(results), null);
@@ -306,12 +327,41 @@ public final class SendJob<W> {
     }
 
     /**
+     * The write-ahead: before the batch's request leaves, records its messages that carry the caller's external id
+     * as in flight, in one batched insert, so that if the process dies before the outcome is recorded, a resumed run
+     * finds them unknown and does not send them again. Only with a tracking store and where unknown messages are
+     * not resent anyway (webcom dedupes by our id; {@code resendUnknown}); ids the component generated are new by
+     * construction and never asked for. Returns the batch's key, or null when nothing was marked.
+     */
+    private String markInFlight(List<Prepared<W>> batch) {
+        if (trackingStore == null || mayResendUnknown) {
+            return null;
+        }
+        Instant now = Instant.now();
+        List<UnknownSend> marks = new ArrayList<>(batch.size());
+        for (Prepared<W> message : batch) {
+            if (callersId(message) != null) {
+                marks.add(new UnknownSend(provider, account, message.externalId(), message.recipient(),
+                        IN_FLIGHT_REASON, now));
+            }
+        }
+        if (marks.isEmpty()) {
+            return null;
+        }
+        String key = UUID.randomUUID().toString();
+        trackingStore.recordInFlight(key, marks);
+        return key;
+    }
+
+    /**
      * Records the batch's accepted messages at once, so what the provider took is known even if the process dies
      * before the send completes, and its messages with an unknown outcome, with the reason, so that none is sent
-     * again blindly. The provider already has them (or may have): a store failure is logged, never thrown, because
-     * failing the exchange would invite a re-send.
+     * again blindly; with {@code inFlight}, in the same transaction that drops the batch's in-flight marks (a refused
+     * batch records nothing else). The provider already has them (or may have): a store failure is logged, never
+     * thrown, because failing the exchange would invite a re-send; the marks then stay, and the messages count as
+     * unknown.
      */
-    private void track(List<RecipientResult> batch) {
+    private void track(List<RecipientResult> batch, String inFlight) {
         if (trackingStore == null) {
             return;
         }
@@ -328,10 +378,17 @@ public final class SendJob<W> {
                 unknown.add(new UnknownSend(provider, account, r.externalId(), r.recipient(), r.reason(), now));
             }
         }
+        if (inFlight == null && accepted.isEmpty() && unknown.isEmpty()) {
+            return;
+        }
         try {
-            trackingStore.recordAccepted(accepted);
-            if (!unknown.isEmpty()) {
-                trackingStore.recordUnknown(unknown);
+            if (inFlight != null) {
+                trackingStore.settleInFlight(inFlight, accepted, unknown);
+            } else {
+                trackingStore.recordAccepted(accepted);
+                if (!unknown.isEmpty()) {
+                    trackingStore.recordUnknown(unknown);
+                }
             }
         } catch (RuntimeException e) {
             LOG.error("{}: {} accepted and {} unknown messages could not be recorded for tracking", provider,

@@ -140,43 +140,50 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public void recordAccepted(List<TrackedMessage> messages) {
-        String sql = "INSERT INTO sms_message (provider, account, external_id, recipient, provider_message_id,"
-                + " campaign_id, status, raw_status, status_at, created_at, updated_at, is_final, campaign_recipient,"
-                + " content_hash, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                int pending = 0;
-                for (TrackedMessage m : messages) {
-                    insert.setString(1, m.provider());
-                    insert.setString(2, m.account());
-                    insert.setString(3, m.externalId());
-                    insert.setString(4, m.recipient());
-                    insert.setString(5, m.providerMessageId());
-                    insert.setString(6, m.campaignId());
-                    insert.setString(7, m.status().name());
-                    insert.setString(8, m.rawStatus());
-                    setInstant(insert, 9, m.statusAt());
-                    setInstant(insert, 10, m.createdAt());
-                    setInstant(insert, 11, m.updatedAt());
-                    insert.setBoolean(12, m.isFinal());
-                    insert.setString(13, campaignRecipient(m.campaignId(), m.recipient()));
-                    insert.setString(14, m.contentHash());
-                    insert.setString(15, m.origin() == null || m.origin().length() <= MAX_ORIGIN ? m.origin()
-                            : m.origin().substring(0, MAX_ORIGIN));
-                    insert.addBatch();
-                    if (++pending == INSERT_BATCH) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
-            }
+            insertAccepted(connection, messages);
             return null;
         });
         if (!statisticsKnown) {
             analyzeIfWithoutStatistics();
+        }
+    }
+
+    private static void insertAccepted(Connection connection, List<TrackedMessage> messages) throws SQLException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO sms_message (provider, account, external_id, recipient, provider_message_id,"
+                + " campaign_id, status, raw_status, status_at, created_at, updated_at, is_final, campaign_recipient,"
+                + " content_hash, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (TrackedMessage m : messages) {
+                insert.setString(1, m.provider());
+                insert.setString(2, m.account());
+                insert.setString(3, m.externalId());
+                insert.setString(4, m.recipient());
+                insert.setString(5, m.providerMessageId());
+                insert.setString(6, m.campaignId());
+                insert.setString(7, m.status().name());
+                insert.setString(8, m.rawStatus());
+                setInstant(insert, 9, m.statusAt());
+                setInstant(insert, 10, m.createdAt());
+                setInstant(insert, 11, m.updatedAt());
+                insert.setBoolean(12, m.isFinal());
+                insert.setString(13, campaignRecipient(m.campaignId(), m.recipient()));
+                insert.setString(14, m.contentHash());
+                insert.setString(15, m.origin() == null || m.origin().length() <= MAX_ORIGIN ? m.origin()
+                        : m.origin().substring(0, MAX_ORIGIN));
+                insert.addBatch();
+                if (++pending == INSERT_BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
         }
     }
 
@@ -285,24 +292,66 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public void recordUnknown(List<UnknownSend> messages) {
-        String sql = "INSERT INTO sms_unknown_send (provider, account, external_id, recipient, reason, created_at)"
-                     + " VALUES (?, ?, ?, ?, ?, ?)";
         inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                for (UnknownSend m : messages) {
-                    insert.setString(1, m.provider());
-                    insert.setString(2, m.account());
-                    insert.setString(3, m.externalId());
-                    insert.setString(4, m.recipient());
-                    insert.setString(5, m.reason().length() > MAX_REASON ? m.reason().substring(0, MAX_REASON)
-                            : m.reason());
-                    setInstant(insert, 6, m.at());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            insertUnknown(connection, messages, null);
+            return null;
+        });
+    }
+
+    @Override
+    public void recordInFlight(String batchKey, List<UnknownSend> messages) {
+        inTransaction(connection -> {
+            insertUnknown(connection, messages, batchKey);
+            return null;
+        });
+    }
+
+    @Override
+    public void settleInFlight(String batchKey, List<TrackedMessage> accepted, List<UnknownSend> unknown) {
+        inTransaction(connection -> {
+            insertAccepted(connection, accepted);
+            insertUnknown(connection, unknown, null);
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM sms_unknown_send WHERE in_flight = ?")) {
+                delete.setString(1, batchKey);
+                delete.executeUpdate();
             }
             return null;
         });
+        if (!statisticsKnown && !accepted.isEmpty()) {
+            analyzeIfWithoutStatistics();
+        }
+    }
+
+    /** One batched insert into sms_unknown_send; {@code inFlight}: the batch key of a write-ahead mark, or null. */
+    private static void insertUnknown(Connection connection, List<UnknownSend> messages, String inFlight)
+            throws SQLException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO sms_unknown_send (provider, account, external_id, recipient, reason, created_at,"
+                     + " in_flight) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (UnknownSend m : messages) {
+                insert.setString(1, m.provider());
+                insert.setString(2, m.account());
+                insert.setString(3, m.externalId());
+                insert.setString(4, m.recipient());
+                insert.setString(5, m.reason().length() > MAX_REASON ? m.reason().substring(0, MAX_REASON)
+                        : m.reason());
+                setInstant(insert, 6, m.at());
+                insert.setString(7, inFlight);
+                insert.addBatch();
+                if (++pending == INSERT_BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        }
     }
 
     @Override

@@ -38,6 +38,20 @@ public interface TrackingStore extends IdempotentRepository {
     void recordUnknown(List<UnknownSend> messages);
 
     /**
+     * The write-ahead of a send: records a batch's messages as in flight under {@code batchKey}, before its request
+     * leaves. Until {@link #settleInFlight} the messages count as unknown ({@link #unknownExternalIds}, with their
+     * reason), so a run that resumes after the process died mid-request does not send them again.
+     */
+    void recordInFlight(String batchKey, List<UnknownSend> messages);
+
+    /**
+     * Records a batch's outcome and drops its in-flight marks, in one transaction: the accepted messages as
+     * {@link #recordAccepted}, the unknown ones as {@link #recordUnknown} (with the real reason); refused messages
+     * are in neither list, so nothing of them remains.
+     */
+    void settleInFlight(String batchKey, List<TrackedMessage> accepted, List<UnknownSend> unknown);
+
+    /**
      * Of these external ids, the ones recorded with an unknown send outcome for the provider and not accepted since,
      * each with its latest reason: a later send must not send them blindly.
      */

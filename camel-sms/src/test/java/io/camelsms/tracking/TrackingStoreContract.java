@@ -338,4 +338,24 @@ abstract class TrackingStoreContract {
         assertFalse(store.hasOpenMessages("painel"), "nothing to poll: there is no provider id");
         assertEquals(Map.of(), store.earlierContent("painel", List.of("row-1")), "not accepted either");
     }
+
+    @Test
+    void inFlightMarksCountAsUnknownUntilTheirBatchIsSettled() {
+        String stopped = "the process stopped while the request was in flight";
+        store.recordInFlight("batch-1", List.of(new UnknownSend("smsclouds", "acct", "a", "5511900000001", stopped, T0),
+                new UnknownSend("smsclouds", "acct", "b", "5511900000002", stopped, T0),
+                new UnknownSend("smsclouds", "acct", "c", "5511900000003", stopped, T0)));
+        store.recordInFlight("batch-2", List.of(new UnknownSend("smsclouds", "acct", "d", "5511900000004", stopped, T0)));
+        assertEquals(Map.of("a", stopped, "b", stopped, "c", stopped, "d", stopped),
+                store.unknownExternalIds("smsclouds", List.of("a", "b", "c", "d")), "a crash here: all unknown");
+
+        // batch 1's answer: a accepted, b unknown with the real reason, c refused (in neither list)
+        store.settleInFlight("batch-1", List.of(accepted("a", "c-1", null, T0)),
+                List.of(new UnknownSend("smsclouds", "acct", "b", "5511900000002", "no reply within PT5S", T0)));
+
+        assertEquals(Map.of("b", "no reply within PT5S", "d", stopped),
+                store.unknownExternalIds("smsclouds", List.of("a", "b", "c", "d")),
+                "accepted and refused marks are gone, the unknown one has its real reason, batch 2's mark stays");
+        assertEquals(Set.of("a"), store.earlierContent("smsclouds", List.of("a", "b", "c")).keySet());
+    }
 }
