@@ -213,8 +213,9 @@ public final class SendJob<W> {
         if (trackingStore == null || mayResendUnknown || ready.isEmpty()) {
             return ready;
         }
+        // ids the component generated are new by construction: only the caller's can have been sent before
         Map<String, String> earlier = trackingStore.unknownExternalIds(provider,
-                ready.stream().map(Prepared::externalId).filter(Objects::nonNull).toList());
+                ready.stream().map(this::callersId).filter(Objects::nonNull).toList());
         if (earlier.isEmpty()) {
             return ready;
         }
