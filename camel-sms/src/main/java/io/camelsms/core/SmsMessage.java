@@ -42,7 +42,8 @@ public record SmsMessage(
 
     /**
      * Option naming where the message came from (e.g. {@code orders.csv line 12}), at most 200 characters. Never
-     * sent; kept in the tracking store so that a later conflict on the message's external id names it.
+     * sent; kept in the tracking store so that a later conflict on the message's external id names it. The store
+     * also counts statuses by its source, the origin without a trailing {@code line <n>} ({@code orders.csv}).
      */
     public static final String ORIGIN_OPTION = "camelsms.origin";
 

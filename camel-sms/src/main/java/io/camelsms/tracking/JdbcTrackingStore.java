@@ -12,12 +12,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -155,7 +157,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         }
         String sql = "INSERT INTO sms_message (provider, account, external_id, recipient, provider_message_id,"
                 + " campaign_id, status, raw_status, status_at, created_at, updated_at, is_final, campaign_recipient,"
-                + " content_hash, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " content_hash, origin, origin_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             int pending = 0;
             for (TrackedMessage m : messages) {
@@ -173,8 +175,10 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                 insert.setBoolean(12, m.isFinal());
                 insert.setString(13, campaignRecipient(m.campaignId(), m.recipient()));
                 insert.setString(14, m.contentHash());
-                insert.setString(15, m.origin() == null || m.origin().length() <= MAX_ORIGIN ? m.origin()
-                        : m.origin().substring(0, MAX_ORIGIN));
+                String origin = m.origin() == null || m.origin().length() <= MAX_ORIGIN ? m.origin()
+                        : m.origin().substring(0, MAX_ORIGIN);
+                insert.setString(15, origin);
+                insert.setString(16, TrackedMessage.originFile(origin));
                 insert.addBatch();
                 if (++pending == INSERT_BATCH) {
                     insert.executeBatch();
@@ -401,6 +405,27 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                             s.setString(1, provider);
                             s.setString(2, account);
                         });
+    }
+
+    /** One pass over the (provider, origin_file, status) index (V11), not over the messages. */
+    @Override
+    public Map<String, Map<DeliveryStatus, Long>> statusCountsByProvider() {
+        Map<String, Map<DeliveryStatus, Long>> counts = new TreeMap<>();
+        query("SELECT provider, status, COUNT(*) FROM sms_message GROUP BY provider, status", s -> { },
+                rs -> counts.computeIfAbsent(rs.getString(1), p -> new EnumMap<>(DeliveryStatus.class))
+                        .put(DeliveryStatus.valueOf(rs.getString(2)), rs.getLong(3)));
+        return counts;
+    }
+
+    /** A range of the (provider, origin_file, status) index (V11). */
+    @Override
+    public Map<DeliveryStatus, Long> statusCounts(String provider, String originFile) {
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        query("SELECT status, COUNT(*) FROM sms_message WHERE provider = ? AND origin_file = ? GROUP BY status", s -> {
+            s.setString(1, provider);
+            s.setString(2, originFile);
+        }, rs -> counts.put(DeliveryStatus.valueOf(rs.getString(1)), rs.getLong(2)));
+        return counts;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.camelsms.tracking;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 import io.camelsms.core.DeliveryStatus;
 import io.camelsms.core.EventIds;
@@ -30,6 +31,9 @@ public record TrackedMessage(long id, String provider, String account, String ex
                              Instant statusAt, Instant createdAt, Instant updatedAt, String contentHash,
                              String origin) {
 
+    /** What {@link #originFile} removes: the V11 migration removes the same from messages recorded before it. */
+    private static final Pattern TRAILING_LINE = Pattern.compile(" line [0-9]+$");
+
     public boolean isFinal() {
         return status.isFinal();
     }
@@ -37,6 +41,14 @@ public record TrackedMessage(long id, String provider, String account, String ex
     /** The digest an idempotency key's content is compared by: the recipient as sent and the text, exactly. */
     public static String contentHashOf(String recipient, String text) {
         return EventIds.of("content", recipient, text);
+    }
+
+    /**
+     * The file (or other source) an origin names, without its trailing line number: {@code orders.csv line 12}
+     * is {@code orders.csv}; an origin without a line number is its own source; null stays null.
+     */
+    public static String originFile(String origin) {
+        return origin == null ? null : TRAILING_LINE.matcher(origin).replaceFirst("");
     }
 
     /** A message just accepted by the provider, not yet stored, whose content is not known. */

@@ -63,6 +63,20 @@ public interface TrackingStore extends IdempotentRepository {
     /** Whether any message of the provider still waits for a final status (any account). */
     boolean hasOpenMessages(String provider);
 
+    /**
+     * How many messages of each provider are in each status (statuses without messages left out), providers in
+     * alphabetical order: what an operator's overview shows. Read-only.
+     */
+    Map<String, Map<DeliveryStatus, Long>> statusCountsByProvider();
+
+    /**
+     * How many of the provider's messages that came from {@code originFile} are in each status (statuses without
+     * messages left out). The file is a message's origin without its trailing line number
+     * ({@link TrackedMessage#originFile}): {@code orders.csv} counts {@code orders.csv line 1}, {@code line 2} ...
+     * Read-only.
+     */
+    Map<DeliveryStatus, Long> statusCounts(String provider, String originFile);
+
     /** Messages without a final status, oldest first, at most {@code limit}. */
     List<TrackedMessage> openMessages(String provider, String account, int limit);
 

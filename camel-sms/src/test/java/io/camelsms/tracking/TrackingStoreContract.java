@@ -161,6 +161,10 @@ abstract class TrackingStoreContract {
                 // a full scan: PostgreSQL's "Seq Scan", H2's "tableScan"
                 assertFalse(plan.contains("seq scan") || plan.contains("tablescan"), query + "\n" + plan);
             }
+            // a file's counts (the status page) read a range of their own index too
+            String fileCounts = "SELECT status, COUNT(*) FROM sms_message WHERE provider = 'smsclouds'"
+                                + " AND origin_file = 'a.csv' GROUP BY status";
+            assertTrue(plan(s, fileCounts).contains("sms_message_status_counts"), plan(s, fileCounts));
         }
         assertEquals(List.of("open-1"), store.openCampaigns("smsclouds", "acct"));
         assertEquals(10, store.openMessages("smsclouds", "acct", 100).size());
@@ -253,6 +257,58 @@ abstract class TrackingStoreContract {
         assertEquals("c-1", earlier.campaignId());
         assertEquals(T0, earlier.createdAt());
         assertEquals("a.csv line 2", earlier.origin());
+    }
+
+    @Test
+    void statusCountsArePerProviderAndPerOriginFileReadFromTheStatusCountsIndex() throws Exception {
+        List<TrackedMessage> sent = new ArrayList<>();
+        for (int line = 2; line <= 6; line++) {
+            sent.add(TrackedMessage.accepted("smsclouds", "acct", "a-" + line, "55" + line, "m-a" + line, "c-1", T0,
+                    null, "a.csv line " + line));
+        }
+        sent.add(TrackedMessage.accepted("smsclouds", "acct", "b-2", "5502", "m-b2", "c-2", T0, null, "b.csv line 2"));
+        sent.add(TrackedMessage.accepted("webcom", "acct", "a-2", "5502", "w-a2", null, T0, null, "a.csv line 2"));
+        sent.add(TrackedMessage.accepted("webcom", "acct", "api-1", "5503", "w-1", null, T0, null, null));
+        store.recordAccepted(sent);
+        store.updateStatus(id("smsclouds", "m-a2"), DeliveryStatus.DELIVERED, "delivered", T0);
+        store.updateStatus(id("smsclouds", "m-a3"), DeliveryStatus.DELIVERED, "delivered", T0);
+        store.updateStatus(id("smsclouds", "m-a4"), DeliveryStatus.FAILED, "failed", T0);
+
+        assertEquals(Map.of(DeliveryStatus.DELIVERED, 2L, DeliveryStatus.FAILED, 1L, DeliveryStatus.ACCEPTED, 2L),
+                store.statusCounts("smsclouds", "a.csv"));
+        assertEquals(Map.of(DeliveryStatus.ACCEPTED, 1L), store.statusCounts("webcom", "a.csv"), "per provider");
+        assertEquals(Map.of(), store.statusCounts("smsclouds", "a.csv line 2"), "a file, not one of its lines");
+        assertEquals(Map.of("smsclouds", Map.of(DeliveryStatus.DELIVERED, 2L, DeliveryStatus.FAILED, 1L,
+                DeliveryStatus.ACCEPTED, 3L), "webcom", Map.of(DeliveryStatus.ACCEPTED, 2L)),
+                store.statusCountsByProvider());
+    }
+
+    @Test
+    void messagesRecordedBeforeVersion11CountForTheFileTheirOriginNames() throws Exception {
+        DataSource existing = freshDataSource("origins");
+        Flyway.configure().dataSource(existing).locations("classpath:db/tracking").table("camel_sms_schema_history")
+                .placeholders(Map.of("identity_cache", "1")).javaMigrations(new V5__Tracking_account_label())
+                .target("7").load().migrate();
+        try (Connection c = existing.getConnection(); Statement s = c.createStatement()) {
+            for (String origin : List.of("'old.csv line 7'", "'old.csv line 12'", "'an api call'", "NULL")) {
+                s.execute("INSERT INTO sms_message (provider, account, recipient, status, created_at, updated_at,"
+                          + " is_final, origin) VALUES ('pwapi', 'default', '5521988887777', 'ACCEPTED',"
+                          + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, FALSE, " + origin + ")");
+            }
+        }
+        JdbcTrackingStore upgraded = new JdbcTrackingStore(existing);
+        upgraded.start();
+        try {
+            assertEquals(Map.of(DeliveryStatus.ACCEPTED, 2L), upgraded.statusCounts("pwapi", "old.csv"));
+            assertEquals(Map.of(DeliveryStatus.ACCEPTED, 1L), upgraded.statusCounts("pwapi", "an api call"));
+            assertEquals(Map.of("pwapi", Map.of(DeliveryStatus.ACCEPTED, 4L)), upgraded.statusCountsByProvider());
+        } finally {
+            upgraded.stop();
+        }
+    }
+
+    private long id(String provider, String providerMessageId) {
+        return store.findByProviderMessageId(provider, "acct", providerMessageId).orElseThrow().id();
     }
 
     @Test
