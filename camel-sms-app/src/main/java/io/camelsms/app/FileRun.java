@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,21 +18,28 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import io.camelsms.app.status.FileCounts;
+import io.camelsms.app.status.FileRunSummary;
+import io.camelsms.app.status.RunningFile;
 import io.camelsms.core.RecipientResult.Outcome;
 
 /**
  * One recipient file on its way through the route: its results and rejects files and its counters. Shared by the
  * split's sub-exchanges through an exchange property; they run one after the other, so no locking is needed.
  * Output files are appended to, so a resumed file keeps what the first run wrote. Every row read ends in exactly one
- * of them: {@link #unaccounted()} is zero at the end of a file.
+ * of them: {@link #unaccounted()} is zero at the end of a file. Its counters are also read by the status page, from
+ * another thread, through {@link #summary()}.
  */
-public final class FileRun implements Closeable {
+public final class FileRun implements Closeable, RunningFile {
 
     static final String[] RESULT_COLUMNS = {"line", "row_id", "recipient", "status", "provider", "campaign_id",
         "provider_message_id", "reason"};
     static final String[] REJECT_COLUMNS = {"line", "row_id", "phone", "reason"};
 
     private final String fileName;
+    private final String provider;
+    private final Instant startedAt = Instant.now();
+    private volatile Instant finishedAt;
     private final long startNanos = System.nanoTime();
     private final CSVPrinter resultsFile;
     private final CSVPrinter rejectsFile;
@@ -42,12 +50,13 @@ public final class FileRun implements Closeable {
     private final List<RecipientFile.Batch> taken = new ArrayList<>(2);
     private boolean closed;
     /** Why no more batches are sent, once the provider failed one; else null. */
-    private String stoppedBecause;
-    /** Rows written, by outcome (REJECTED: the rejects file). */
+    private volatile String stoppedBecause;
+    /** Rows written, by outcome (REJECTED: the rejects file). Guarded by this, as {@link #read} is. */
     private final Map<Outcome, Long> written = new EnumMap<>(Outcome.class);
 
-    FileRun(String fileName, Path outbox) throws IOException {
+    FileRun(String fileName, String provider, Path outbox) throws IOException {
         this.fileName = fileName;
+        this.provider = provider;
         Files.createDirectories(outbox);
         this.resultsFile = printer(outbox.resolve(fileName + ".results.csv"), RESULT_COLUMNS);
         this.rejectsFile = printer(outbox.resolve(fileName + ".rejects.csv"), REJECT_COLUMNS);
@@ -97,15 +106,19 @@ public final class FileRun implements Closeable {
             throw new IllegalArgumentException("a rejected row goes to the rejects file, with its reason");
         }
         resultsFile.printRecord(line, rowId, recipient, outcome, provider, campaignId, providerMessageId, reason);
-        written.merge(outcome, 1L, Long::sum);
+        written(outcome);
     }
 
     void reject(long line, String rowId, String phone, String reason) throws IOException {
         rejectsFile.printRecord(line, rowId, phone, reason);
-        written.merge(Outcome.REJECTED, 1L, Long::sum);
+        written(Outcome.REJECTED);
     }
 
-    void countRead(long rows) {
+    private synchronized void written(Outcome outcome) {
+        written.merge(outcome, 1L, Long::sum);
+    }
+
+    synchronized void countRead(long rows) {
         read += rows;
     }
 
@@ -147,19 +160,19 @@ public final class FileRun implements Closeable {
     }
 
     /** What the progress and summary lines say: rows read and where each went, and the rate. */
-    String progress() {
+    synchronized String progress() {
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
         return String.format("%s: %d rows read, %d accepted, %d already sent earlier, %d unknown, %d rejected;"
                              + " %.0f rows/s", fileName, read, count(Outcome.ACCEPTED), count(Outcome.ACCEPTED_EARLIER),
                 count(Outcome.UNKNOWN), count(Outcome.REJECTED), read / seconds);
     }
 
-    long count(Outcome outcome) {
+    synchronized long count(Outcome outcome) {
         return written.getOrDefault(outcome, 0L);
     }
 
     /** Rows read that are in neither file (zero once every row of the file is written). */
-    long unaccounted() {
+    synchronized long unaccounted() {
         return read - written.values().stream().mapToLong(Long::longValue).sum();
     }
 
@@ -168,9 +181,20 @@ public final class FileRun implements Closeable {
         rejectsFile.flush();
     }
 
+    /** The run as the status page shows it: done once closed, stopped when its sending stopped. */
+    @Override
+    public synchronized FileRunSummary summary() {
+        FileRunSummary.State state = finishedAt == null ? FileRunSummary.State.IN_PROGRESS
+                : stoppedBecause == null ? FileRunSummary.State.DONE : FileRunSummary.State.STOPPED;
+        return new FileRunSummary(fileName, provider, state, startedAt, finishedAt, new FileCounts(read,
+                count(Outcome.ACCEPTED), count(Outcome.ACCEPTED_EARLIER), count(Outcome.UNKNOWN),
+                count(Outcome.REJECTED)), stoppedBecause);
+    }
+
     @Override
     public void close() throws IOException {
         closed = true;
+        finishedAt = Instant.now();
         try (resultsFile; rejectsFile) {
             flush();
         }

@@ -23,6 +23,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camelsms.app.status.RecentFileRuns;
 import io.camelsms.core.RecipientResult;
 import io.camelsms.core.RecipientResult.Outcome;
 import io.camelsms.core.SendJob;
@@ -59,6 +60,8 @@ public final class FileToSms implements CamelContextAware {
     private final Path outbox;
     /** Where the routes move a file once it is done, or failed: {@code done/} and {@code error/} of the data dir. */
     private final List<Path> finished;
+    /** The files being sent and the last ones done, for the status page. */
+    private final RecentFileRuns recentRuns = new RecentFileRuns(RecentFileRuns.DEFAULT_DONE_KEPT);
     private CamelContext camelContext;
     private int batchSize;
 
@@ -76,8 +79,9 @@ public final class FileToSms implements CamelContextAware {
         Path file = exchange.getMessage().getBody(java.io.File.class).toPath();
         String name = file.getFileName().toString();
         keepEarlierRun(name);
-        FileRun run = new FileRun(name, outbox);
+        FileRun run = new FileRun(name, provider, outbox);
         exchange.setProperty(RUN, run);
+        recentRuns.started(run);
         if (Files.size(file) == 0) {
             LOG.info("{}: empty file, 0 rows", name);
             return Collections.emptyIterator();
@@ -89,6 +93,7 @@ public final class FileToSms implements CamelContextAware {
             // an expected fault: said once, in the rejects and the log, without a stack trace
             run.countRead(1);
             run.reject(1, null, null, "file not read: " + e.getMessage());
+            run.stop("file not read: " + e.getMessage());
             exchange.setProperty(FOLDER, "error");
             LOG.warn("{}: file not read, moved to error/: {}", name, e.getMessage());
             return Collections.emptyIterator();
@@ -218,6 +223,7 @@ public final class FileToSms implements CamelContextAware {
         } catch (IOException | RuntimeException e) {
             LOG.error("{}: could not write where every row went", run.progress(), e);
         }
+        recentRuns.finished(run);
         String inFlight = run.inFlight().isEmpty() ? "" : "; the " + run.inFlight().size() + " rows in flight "
                 + (refused ? "were refused" : "have an unknown outcome");
         LOG.error("stopped {}{}; sending stopped: {}", run.progress(), inFlight, why);
@@ -321,6 +327,7 @@ public final class FileToSms implements CamelContextAware {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         if (run != null) {
             run.close();
+            recentRuns.finished(run);
             if (run.unaccounted() == 0) {
                 LOG.info("done {}", run.progress());
             } else { // a bug, not a fault of the file: say it loudly rather than let rows vanish
@@ -377,6 +384,11 @@ public final class FileToSms implements CamelContextAware {
     private boolean taken(String name) {
         return finished.stream().anyMatch(folder -> Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS))
                || Files.exists(outbox.resolve(name + ".results.csv"));
+    }
+
+    /** The files this route is sending and the last ones it finished, with their counts. */
+    public RecentFileRuns recentRuns() {
+        return recentRuns;
     }
 
     /** Reads the chosen provider's batch size, {@code sms.batch-size.<provider>}. */

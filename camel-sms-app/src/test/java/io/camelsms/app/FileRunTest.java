@@ -25,7 +25,7 @@ class FileRunTest {
                 + "2,r-1,55(21)988887777,ACCEPTED,pwapi,,,\r\n"
                 + "3,r-2,55(21)98888", StandardCharsets.UTF_8);
 
-        try (FileRun run = new FileRun("f.csv", outbox)) {
+        try (FileRun run = new FileRun("f.csv", "pwapi", outbox)) {
             run.result(3, "r-2", "55(21)988887778", Outcome.ACCEPTED_EARLIER, "pwapi", null, null, null);
         }
 
@@ -39,7 +39,7 @@ class FileRunTest {
     void aHeaderCutInTheMiddleIsWrittenAgain() throws Exception {
         Files.writeString(outbox.resolve("f.csv.rejects.csv"), "line,row_", StandardCharsets.UTF_8);
 
-        try (FileRun run = new FileRun("f.csv", outbox)) {
+        try (FileRun run = new FileRun("f.csv", "pwapi", outbox)) {
             run.reject(2, "r-1", "", "phone is empty");
         }
 
