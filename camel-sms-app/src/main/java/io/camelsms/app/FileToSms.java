@@ -326,8 +326,11 @@ public final class FileToSms implements CamelContextAware {
     public void finish(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         if (run != null) {
-            run.close();
-            recentRuns.finished(run);
+            try {
+                run.close();
+            } finally {
+                recentRuns.finished(run);
+            }
             if (run.unaccounted() == 0) {
                 LOG.info("done {}", run.progress());
             } else { // a bug, not a fault of the file: say it loudly rather than let rows vanish
