@@ -27,5 +27,6 @@
             });
     }
 
+    document.body.setAttribute('data-refresh-every', REFRESH_MS + ' ms');
     setTimeout(refresh, REFRESH_MS);
 })();
