@@ -52,6 +52,10 @@ final class StatusHtml {
         html.append("<main data-generated-at=\"").append(report.generatedAt()).append("\">\n");
         html.append("<h1>camel-sms status</h1>\n<p class=\"note\">As of <time>").append(report.generatedAt())
                 .append("</time> (UTC). Read-only; the same numbers as <a href=\"status.json\">JSON</a>.</p>\n");
+        if (!report.trackingStoreReadable()) {
+            html.append("<p id=\"store-unreadable\"><strong>The tracking store cannot be read now: statuses are left"
+                        + " out (&ndash;) until it can.</strong></p>\n");
+        }
         files(html, report.files());
         providers(html, report.providers());
         chart(html, report.history());
@@ -115,15 +119,17 @@ final class StatusHtml {
         cell(html, "acceptedEarlier", rows.acceptedEarlier());
         cell(html, "unknown", rows.unknown());
         cell(html, "rejected", rows.rejected());
-        cell(html, "tracked", tracked.tracked());
-        cell(html, "delivered", tracked.delivered());
-        cell(html, "failed", tracked.failed());
-        cell(html, "expired", tracked.expired());
-        cell(html, "pending", tracked.pending());
+        cell(html, "tracked", tracked == null ? null : tracked.tracked());
+        cell(html, "delivered", tracked == null ? null : tracked.delivered());
+        cell(html, "failed", tracked == null ? null : tracked.failed());
+        cell(html, "expired", tracked == null ? null : tracked.expired());
+        cell(html, "pending", tracked == null ? null : tracked.pending());
     }
 
-    private static void cell(StringBuilder html, String field, long value) {
-        html.append("<td data-field=\"").append(field).append("\">").append(value).append("</td>");
+    /** A number, or a dash where it is not known (the tracking store cannot be read). */
+    private static void cell(StringBuilder html, String field, Long value) {
+        html.append("<td data-field=\"").append(field).append("\">").append(value == null ? "&ndash;" : value)
+                .append("</td>");
     }
 
     private static String state(FileRunSummary.State state) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -43,6 +47,9 @@ public final class StatusPage implements CamelContextAware {
     private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self';"
             + " style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+    private static final Logger LOG = LoggerFactory.getLogger(StatusPage.class);
+
+    private final AtomicBoolean storeUnreadable = new AtomicBoolean();
     private final RecentFileRuns runs;
     private final StatusHistory history;
     private final Clock clock;
@@ -60,36 +67,70 @@ public final class StatusPage implements CamelContextAware {
         this.script = resource(SCRIPT);
     }
 
-    /** The numbers as of now: the runs' counts, and the tracking store's (read-only, indexed counts). */
+    /**
+     * The numbers as of now: the runs' counts, and the tracking store's (read-only, indexed counts). When the store
+     * cannot be read, the runs' counts are still shown and the statuses are null.
+     */
     public StatusReport report() {
-        TrackingStore store = trackingStore();
-        Map<String, Map<DeliveryStatus, Long>> byProvider = store == null ? Map.of() : store.statusCountsByProvider();
+        Map<String, Map<DeliveryStatus, Long>> byProvider = fromStore(TrackingStore::statusCountsByProvider);
+        boolean readable = byProvider != null;
         List<StatusReport.FileStatus> files = new ArrayList<>();
         for (FileRunSummary run : runs.files()) {
-            StatusTotals tracked = store == null ? StatusTotals.NONE
-                    : StatusTotals.of(store.statusCounts(run.provider(), run.name()));
+            StatusTotals tracked = readable ? fromStore(store -> StatusTotals.of(store.statusCounts(run.provider(),
+                    run.name()))) : null;
             files.add(new StatusReport.FileStatus(run.name(), run.provider(), run.state(), run.startedAt(),
                     run.finishedAt(), run.counts(), tracked, maskPhoneNumbers(run.stoppedBecause())));
         }
         Map<String, FileCounts> rowsByProvider = runs.totalsByProvider();
         Set<String> names = new TreeSet<>(rowsByProvider.keySet());
-        names.addAll(byProvider.keySet());
+        if (readable) {
+            names.addAll(byProvider.keySet());
+        }
         List<StatusReport.ProviderStatus> providers = names.stream().map(provider -> new StatusReport.ProviderStatus(
                 provider, rowsByProvider.getOrDefault(provider, FileCounts.NONE),
-                StatusTotals.of(byProvider.getOrDefault(provider, Map.of())))).toList();
-        return new StatusReport(clock.instant(), files, providers, history.samples());
+                readable ? StatusTotals.of(byProvider.getOrDefault(provider, Map.of())) : null)).toList();
+        return new StatusReport(clock.instant(), readable, files, providers, history.samples());
     }
 
-    /** Takes one sample of every tracked message's status for the chart (the status-history route's timer). */
+    /**
+     * Takes one sample of every tracked message's status for the chart (the status-history route's timer); none
+     * while the store cannot be read.
+     */
     public void sample() {
-        TrackingStore store = trackingStore();
+        Map<String, Map<DeliveryStatus, Long>> byProvider = fromStore(TrackingStore::statusCountsByProvider);
+        if (byProvider == null) {
+            return;
+        }
         StatusTotals totals = StatusTotals.NONE;
-        if (store != null) {
-            for (Map<DeliveryStatus, Long> counts : store.statusCountsByProvider().values()) {
-                totals = totals.plus(StatusTotals.of(counts));
-            }
+        for (Map<DeliveryStatus, Long> counts : byProvider.values()) {
+            totals = totals.plus(StatusTotals.of(counts));
         }
         history.add(new StatusHistory.Sample(clock.instant(), totals));
+    }
+
+    /**
+     * What the store answers, or null when there is none or it cannot be read now (a database that is down): an
+     * expected fault, said in one log line when it starts and one when it ends, its stack trace at DEBUG only.
+     */
+    private <T> T fromStore(Function<TrackingStore, T> read) {
+        TrackingStore store = camelContext.getRegistry().findSingleByType(TrackingStore.class);
+        if (store == null) {
+            return null;
+        }
+        try {
+            T answer = read.apply(store);
+            if (storeUnreadable.compareAndSet(true, false)) {
+                LOG.info("Status page: the tracking store can be read again");
+            }
+            return answer;
+        } catch (RuntimeException e) {
+            if (storeUnreadable.compareAndSet(false, true)) {
+                LOG.warn("Status page: the tracking store cannot be read ({}); statuses are left out until it can",
+                        e.getMessage());
+            }
+            LOG.debug("Status page: reading the tracking store failed", e);
+            return null;
+        }
     }
 
     /** GET /sms/status: the page, numbers rendered here. */
@@ -131,10 +172,6 @@ public final class StatusPage implements CamelContextAware {
         }
         matcher.appendTail(masked);
         return masked.toString();
-    }
-
-    private TrackingStore trackingStore() {
-        return camelContext.getRegistry().findSingleByType(TrackingStore.class);
     }
 
     private static String resource(String name) {

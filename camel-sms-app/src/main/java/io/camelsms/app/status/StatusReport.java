@@ -7,11 +7,12 @@ import java.util.List;
  * What the status page and its JSON twin show. Row counts come from the app's runs (in memory: rejected rows may
  * never reach the tracking store), tracked statuses from the tracking store.
  *
+ * @param trackingStoreReadable false while the tracking store cannot be read: every {@code tracked} is then null
  * @param files     the files in progress (oldest first), then the last ones done (newest first)
  * @param providers every provider the app sent files with since it started or the store has messages of
  * @param history   the statuses of every tracked message over the last minutes, oldest first
  */
-public record StatusReport(Instant generatedAt, List<FileStatus> files, List<ProviderStatus> providers,
+public record StatusReport(Instant generatedAt, boolean trackingStoreReadable, List<FileStatus> files, List<ProviderStatus> providers,
                            List<StatusHistory.Sample> history) {
 
     /**

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import io.camelsms.core.Json;
 import io.camelsms.smsway.model.SmswayState;
+import io.camelsms.testing.LogCapture;
+import io.camelsms.tracking.JdbcTrackingStore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,6 +63,37 @@ class StatusPageTest extends StatusPageTestSupport {
                     : Json.MAPPER.treeToValue(history.get(history.size() - 1).get("totals"), StatusTotals.class);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void whileTheTrackingStoreCannotBeReadTheRowsAreStillShownAndTheFaultIsLoggedOnce() throws Exception {
+        loadRoutes();
+        context.start();
+        drop("orders.csv", recipients("o", 2));
+        await(() -> Files.exists(data.resolve("done/orders.csv")), () -> "orders.csv not sent");
+        context.getRouteController().stopRoute("delivery-status"); // the page's reads only
+        JdbcTrackingStore store = context.getRegistry().findSingleByType(JdbcTrackingStore.class);
+
+        try (LogCapture log = LogCapture.everything()) {
+            store.stop();
+            JsonNode status = Json.MAPPER.readTree(get("/sms/status.json").body());
+            String page = get("/sms/status").body();
+
+            assertFalse(status.get("trackingStoreReadable").asBoolean());
+            JsonNode file = status.get("files").get(0);
+            assertEquals(written("orders.csv"), Json.MAPPER.treeToValue(file.get("rows"), FileCounts.class));
+            assertTrue(file.get("tracked").isNull(), file.toString());
+            assertTrue(page.contains("The tracking store cannot be read now"), page);
+            assertTrue(page.contains("<td data-field=\"read\">4</td>") && page.contains(
+                    "<td data-field=\"delivered\">&ndash;</td>"), page);
+            List<String> said = log.infoAndAbove().stream().filter(l -> l.contains("Status page")).toList();
+            assertEquals(1, said.size(), said.toString());
+            assertFalse(said.get(0).contains("\tat "), "no stack trace: " + said);
+
+            store.start();
+            assertTrue(Json.MAPPER.readTree(get("/sms/status.json").body()).get("trackingStoreReadable").asBoolean());
+            assertTrue(log.infoAndAbove().stream().anyMatch(l -> l.contains("tracking store can be read again")));
         }
     }
 
