@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import io.camelsms.core.Json;
+import io.camelsms.sandbox.SmsWaySimulator;
 import io.camelsms.smsway.model.SmswayState;
 import io.camelsms.testing.LogCapture;
 import io.camelsms.tracking.JdbcTrackingStore;
@@ -28,7 +29,12 @@ class StatusPageTest extends StatusPageTestSupport {
         await(() -> Files.exists(data.resolve("done/orders.csv")), () -> "orders.csv not sent");
         deliverEverything();
 
-        JsonNode status = Json.MAPPER.readTree(get("/sms/status.json").body());
+        String json = get("/sms/status.json").body();
+        String page = get("/sms/status").body();
+        for (String secret : List.of(SmsWaySimulator.DEFAULT_TOKENAPI, "3938000000", "380000000")) {
+            assertFalse(json.contains(secret) || page.contains(secret), "no credential, no phone number: " + secret);
+        }
+        JsonNode status = Json.MAPPER.readTree(json);
 
         JsonNode file = status.get("files").get(0);
         assertEquals(1, status.get("files").size());
