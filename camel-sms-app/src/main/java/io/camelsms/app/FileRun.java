@@ -106,15 +106,15 @@ public final class FileRun implements Closeable, RunningFile {
             throw new IllegalArgumentException("a rejected row goes to the rejects file, with its reason");
         }
         resultsFile.printRecord(line, rowId, recipient, outcome, provider, campaignId, providerMessageId, reason);
-        written(outcome);
+        countWritten(outcome);
     }
 
     void reject(long line, String rowId, String phone, String reason) throws IOException {
         rejectsFile.printRecord(line, rowId, phone, reason);
-        written(Outcome.REJECTED);
+        countWritten(Outcome.REJECTED);
     }
 
-    private synchronized void written(Outcome outcome) {
+    private synchronized void countWritten(Outcome outcome) {
         written.merge(outcome, 1L, Long::sum);
     }
 

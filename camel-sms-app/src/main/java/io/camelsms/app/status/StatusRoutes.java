@@ -14,8 +14,8 @@ public final class StatusRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:status-history?period={{sms.status.sample-interval}}").routeId("status-history")
-                .autoStartup("{{sms.status.enabled}}")
+        from("timer:status-history?period={{sms.status.sample-interval:5000}}").routeId("status-history")
+                .autoStartup("{{sms.status.enabled:true}}")
                 .bean("statusPage", "sample");
         serve(PATH, "status-page", "html");
         serve(PATH + ".json", "status-json", "json");
@@ -24,7 +24,7 @@ public final class StatusRoutes extends RouteBuilder {
 
     private void serve(String path, String routeId, String method) {
         from("platform-http:" + path + "?httpMethodRestrict=GET").routeId(routeId)
-                .autoStartup("{{sms.status.enabled}}")
+                .autoStartup("{{sms.status.enabled:true}}")
                 .removeHeaders("*")
                 .bean("statusPage", method);
     }
