@@ -203,6 +203,9 @@ public final class FileToSms implements CamelContextAware {
             return;
         }
         String why = rootMessage(cause);
+        if (run.stoppedBecause() == null) { // the status page shows the file as stopped, as it moves to error/
+            run.stop("sending stopped: " + why);
+        }
         boolean refused = false;
         try (recipients; run) {
             refused = writeInFlight(run, cause);

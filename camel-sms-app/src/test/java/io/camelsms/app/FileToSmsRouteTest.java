@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.camelsms.app.status.FileCounts;
+import io.camelsms.app.status.FileRunSummary;
 import io.camelsms.pwapi.PwapiComponent;
 import io.camelsms.sandbox.Fault;
 import io.camelsms.sandbox.PwapiSimulator;
@@ -530,6 +532,11 @@ class FileToSmsRouteTest extends CamelTestSupport {
             assertTrue(rejects.stream().allMatch(r -> r.get("reason").startsWith("not sent: ")
                     && r.get("reason").contains("the database is gone")), () -> "rejects: " + rejects.subList(0, 3));
             assertEveryRowAccountedFor("lost.csv", 3, 2502, rejects.size(), log);
+            // the status page lists it as stopped, every row rejected
+            FileRunSummary run = context.getRegistry().lookupByNameAndType("fileToSms", FileToSms.class)
+                    .recentRuns().files().get(0);
+            assertEquals(FileRunSummary.State.STOPPED, run.state());
+            assertEquals(new FileCounts(2500, 0, 0, 0, 2500), run.counts());
         }
     }
 
