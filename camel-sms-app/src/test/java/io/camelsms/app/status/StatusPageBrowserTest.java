@@ -1,6 +1,5 @@
 package io.camelsms.app.status;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +39,19 @@ class StatusPageBrowserTest extends StatusPageTestSupport {
 
     @BeforeAll
     static void findOrInstallChromium() throws Exception {
-        Process ensure = new ProcessBuilder("sh", ENSURE_CHROMIUM.toString()).start();
-        String path = new String(ensure.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        String why = new String(ensure.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assumeTrue(ensure.waitFor() == 0, () -> "no headless browser, the status page's browser test is skipped: "
-                                                + why);
-        chromium = path;
+        // apt-get's output goes to a file: a full pipe would stall it
+        Path output = Files.createTempFile("ensure-chromium", ".log");
+        try {
+            Process ensure = new ProcessBuilder("sh", ENSURE_CHROMIUM.toString())
+                    .redirectError(output.toFile()).start();
+            String path = new String(ensure.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            boolean found = ensure.waitFor() == 0;
+            String why = Files.readString(output).trim();
+            assumeTrue(found, () -> "no headless browser, the status page's browser test is skipped: " + why);
+            chromium = path;
+        } finally {
+            Files.delete(output);
+        }
     }
 
     @Test
@@ -123,14 +129,6 @@ class StatusPageBrowserTest extends StatusPageTestSupport {
             return browser.evaluate("document.body.getAttribute('data-refreshed-at')") != null;
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
