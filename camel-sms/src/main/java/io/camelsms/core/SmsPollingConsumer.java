@@ -19,6 +19,7 @@ import org.apache.camel.support.service.ServiceHelper;
 public abstract class SmsPollingConsumer<E> extends ScheduledPollConsumer {
 
     private final EventLedger<E> ledger;
+    private SmsHealthChecks.Registration healthChecks = SmsHealthChecks.Registration.NONE;
 
     /** Remembers emitted events by {@link #eventId} in {@code emitted}. */
     protected SmsPollingConsumer(Endpoint endpoint, Processor processor, IdempotentRepository emitted) {
@@ -78,14 +79,19 @@ public abstract class SmsPollingConsumer<E> extends ScheduledPollConsumer {
         return count;
     }
 
+    /** A poll asks the provider account: its health check is registered with the consumers'. */
     @Override
     protected void doStart() throws Exception {
         ServiceHelper.startService(ledger);
         super.doStart();
+        if (getEndpoint() instanceof AccountHealthEndpoint account) {
+            healthChecks = SmsHealthChecks.register(account, SmsHealthChecks.CONSUMERS);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        healthChecks.close();
         super.doStop();
         ServiceHelper.stopService(ledger);
     }
