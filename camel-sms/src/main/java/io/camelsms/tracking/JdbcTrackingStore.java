@@ -140,8 +140,9 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         String database;
         try (Connection connection = current.getConnection()) {
             database = connection.getMetaData().getDatabaseProductName();
-        } catch (SQLException e) {
-            throw new TrackingStoreException("connecting to the database", e);
+        } catch (SQLException | RuntimeException e) {
+            builder.down().message("tracking store: the database does not answer: " + e.getMessage());
+            return true;
         }
         MigrationInfoService migrations = flyway(current, "H2".equals(database)).info();
         MigrationInfo applied = migrations.current();
