@@ -79,13 +79,17 @@ public abstract class SmsPollingConsumer<E> extends ScheduledPollConsumer {
         return count;
     }
 
-    /** A poll asks the provider account: its health check is registered with the consumers'. */
+    /**
+     * Camel gives every scheduled poll consumer a readiness check of its own (its last polls' errors); this adds the
+     * check of the tracking store the endpoint records to.
+     */
     @Override
     protected void doStart() throws Exception {
         ServiceHelper.startService(ledger);
         super.doStart();
         if (getEndpoint() instanceof AccountHealthEndpoint account) {
-            healthChecks = SmsHealthChecks.register(account, SmsHealthChecks.CONSUMERS);
+            healthChecks = SmsHealthChecks.registerTrackingStore(getEndpoint().getCamelContext(),
+                    account.smsConfiguration());
         }
     }
 

@@ -67,7 +67,7 @@ public class PainelProducer extends DefaultProducer {
         super.doStart();
         client = new PainelClient(endpoint);
         accountZone = client.accountZone();
-        healthChecks = SmsHealthChecks.register(endpoint, SmsHealthChecks.PRODUCERS);
+        healthChecks = SmsHealthChecks.registerProducer(endpoint);
         if (configuration.getOperation() == PainelOperation.send) {
             String region = configuration.getDefaultRegion();
             if (region == null || !PhoneNumberUtil.getInstance().getSupportedRegions().contains(region.toUpperCase())) {

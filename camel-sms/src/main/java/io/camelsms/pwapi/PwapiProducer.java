@@ -63,7 +63,7 @@ public class PwapiProducer extends DefaultProducer {
         uri = URI.create(SmsConfiguration.withoutTrailingSlash(configuration.getBaseUrl()) + PATH);
         retryPolicy = configuration.retryPolicy();
         transport = configuration.newTransport(PROVIDER);
-        healthChecks = SmsHealthChecks.register((PwapiEndpoint) getEndpoint(), SmsHealthChecks.PRODUCERS);
+        healthChecks = SmsHealthChecks.registerProducer((PwapiEndpoint) getEndpoint());
     }
 
     @Override

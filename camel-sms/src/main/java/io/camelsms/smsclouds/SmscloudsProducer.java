@@ -96,7 +96,7 @@ public class SmscloudsProducer extends DefaultProducer {
         }
         dates = new SmscloudsDates(configuration.getTimeZone());
         client = new SmscloudsClient(configuration);
-        healthChecks = SmsHealthChecks.register((SmscloudsEndpoint) getEndpoint(), SmsHealthChecks.PRODUCERS);
+        healthChecks = SmsHealthChecks.registerProducer((SmscloudsEndpoint) getEndpoint());
     }
 
     @Override

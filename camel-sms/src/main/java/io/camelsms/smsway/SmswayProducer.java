@@ -103,7 +103,7 @@ public class SmswayProducer extends DefaultProducer {
             sendPool = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newFixedThreadPool(this, "SmswaySend", configuration.getConcurrency());
         }
-        healthChecks = SmsHealthChecks.register((SmswayEndpoint) getEndpoint(), SmsHealthChecks.PRODUCERS);
+        healthChecks = SmsHealthChecks.registerProducer((SmswayEndpoint) getEndpoint());
     }
 
     @Override

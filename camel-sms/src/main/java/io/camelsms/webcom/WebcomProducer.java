@@ -64,7 +64,7 @@ public class WebcomProducer extends DefaultProducer {
                                                + configuration.getTypeSend() + "'");
         }
         zone = endpoint.zone();
-        healthChecks = SmsHealthChecks.register(endpoint, SmsHealthChecks.PRODUCERS);
+        healthChecks = SmsHealthChecks.registerProducer(endpoint);
     }
 
     @Override
