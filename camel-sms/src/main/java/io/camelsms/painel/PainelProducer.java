@@ -1,6 +1,5 @@
 package io.camelsms.painel;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
