@@ -1,5 +1,6 @@
 package io.camelsms.health;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.util.List;
@@ -91,6 +92,13 @@ class ProviderHealthChecksTest {
         return IntStream.range(0, PROBES).mapToObj(i -> probeOne(scheme)).reduce((a, b) -> b).orElseThrow();
     }
 
+    /** A loopback port nothing listens on. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static void assertNoSecret(HealthCheck.Result result, String... secrets) {
         String shown = result.getCheck().getId() + " " + result.getMessage().orElse("") + " " + result.getDetails()
                        + " " + result.getError().map(Throwable::toString).orElse("");
@@ -129,6 +137,19 @@ class ProviderHealthChecksTest {
         assertEquals("BRL", result.getDetails().get("currency"));
         assertEquals(1, sandbox().webcom().requestCount(WebcomSimulator.BALANCE_PATH));
         assertNoSecret(result, WebcomSimulator.DEFAULT_LOGIN, WebcomSimulator.DEFAULT_PASSWORD);
+    }
+
+    @Test
+    void webcomDownWhenThePlatformIsUnreachableAskedOnceWithoutRetries() throws Exception {
+        int closedPort = closedPort();
+        start("webcom:balance?token=" + WRONG_SECRET + "&baseUrl=http://127.0.0.1:" + closedPort);
+
+        HealthCheck.Result result = probeOne("webcom");
+
+        assertEquals(HealthCheck.State.DOWN, result.getState(), result::toString);
+        assertEquals("REFUSED_TRY_LATER", result.getDetails().get("failure"), result::toString);
+        assertTrue(result.getMessage().orElse("").startsWith("webcom: "), result::toString);
+        assertNoSecret(result, WRONG_SECRET);
     }
 
     // ---- painel: getbalance
@@ -229,10 +250,7 @@ class ProviderHealthChecksTest {
 
     @Test
     void pwapiDownWhenNothingListens() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         start("pwapi:send?credential=" + WRONG_SECRET + "&token=" + WRONG_LOGIN
               + "&baseUrl=http://127.0.0.1:" + closedPort);
 
