@@ -78,10 +78,16 @@ public final class SmsHealthChecks {
         SmsConfiguration configuration = endpoint.smsConfiguration();
         SmsHealthChecks state = of(context);
         String id = accountCheckId(endpoint);
-        Registration account = state.take(new Target(PRODUCERS, repository::addHealthCheck,
-                repository::removeHealthCheck), id, () -> new CachedHealthCheck(id,
-                        Duration.ofMillis(configuration.getHealthCheckInterval()), endpoint.accountProbe()));
         Registration store = registerTrackingStore(context, configuration);
+        Registration account;
+        try {
+            account = state.take(new Target(PRODUCERS, repository::addHealthCheck, repository::removeHealthCheck),
+                    id, () -> new CachedHealthCheck(id, Duration.ofMillis(configuration.getHealthCheckInterval()),
+                            endpoint.accountProbe()));
+        } catch (RuntimeException e) {
+            store.close(); // the producer does not start: it leaves nothing registered
+            throw e;
+        }
         return () -> {
             account.close();
             store.close();

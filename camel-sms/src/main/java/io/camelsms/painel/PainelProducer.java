@@ -66,7 +66,6 @@ public class PainelProducer extends DefaultProducer {
         super.doStart();
         client = new PainelClient(endpoint);
         accountZone = client.accountZone();
-        healthChecks = SmsHealthChecks.registerProducer(endpoint);
         if (configuration.getOperation() == PainelOperation.send) {
             String region = configuration.getDefaultRegion();
             if (region == null || !PhoneNumberUtil.getInstance().getSupportedRegions().contains(region.toUpperCase())) {
@@ -75,6 +74,7 @@ public class PainelProducer extends DefaultProducer {
             }
             accountCountryCode = PhoneNumberUtil.getInstance().getCountryCodeForRegion(region.toUpperCase());
         }
+        healthChecks = SmsHealthChecks.registerProducer(endpoint);
     }
 
     @Override
