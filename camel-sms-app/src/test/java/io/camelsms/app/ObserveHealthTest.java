@@ -63,12 +63,17 @@ class ObserveHealthTest {
     }
 
     @Test
-    void thePagesPropertiesAreTheAppsOwn() throws IOException {
+    void thePagesPropertiesAndDependencyAreTheAppsOwn() throws IOException {
         String properties = Files.readString(Path.of("camel-sms-app/src/main/resources/application.properties"));
         List<String[]> blocks = healthBlocks().stream().filter(b -> b[0].equals("properties")).toList();
         assertEquals(1, blocks.size());
         assertTrue(properties.contains(blocks.get(0)[1]), "docs/observability.md's properties block is not in"
                                                           + " application.properties:\n" + blocks.get(0)[1]);
+        String pom = Files.readString(Path.of("camel-sms-app/pom.xml")).replaceAll("\\s+", "");
+        List<String[]> dependencies = healthBlocks().stream().filter(b -> b[0].equals("xml")).toList();
+        assertEquals(1, dependencies.size());
+        String dependency = dependencies.get(0)[1].replaceAll("\\s+", "");
+        assertTrue(pom.contains(dependency), "the app does not declare the page's dependency: " + dependency);
     }
 
     @Test
