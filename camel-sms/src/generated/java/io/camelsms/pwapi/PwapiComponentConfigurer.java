@@ -44,6 +44,12 @@ public class PwapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "defaultRegion": getOrCreateConfiguration(target).setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": getOrCreateConfiguration(target).setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": getOrCreateConfiguration(target).setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "lazystartproducer":
@@ -107,6 +113,12 @@ public class PwapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "defaultRegion": return java.lang.String.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "lazystartproducer":
@@ -166,6 +178,12 @@ public class PwapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "defaultRegion": return getOrCreateConfiguration(target).getDefaultRegion();
         case "failoninvalid":
         case "failOnInvalid": return getOrCreateConfiguration(target).isFailOnInvalid();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return getOrCreateConfiguration(target).getHealthCheckInterval();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclient":
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "lazystartproducer":

@@ -34,6 +34,8 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "defaultRegion": target.getConfiguration().setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": target.getConfiguration().setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.getConfiguration().setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "lazystartproducer":
@@ -94,6 +96,8 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "defaultRegion": return java.lang.String.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "lazystartproducer":
@@ -150,6 +154,8 @@ public class PwapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "defaultRegion": return target.getConfiguration().getDefaultRegion();
         case "failoninvalid":
         case "failOnInvalid": return target.getConfiguration().isFailOnInvalid();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getConfiguration().getHealthCheckInterval();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
         case "lazystartproducer":

@@ -23,13 +23,14 @@ public class PwapiEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(28);
         props.add("baseUrl");
         props.add("batchSize");
         props.add("connectTimeout");
         props.add("credential");
         props.add("defaultRegion");
         props.add("failOnInvalid");
+        props.add("healthCheckInterval");
         props.add("httpClient");
         props.add("lazyStartProducer");
         props.add("maxRetries");

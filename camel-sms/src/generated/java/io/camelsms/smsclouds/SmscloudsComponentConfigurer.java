@@ -51,6 +51,12 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "encoding": getOrCreateConfiguration(target).setEncoding(property(camelContext, io.camelsms.smsclouds.SmscloudsEncoding.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": getOrCreateConfiguration(target).setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": getOrCreateConfiguration(target).setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "idsasstrings":
@@ -147,6 +153,12 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "encoding": return io.camelsms.smsclouds.SmscloudsEncoding.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "idsasstrings":
@@ -239,6 +251,12 @@ public class SmscloudsComponentConfigurer extends PropertyConfigurerSupport impl
         case "encoding": return getOrCreateConfiguration(target).getEncoding();
         case "failoninvalid":
         case "failOnInvalid": return getOrCreateConfiguration(target).isFailOnInvalid();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return getOrCreateConfiguration(target).getHealthCheckInterval();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclient":
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "idsasstrings":

@@ -23,7 +23,7 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(64);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -41,6 +41,7 @@ public class SmscloudsEndpointUriFactory extends org.apache.camel.support.compon
         props.add("exchangePattern");
         props.add("failOnInvalid");
         props.add("greedy");
+        props.add("healthCheckInterval");
         props.add("httpClient");
         props.add("idsAsStrings");
         props.add("initialDelay");

@@ -23,7 +23,7 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(62);
+        Set<String> props = new HashSet<>(63);
         props.add("apiKeyPlacement");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -38,6 +38,7 @@ public class SmswayEndpointUriFactory extends org.apache.camel.support.component
         props.add("exchangePattern");
         props.add("failOnInvalid");
         props.add("greedy");
+        props.add("healthCheckInterval");
         props.add("httpClient");
         props.add("initialDelay");
         props.add("lazyStartProducer");

@@ -48,6 +48,12 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "dlrMode": getOrCreateConfiguration(target).setDlrMode(property(camelContext, io.camelsms.webcom.WebcomDlrMode.class, value)); return true;
         case "failoninvalid":
         case "failOnInvalid": getOrCreateConfiguration(target).setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": getOrCreateConfiguration(target).setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "intfieldsasnumbers":
@@ -135,6 +141,12 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "dlrMode": return io.camelsms.webcom.WebcomDlrMode.class;
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "intfieldsasnumbers":
@@ -218,6 +230,12 @@ public class WebcomComponentConfigurer extends PropertyConfigurerSupport impleme
         case "dlrMode": return getOrCreateConfiguration(target).getDlrMode();
         case "failoninvalid":
         case "failOnInvalid": return getOrCreateConfiguration(target).isFailOnInvalid();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return getOrCreateConfiguration(target).getHealthCheckInterval();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclient":
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "intfieldsasnumbers":

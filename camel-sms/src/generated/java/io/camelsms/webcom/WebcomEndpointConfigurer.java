@@ -50,6 +50,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "failoninvalid":
         case "failOnInvalid": target.getConfiguration().setFailOnInvalid(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.getConfiguration().setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "initialdelay":
@@ -167,6 +169,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "failoninvalid":
         case "failOnInvalid": return boolean.class;
         case "greedy": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "initialdelay":
@@ -280,6 +284,8 @@ public class WebcomEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "failoninvalid":
         case "failOnInvalid": return target.getConfiguration().isFailOnInvalid();
         case "greedy": return target.isGreedy();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getConfiguration().getHealthCheckInterval();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
         case "initialdelay":

@@ -23,7 +23,7 @@ public class WebcomEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(58);
+        Set<String> props = new HashSet<>(59);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -39,6 +39,7 @@ public class WebcomEndpointUriFactory extends org.apache.camel.support.component
         props.add("exchangePattern");
         props.add("failOnInvalid");
         props.add("greedy");
+        props.add("healthCheckInterval");
         props.add("httpClient");
         props.add("initialDelay");
         props.add("intFieldsAsNumbers");

@@ -94,6 +94,13 @@ public abstract class SmsConfiguration implements Cloneable {
             + " the proxy and TLS options do not apply, it is not closed by the component, and its retry policy is"
             + " yours: it must not retry (disableAutomaticRetries), or a send may reach the provider twice.")
     private CloseableHttpClient httpClient;
+    @UriParam(label = "health", defaultValue = "300000", javaType = "java.time.Duration",
+              description = "How long the account's health check (camel-health, readiness) keeps its last answer,"
+                            + " in milliseconds: however often Kubernetes or an operator probes, the provider is"
+                            + " asked at most once per interval. painel needs at least 60000 (getbalance is allowed"
+                            + " once a minute). Endpoints sharing an account share one check and the first one's"
+                            + " interval.")
+    private long healthCheckInterval = 300_000;
     /** The context the endpoint lives in, for sslContextParameters; set by {@link #bindTo}. */
     private CamelContext camelContext;
 
@@ -225,6 +232,14 @@ public abstract class SmsConfiguration implements Cloneable {
         this.httpClient = httpClient;
     }
 
+    public long getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    public void setHealthCheckInterval(long healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
+    }
+
     /**
      * Ties an endpoint's options to its CamelContext, once they are all set: the context builds the SSLContext, and
      * lends its global SSLContextParameters when {@code useGlobalSslContextParameters} is on and none is set.
@@ -315,20 +330,35 @@ public abstract class SmsConfiguration implements Cloneable {
     }
 
     public HttpTransport newTransport(String provider) {
-        SSLContext sslContext = null;
-        if (sslContextParameters != null) {
-            if (camelContext == null) {
-                throw new IllegalStateException(provider + ": sslContextParameters needs the endpoint's CamelContext");
-            }
-            try {
-                sslContext = sslContextParameters.createSSLContext(camelContext);
-            } catch (GeneralSecurityException | IOException e) {
-                throw new RuntimeCamelException(provider + ": cannot build the SSLContext from sslContextParameters: "
-                                                + e.getMessage(), e);
-            }
-        }
         return new HttpTransport(provider, Duration.ofMillis(connectTimeout), Duration.ofMillis(requestTimeout),
-                new HttpTransport.Options(proxyHost, proxyPort, proxyUsername, proxyPassword, sslContext, httpClient));
+                new HttpTransport.Options(proxyHost, proxyPort, proxyUsername, proxyPassword, sslContext(provider),
+                        httpClient));
+    }
+
+    /** The SSLContext built from sslContextParameters, or null for the JVM's default. */
+    public SSLContext sslContext(String provider) {
+        if (sslContextParameters == null) {
+            return null;
+        }
+        if (camelContext == null) {
+            throw new IllegalStateException(provider + ": sslContextParameters needs the endpoint's CamelContext");
+        }
+        try {
+            return sslContextParameters.createSSLContext(camelContext);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new RuntimeCamelException(provider + ": cannot build the SSLContext from sslContextParameters: "
+                                            + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A copy whose calls are never retried: a health check answers what one call says now, quickly, and leaves
+     * retries to the next probe.
+     */
+    public <T extends SmsConfiguration> T copyWithoutRetries() {
+        T copy = copyAs();
+        copy.setMaxRetries(0);
+        return copy;
     }
 
     /** A shallow copy, so each endpoint can change the component's defaults without touching them. */

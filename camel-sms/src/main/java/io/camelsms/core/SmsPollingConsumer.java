@@ -19,6 +19,7 @@ import org.apache.camel.support.service.ServiceHelper;
 public abstract class SmsPollingConsumer<E> extends ScheduledPollConsumer {
 
     private final EventLedger<E> ledger;
+    private SmsHealthChecks.Registration healthChecks = SmsHealthChecks.Registration.NONE;
 
     /** Remembers emitted events by {@link #eventId} in {@code emitted}. */
     protected SmsPollingConsumer(Endpoint endpoint, Processor processor, IdempotentRepository emitted) {
@@ -78,14 +79,23 @@ public abstract class SmsPollingConsumer<E> extends ScheduledPollConsumer {
         return count;
     }
 
+    /**
+     * Camel gives every scheduled poll consumer a readiness check of its own (its last polls' errors); this adds the
+     * check of the tracking store the endpoint records to.
+     */
     @Override
     protected void doStart() throws Exception {
         ServiceHelper.startService(ledger);
         super.doStart();
+        if (getEndpoint() instanceof AccountHealthEndpoint account) {
+            healthChecks = SmsHealthChecks.registerTrackingStore(getEndpoint().getCamelContext(),
+                    account.smsConfiguration());
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        healthChecks.close();
         super.doStop();
         ServiceHelper.stopService(ledger);
     }

@@ -1,5 +1,6 @@
 package io.camelsms.painel;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +82,10 @@ final class PainelClient {
         transport = configuration.newTransport(PainelProducer.PROVIDER);
     }
 
+    /** One getbalance answer: the amount and the panel's msg. */
+    record Balance(BigDecimal amount, String msg) {
+    }
+
     ZoneId accountZone() {
         return accountZone;
     }
@@ -134,6 +139,26 @@ final class PainelClient {
         }
         return new CampaignStatus(campaignId, lines, lines.stream().map(line -> report(campaignId, line)).toList(),
                 response.msg());
+    }
+
+    /** getbalance after its slot was taken. */
+    Balance balanceInSlot() {
+        PainelResponse response = callInSlot(PainelApi.GETBALANCE, actionUrl(PainelApi.GETBALANCE).toString());
+        return new Balance(balanceOf(response), response.msg());
+    }
+
+    private static BigDecimal balanceOf(PainelResponse response) {
+        if (response.data() != null && response.data().isNumber()) {
+            return response.data().decimalValue();
+        }
+        String text = response.dataText();
+        try {
+            // a decimal comma, as Brazilian systems write it, is accepted too
+            return new BigDecimal(text.strip().replace(',', '.'));
+        } catch (RuntimeException e) {
+            throw new SmsProviderException(PainelProducer.PROVIDER, null, "getbalance data '" + text
+                    + "' is not a number", SmsProviderException.Failure.UNKNOWN, 200, e);
+        }
     }
 
     private DeliveryReport report(String campaignId, PainelStatusLine line) {

@@ -6,11 +6,11 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /** The {@code painel:} component: the "Painel" SMS platform's API ({@code /painel/api.ashx}). */
 @Component("painel")
-public class PainelComponent extends DefaultComponent {
+public class PainelComponent extends HealthCheckComponent {
 
 
     @Metadata(description = "Defaults for every painel endpoint (login, password, baseUrl, ...).")

@@ -9,10 +9,14 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 
+import io.camelsms.core.AccountHealthEndpoint;
+import io.camelsms.core.CachedHealthCheck;
 import io.camelsms.core.EventLedger;
+import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
 import io.camelsms.core.WebhookProtocol;
+import io.camelsms.painel.model.PainelApi;
 
 /**
  * Send SMS campaigns through the "Painel" platform (LocaSMS panel, its api.ashx module) over HTTP GET, query
@@ -21,7 +25,7 @@ import io.camelsms.core.WebhookProtocol;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "painel", title = "Painel SMS", syntax = "painel:operation",
              remote = true, category = { Category.MOBILE }, headersClass = PainelConstants.class)
-public class PainelEndpoint extends SmsEndpoint {
+public class PainelEndpoint extends SmsEndpoint implements AccountHealthEndpoint {
 
     @UriParam
     private final PainelConfiguration configuration;
@@ -80,6 +84,39 @@ public class PainelEndpoint extends SmsEndpoint {
     @Override
     protected String operationName() {
         return configuration.getOperation().name();
+    }
+
+    @Override
+    public SmsConfiguration smsConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    public String providerBaseUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    /**
+     * getbalance, in the account's once-a-minute slot shared with painel:balance and painel:status: when a route
+     * has just used it, the check keeps its last answer rather than wait or break the limit.
+     */
+    @Override
+    public CachedHealthCheck.Probe accountProbe() {
+        if (configuration.getHealthCheckInterval() < PainelApi.QUERY_INTERVAL.toMillis()) {
+            throw new IllegalArgumentException("painel: healthCheckInterval must be at least "
+                    + PainelApi.QUERY_INTERVAL.toMillis() + " ms (getbalance is allowed once a minute), was "
+                    + configuration.getHealthCheckInterval());
+        }
+        PainelClient client = new PainelClient(this);
+        return builder -> {
+            if (!client.tryTakeQuerySlot(PainelApi.GETBALANCE)) {
+                return false;
+            }
+            PainelClient.Balance balance = client.balanceInSlot();
+            builder.up().message("painel: getbalance answered")
+                    .detail("balance", balance.amount().toPlainString());
+            return true;
+        };
     }
 
     public PainelConfiguration getConfiguration() {

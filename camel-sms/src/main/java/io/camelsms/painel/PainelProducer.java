@@ -1,6 +1,5 @@
 package io.camelsms.painel;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +26,7 @@ import io.camelsms.core.Prepared;
 import io.camelsms.core.SendJob;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsHeaders;
+import io.camelsms.core.SmsHealthChecks;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.core.SmsProviderException;
 import io.camelsms.core.SmsText;
@@ -53,6 +53,7 @@ public class PainelProducer extends DefaultProducer {
     private PainelClient client;
     private ZoneId accountZone;
     private int accountCountryCode;
+    private SmsHealthChecks.Registration healthChecks = SmsHealthChecks.Registration.NONE;
 
     public PainelProducer(PainelEndpoint endpoint) {
         super(endpoint);
@@ -73,6 +74,13 @@ public class PainelProducer extends DefaultProducer {
             }
             accountCountryCode = PhoneNumberUtil.getInstance().getCountryCodeForRegion(region.toUpperCase());
         }
+        healthChecks = SmsHealthChecks.registerProducer(endpoint);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        healthChecks.close();
+        super.doStop();
     }
 
     @Override
@@ -262,26 +270,11 @@ public class PainelProducer extends DefaultProducer {
 
     private void balance(Exchange exchange) throws Exception {
         client.takeQuerySlot(PainelApi.GETBALANCE);
-        PainelResponse response = client.callInSlot(PainelApi.GETBALANCE,
-                client.actionUrl(PainelApi.GETBALANCE).toString());
+        PainelClient.Balance balance = client.balanceInSlot();
         Message out = exchange.getMessage();
-        out.setBody(balanceOf(response));
+        out.setBody(balance.amount());
         out.setHeader(SmsHeaders.PROVIDER, PROVIDER);
-        out.setHeader(PainelConstants.PANEL_MESSAGE, response.msg());
-    }
-
-    private static BigDecimal balanceOf(PainelResponse response) {
-        if (response.data() != null && response.data().isNumber()) {
-            return response.data().decimalValue();
-        }
-        String text = response.dataText();
-        try {
-            // a decimal comma, as Brazilian systems write it, is accepted too
-            return new BigDecimal(text.strip().replace(',', '.'));
-        } catch (RuntimeException e) {
-            throw new SmsProviderException(PROVIDER, null, "getbalance data '" + text + "' is not a number",
-                    SmsProviderException.Failure.UNKNOWN, 200, e);
-        }
+        out.setHeader(PainelConstants.PANEL_MESSAGE, balance.msg());
     }
 
     private void holdOrRelease(Exchange exchange) throws Exception {

@@ -5,11 +5,11 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /** The {@code pwapi:} component: PW-API SMS-MT 4.0. */
 @Component("pwapi")
-public class PwapiComponent extends DefaultComponent {
+public class PwapiComponent extends HealthCheckComponent {
 
     @Metadata(description = "Defaults for every pwapi endpoint (credential, token, baseUrl, ...).")
     private PwapiConfiguration configuration = new PwapiConfiguration();

@@ -8,6 +8,9 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 
+import io.camelsms.core.AccountHealthEndpoint;
+import io.camelsms.core.CachedHealthCheck;
+import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsHeaders;
 
 /**
@@ -16,7 +19,7 @@ import io.camelsms.core.SmsHeaders;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "pwapi", title = "PW-API SMS", syntax = "pwapi:operation",
              producerOnly = true, remote = true, category = { Category.MOBILE }, headersClass = SmsHeaders.class)
-public class PwapiEndpoint extends DefaultEndpoint {
+public class PwapiEndpoint extends DefaultEndpoint implements AccountHealthEndpoint {
 
     @UriParam
     private final PwapiConfiguration configuration;
@@ -34,6 +37,22 @@ public class PwapiEndpoint extends DefaultEndpoint {
     @Override
     public Consumer createConsumer(Processor processor) {
         throw new UnsupportedOperationException("pwapi: sends only; PW-API 4.0 documents no inbound or status API");
+    }
+
+    @Override
+    public SmsConfiguration smsConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    public String providerBaseUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    /** A connect to the host only: PW-API documents no call that checks the account without sending. */
+    @Override
+    public CachedHealthCheck.Probe accountProbe() {
+        return new PwapiReachability(configuration);
     }
 
     public PwapiConfiguration getConfiguration() {

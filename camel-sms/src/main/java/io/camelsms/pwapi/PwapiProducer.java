@@ -17,6 +17,7 @@ import io.camelsms.core.RetryPolicy;
 import io.camelsms.core.SendJob;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsConfiguration;
+import io.camelsms.core.SmsHealthChecks;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.core.SmsProviderException;
 import io.camelsms.core.SmsText;
@@ -38,6 +39,7 @@ public class PwapiProducer extends DefaultProducer {
     private HttpTransport transport;
     private RetryPolicy retryPolicy;
     private URI uri;
+    private SmsHealthChecks.Registration healthChecks = SmsHealthChecks.Registration.NONE;
 
     public PwapiProducer(PwapiEndpoint endpoint) {
         super(endpoint);
@@ -61,6 +63,13 @@ public class PwapiProducer extends DefaultProducer {
         uri = URI.create(SmsConfiguration.withoutTrailingSlash(configuration.getBaseUrl()) + PATH);
         retryPolicy = configuration.retryPolicy();
         transport = configuration.newTransport(PROVIDER);
+        healthChecks = SmsHealthChecks.registerProducer((PwapiEndpoint) getEndpoint());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        healthChecks.close();
+        super.doStop();
     }
 
     @Override

@@ -143,6 +143,12 @@ public final class PainelSimulator extends ProviderSimulator {
         return List.of(PainelApi.PATH);
     }
 
+    /** One path for every call: the action names the operation. */
+    @Override
+    protected String operationOf(HttpExchange exchange) {
+        return query(exchange).getOrDefault(PainelApi.ACTION, "");
+    }
+
     public PainelSimulator account(String login, String password) {
         this.login = login;
         this.password = password;

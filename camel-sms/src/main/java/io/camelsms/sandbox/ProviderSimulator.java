@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,6 +35,7 @@ public abstract class ProviderSimulator implements HttpHandler {
     private final FaultPlan faults = new FaultPlan();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong finished = new AtomicLong();
+    private final Map<String, AtomicLong> operations = new ConcurrentHashMap<>();
 
     protected ProviderSimulator(SandboxClock clock) {
         this.clock = clock;
@@ -65,11 +67,23 @@ public abstract class ProviderSimulator implements HttpHandler {
         faults.clear();
         requests.set(0);
         finished.set(0);
+        operations.clear();
     }
 
     /** Every request received, including those answered with an injected fault. */
     public long requestCount() {
         return requests.get();
+    }
+
+    /** Requests received for one operation, as {@link #operationOf} names it (e.g. a balance call). */
+    public long requestCount(String operation) {
+        AtomicLong count = operations.get(operation);
+        return count == null ? 0 : count.get();
+    }
+
+    /** The operation a request calls: its path, unless the provider names operations otherwise. */
+    protected String operationOf(HttpExchange exchange) {
+        return exchange.getRequestURI().getPath();
     }
 
     /**
@@ -87,6 +101,7 @@ public abstract class ProviderSimulator implements HttpHandler {
     @Override
     public final void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        operations.computeIfAbsent(operationOf(exchange), k -> new AtomicLong()).incrementAndGet();
         try (exchange) {
             Duration latency = faults.latency();
             if (!latency.isZero()) {

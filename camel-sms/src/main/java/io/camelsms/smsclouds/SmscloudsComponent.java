@@ -5,11 +5,11 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /** The {@code smsclouds:} component: Smsclouds API V3 (Max4Systems / masmensajes). */
 @Component("smsclouds")
-public class SmscloudsComponent extends DefaultComponent {
+public class SmscloudsComponent extends HealthCheckComponent {
 
     @Metadata(description = "Defaults for every smsclouds endpoint (token, baseUrl, route, ...).")
     private SmscloudsConfiguration configuration = new SmscloudsConfiguration();

@@ -12,10 +12,14 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
+import io.camelsms.core.AccountHealthEndpoint;
+import io.camelsms.core.CachedHealthCheck;
 import io.camelsms.core.EventLedger;
+import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
 import io.camelsms.core.WebhookProtocol;
+import io.camelsms.smsclouds.model.SmscloudsUser;
 import io.camelsms.tracking.ReplyLedger;
 
 /**
@@ -25,7 +29,7 @@ import io.camelsms.tracking.ReplyLedger;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "smsclouds", title = "Smsclouds API V3", syntax = "smsclouds:operation",
              remote = true, category = { Category.MOBILE }, headersClass = SmscloudsConstants.class)
-public class SmscloudsEndpoint extends SmsEndpoint {
+public class SmscloudsEndpoint extends SmsEndpoint implements AccountHealthEndpoint {
 
     /** MO ids remembered by the default in-memory repository of smsclouds:responses without a tracking store. */
     private static final int REMEMBERED_MOS = 100_000;
@@ -109,6 +113,27 @@ public class SmscloudsEndpoint extends SmsEndpoint {
     @Override
     protected String operationName() {
         return configuration.getOperation().name();
+    }
+
+    @Override
+    public SmsConfiguration smsConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    public String providerBaseUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    /** GET /api/v1/user, one call without retries: UP with the account's credit. */
+    @Override
+    public CachedHealthCheck.Probe accountProbe() {
+        SmscloudsClient client = new SmscloudsClient(configuration.copyWithoutRetries());
+        return builder -> {
+            SmscloudsUser user = SmscloudsUser.from(client.get(SmscloudsProducer.USER_PATH));
+            builder.up().message("smsclouds: user answered").detail("credit", user.credit());
+            return true;
+        };
     }
 
     public SmscloudsConfiguration getConfiguration() {

@@ -27,6 +27,7 @@ import io.camelsms.core.RecipientResult;
 import io.camelsms.core.SendJob;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsHeaders;
+import io.camelsms.core.SmsHealthChecks;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.core.SmsProviderException;
 import io.camelsms.core.SmsText;
@@ -78,6 +79,7 @@ public class SmscloudsProducer extends DefaultProducer {
     private final SmscloudsConfiguration configuration;
     private SmscloudsClient client;
     private SmscloudsDates dates;
+    private SmsHealthChecks.Registration healthChecks = SmsHealthChecks.Registration.NONE;
 
     public SmscloudsProducer(SmscloudsEndpoint endpoint) {
         super(endpoint);
@@ -94,6 +96,13 @@ public class SmscloudsProducer extends DefaultProducer {
         }
         dates = new SmscloudsDates(configuration.getTimeZone());
         client = new SmscloudsClient(configuration);
+        healthChecks = SmsHealthChecks.registerProducer((SmscloudsEndpoint) getEndpoint());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        healthChecks.close();
+        super.doStop();
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.camelsms.smsway.model.SmswayCode;
 import io.camelsms.smsway.model.SmswayLastRequest;
 import io.camelsms.smsway.model.SmswayLastResponse;
 import io.camelsms.smsway.model.SmswaySms;
+import io.camelsms.smsway.model.SmswayUserInfo;
 
 /**
  * The SmsWay remote API's wire, shared by the producer and the {@code smsway:dlr} consumer: where each call goes,
@@ -55,6 +56,14 @@ final class SmswayApi {
         JsonNode reply = retryPolicy.callIdempotent("smsway smsgetlast",
                 () -> call(SmswayOperation.last, new SmswayLastRequest(keyInBody(), qty)));
         return Json.MAPPER.treeToValue(reply, SmswayLastResponse.class).smslist();
+    }
+
+    /** The account's settings (userinfo); a read, so retried freely. */
+    SmswayUserInfo userinfo() throws Exception {
+        String key = keyInBody();
+        JsonNode reply = retryPolicy.callIdempotent("smsway userinfo",
+                () -> call(SmswayOperation.userinfo, key == null ? null : Map.of("tokenapi", key)));
+        return Json.MAPPER.treeToValue(reply, SmswayUserInfo.class);
     }
 
     /** The key when it travels in the body, else null (it goes in the cookie). */

@@ -5,11 +5,11 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /** The {@code smsway:} component: the SmsWay remote API. */
 @Component("smsway")
-public class SmswayComponent extends DefaultComponent {
+public class SmswayComponent extends HealthCheckComponent {
 
     @Metadata(description = "Defaults for every smsway endpoint (tokenapi, quotas, baseUrl, ...).")
     private SmswayConfiguration configuration = new SmswayConfiguration();

@@ -9,9 +9,13 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 
+import io.camelsms.core.AccountHealthEndpoint;
+import io.camelsms.core.CachedHealthCheck;
+import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
 import io.camelsms.core.WebhookProtocol;
+import io.camelsms.smsway.model.SmswayUserInfo;
 
 /**
  * Send SMS through SmsWay (the account owner's own phone, one recipient per call) within the account's per-minute,
@@ -20,7 +24,7 @@ import io.camelsms.core.WebhookProtocol;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "smsway", title = "SmsWay", syntax = "smsway:operation",
              remote = true, category = { Category.MOBILE }, headersClass = SmswayConstants.class)
-public class SmswayEndpoint extends SmsEndpoint {
+public class SmswayEndpoint extends SmsEndpoint implements AccountHealthEndpoint {
 
     @UriParam
     private final SmswayConfiguration configuration;
@@ -63,6 +67,33 @@ public class SmswayEndpoint extends SmsEndpoint {
     @Override
     protected String operationName() {
         return configuration.getOperation().name();
+    }
+
+    @Override
+    public SmsConfiguration smsConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    public String providerBaseUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    /**
+     * userinfo, one call without retries: SmsWay has no balance (it sends from the owner's phone), so UP carries
+     * the account's quotas instead (0 = no limit).
+     */
+    @Override
+    public CachedHealthCheck.Probe accountProbe() {
+        SmswayApi api = new SmswayApi(configuration.copyWithoutRetries());
+        return builder -> {
+            SmswayUserInfo info = api.userinfo();
+            builder.up().message("smsway: userinfo answered")
+                    .detail("quota.perMinute", info.maxmin())
+                    .detail("quota.perHour", info.maxhour())
+                    .detail("quota.perDay", info.maxday());
+            return true;
+        };
     }
 
     public SmswayConfiguration getConfiguration() {

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -35,6 +34,7 @@ import io.camelsms.core.RetryPolicy;
 import io.camelsms.core.SendJob;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsException;
+import io.camelsms.core.SmsHealthChecks;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.core.SmsProviderException;
 import io.camelsms.core.SmsText;
@@ -73,6 +73,7 @@ public class SmswayProducer extends DefaultProducer {
     private Clock clock;
     private QuotaThrottle.Sleeper sleeper;
     private volatile List<QuotaThrottle.Window> quotas;
+    private SmsHealthChecks.Registration healthChecks = SmsHealthChecks.Registration.NONE;
 
     public SmswayProducer(SmswayEndpoint endpoint) {
         super(endpoint);
@@ -101,10 +102,12 @@ public class SmswayProducer extends DefaultProducer {
             sendPool = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newFixedThreadPool(this, "SmswaySend", configuration.getConcurrency());
         }
+        healthChecks = SmsHealthChecks.registerProducer((SmswayEndpoint) getEndpoint());
     }
 
     @Override
     protected void doStop() throws Exception {
+        healthChecks.close();
         if (sendPool != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(sendPool);
             sendPool = null;
@@ -117,7 +120,7 @@ public class SmswayProducer extends DefaultProducer {
         switch (configuration.getOperation()) {
             case send -> send(exchange);
             case last -> last(exchange);
-            case userinfo -> exchange.getMessage().setBody(userinfo());
+            case userinfo -> exchange.getMessage().setBody(api.userinfo());
             case updateUserinfo -> updateUserinfo(exchange);
             default -> throw new IllegalStateException("smsway: unknown operation " + configuration.getOperation());
         }
@@ -294,7 +297,7 @@ public class SmswayProducer extends DefaultProducer {
         }
         synchronized (this) {
             if (quotas == null) {
-                SmswayUserInfo info = userinfo();
+                SmswayUserInfo info = api.userinfo();
                 quotas = windows(orZero(info.maxmin()), orZero(info.maxhour()), orZero(info.maxday()));
                 LOG.info("smsway: quotas from userinfo: {} per minute, {} per hour, {} per day (0 = no limit)",
                         info.maxmin(), info.maxhour(), info.maxday());
@@ -353,13 +356,6 @@ public class SmswayProducer extends DefaultProducer {
         return new DeliveryReport(PROVIDER, messageId, null, recipient, null,
                 state == null ? DeliveryStatus.UNKNOWN : state.status(), String.valueOf(entry.state()), at,
                 state == null ? "state not in the document" : state.meaning());
-    }
-
-    private SmswayUserInfo userinfo() throws Exception {
-        String key = api.keyInBody();
-        JsonNode reply = retryPolicy.callIdempotent("smsway userinfo", () -> api.call(SmswayOperation.userinfo,
-                key == null ? null : Map.of("tokenapi", key)));
-        return Json.MAPPER.treeToValue(reply, SmswayUserInfo.class);
     }
 
     private void updateUserinfo(Exchange exchange) throws Exception {

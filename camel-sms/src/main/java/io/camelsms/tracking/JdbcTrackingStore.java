@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -25,8 +26,11 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.support.service.ServiceSupport;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 
 import io.camelsms.core.DeliveryStatus;
 
@@ -111,13 +115,52 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         // H2 writes the id sequence to disk at every trip to it, and with WRITE_DELAY=0 that write is a store of
         // every changed page: at H2's default of 32 ids a trip it cost a 1M-row send most of its tracking time.
         // PostgreSQL keeps its default of 1 (its cache is per session, and a trip is cheap there).
-        Flyway.configure().dataSource(found).locations("classpath:db/tracking")
-                .javaMigrations(new V5__Tracking_account_label())
-                .table("camel_sms_schema_history").placeholders(Map.of("identity_cache", h2 ? "10000" : "1"))
-                .load().migrate();
+        flyway(found, h2).migrate();
         statisticsKnown = h2;
         dataSource = found;
         stopped = false;
+    }
+
+    private static Flyway flyway(DataSource dataSource, boolean h2) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/tracking")
+                .javaMigrations(new V5__Tracking_account_label())
+                .table("camel_sms_schema_history").placeholders(Map.of("identity_cache", h2 ? "10000" : "1"))
+                .load();
+    }
+
+    /**
+     * The store's readiness, for {@link io.camelsms.core.CachedHealthCheck}: UP when the database answers and every
+     * migration this version of camel-sms ships is applied (DOWN naming the pending ones otherwise), with the
+     * database, the schema version and the number of open (not final) messages as details.
+     */
+    public boolean checkHealth(HealthCheckResultBuilder builder) {
+        DataSource current = dataSource;
+        if (current == null || stopped) {
+            builder.down().message("tracking store: not started");
+            return true;
+        }
+        String database;
+        try (Connection connection = current.getConnection()) {
+            database = connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException | RuntimeException e) {
+            builder.down().message("tracking store: the database does not answer: " + e.getMessage());
+            return true;
+        }
+        MigrationInfoService migrations = flyway(current, "H2".equals(database)).info();
+        MigrationInfo applied = migrations.current();
+        List<String> pending = Arrays.stream(migrations.pending()).map(m -> "V" + m.getVersion()).toList();
+        long[] open = {0};
+        query("SELECT COUNT(*) FROM sms_message WHERE is_final = FALSE", s -> {
+        }, rs -> open[0] = rs.getLong(1));
+        builder.detail("database", database)
+                .detail("schema.version", applied == null ? "none" : applied.getVersion().toString())
+                .detail("open.messages", open[0]);
+        if (pending.isEmpty()) {
+            builder.up();
+        } else {
+            builder.down().message("tracking store: migrations not applied: " + String.join(", ", pending));
+        }
+        return true;
     }
 
     private static boolean isH2(DataSource dataSource) {

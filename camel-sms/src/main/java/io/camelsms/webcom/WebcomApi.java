@@ -17,6 +17,8 @@ import io.camelsms.core.RetryPolicy;
 import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsException;
 import io.camelsms.webcom.model.WebcomAuth;
+import io.camelsms.webcom.model.WebcomBalance;
+import io.camelsms.webcom.model.WebcomCredentialsRequest;
 import io.camelsms.webcom.model.WebcomError;
 import io.camelsms.webcom.model.WebcomState;
 import io.camelsms.webcom.model.WebcomStateValue;
@@ -68,6 +70,13 @@ final class WebcomApi {
 
     RetryPolicy retryPolicy() {
         return retryPolicy;
+    }
+
+    /** {@code balance.php}: a read, so retried on an unknown outcome too (as far as the retry policy allows). */
+    WebcomBalance balance() throws Exception {
+        byte[] request = json(new WebcomCredentialsRequest(auth));
+        return retryPolicy.callIdempotent("webcom balance",
+                () -> checked(post(BALANCE_PATH, request)).json(WebcomBalance.class));
     }
 
     /** {@code state.php} for these ids (one value for one id, a list for many), as delivery reports. */

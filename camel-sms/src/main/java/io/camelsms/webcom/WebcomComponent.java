@@ -5,14 +5,14 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * The {@code webcom:} component: the Webcom Mobi A2P platform's JSON API. Its credential options (login, password,
  * token) are names Camel treats as sensitive already.
  */
 @Component("webcom")
-public class WebcomComponent extends DefaultComponent {
+public class WebcomComponent extends HealthCheckComponent {
 
     @Metadata(description = "Defaults for every webcom endpoint (login, password, token, sender, baseUrl, ...).")
     private WebcomConfiguration configuration = new WebcomConfiguration();

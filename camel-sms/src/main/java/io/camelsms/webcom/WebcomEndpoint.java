@@ -10,11 +10,15 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 
+import io.camelsms.core.AccountHealthEndpoint;
+import io.camelsms.core.CachedHealthCheck;
 import io.camelsms.core.EventLedger;
+import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
 import io.camelsms.core.SmsHeaders;
 import io.camelsms.core.WebhookProtocol;
+import io.camelsms.webcom.model.WebcomBalance;
 
 /**
  * Send SMS and Viber messages through the Webcom Mobi A2P platform (lk.mysmpp.ru), query their states and the
@@ -22,7 +26,7 @@ import io.camelsms.core.WebhookProtocol;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "webcom", title = "Webcom Mobi SMS", syntax = "webcom:operation",
              remote = true, category = { Category.MOBILE }, headersClass = SmsHeaders.class)
-public class WebcomEndpoint extends SmsEndpoint {
+public class WebcomEndpoint extends SmsEndpoint implements AccountHealthEndpoint {
 
     @UriParam
     private final WebcomConfiguration configuration;
@@ -82,6 +86,29 @@ public class WebcomEndpoint extends SmsEndpoint {
 
     ZoneId zone() {
         return ZoneId.of(configuration.getTimeZone());
+    }
+
+    @Override
+    public SmsConfiguration smsConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    public String providerBaseUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    /** balance.php, one call without retries: UP with the money and currency the platform reports. */
+    @Override
+    public CachedHealthCheck.Probe accountProbe() {
+        WebcomApi api = WebcomApi.of(configuration.copyWithoutRetries());
+        return builder -> {
+            WebcomBalance balance = api.balance();
+            builder.up().message("webcom: balance.php answered")
+                    .detail("balance", balance.money() == null ? null : balance.money().toPlainString())
+                    .detail("currency", balance.currency());
+            return true;
+        };
     }
 
     public WebcomConfiguration getConfiguration() {

@@ -20,12 +20,11 @@ import io.camelsms.core.Prepared;
 import io.camelsms.core.RecipientResult;
 import io.camelsms.core.SendJob;
 import io.camelsms.core.SendResult;
+import io.camelsms.core.SmsHealthChecks;
 import io.camelsms.core.SmsHeaders;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.core.SmsProviderException;
 import io.camelsms.core.SmsText;
-import io.camelsms.webcom.model.WebcomBalance;
-import io.camelsms.webcom.model.WebcomCredentialsRequest;
 import io.camelsms.webcom.model.WebcomMessage;
 import io.camelsms.webcom.model.WebcomPhone;
 import io.camelsms.webcom.model.WebcomSendReply;
@@ -44,6 +43,7 @@ public class WebcomProducer extends DefaultProducer {
     private final WebcomConfiguration configuration;
     private WebcomApi api;
     private ZoneId zone;
+    private SmsHealthChecks.Registration healthChecks = SmsHealthChecks.Registration.NONE;
 
     public WebcomProducer(WebcomEndpoint endpoint) {
         super(endpoint);
@@ -64,6 +64,13 @@ public class WebcomProducer extends DefaultProducer {
                                                + configuration.getTypeSend() + "'");
         }
         zone = endpoint.zone();
+        healthChecks = SmsHealthChecks.registerProducer(endpoint);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        healthChecks.close();
+        super.doStop();
     }
 
     @Override
@@ -71,7 +78,7 @@ public class WebcomProducer extends DefaultProducer {
         switch (configuration.getOperation()) {
             case send -> send(exchange);
             case status -> status(exchange);
-            case balance -> exchange.getMessage().setBody(balance());
+            case balance -> exchange.getMessage().setBody(api.balance());
             default -> throw new IllegalStateException("webcom:" + configuration.getOperation() + " does not send");
         }
     }
@@ -195,13 +202,5 @@ public class WebcomProducer extends DefaultProducer {
         }
         String single = exchange.getMessage().getBody(String.class);
         return single == null || single.isBlank() ? List.of() : List.of(single.strip());
-    }
-
-    // ---- balance
-
-    private WebcomBalance balance() throws Exception {
-        byte[] request = WebcomApi.json(new WebcomCredentialsRequest(api.auth()));
-        return api.retryPolicy().callIdempotent("webcom balance",
-                () -> WebcomApi.checked(api.post(WebcomApi.BALANCE_PATH, request)).json(WebcomBalance.class));
     }
 }
