@@ -104,7 +104,7 @@ class HttpTransportTest {
                     new HttpTransport.Options(null, 0, null, null, null, own), AccountObserver.NONE);
             assertEquals(200, transport.get("test", uri, Map.of()).status());
             SmsProviderException e = assertThrows(SmsProviderException.class,
-                    () -> transport.postJson(uri, Map.of("a", 1), Map.of()));
+                    () -> transport.postJson("test", uri, Map.of("a", 1), Map.of()));
             transport.close();
 
             assertEquals(SmsProviderException.Failure.UNKNOWN, e.getFailure());
@@ -119,7 +119,7 @@ class HttpTransportTest {
         URI uri = serve(0, false);
         try (HttpTransport transport = new HttpTransport("test", Duration.ofSeconds(2), Duration.ofMillis(300))) {
             SmsProviderException e = assertThrows(SmsProviderException.class,
-                    () -> transport.postJson(uri, Map.of("a", 1), Map.of()));
+                    () -> transport.postJson("test", uri, Map.of("a", 1), Map.of()));
 
             assertEquals(SmsProviderException.Failure.UNKNOWN, e.getFailure());
             assertTrue(e.getMessage().contains("no reply from POST " + uri + " within PT0.3S"), e.getMessage());
