@@ -154,6 +154,7 @@ public final class SmsApplication {
                 return;
             }
             sandbox = Sandbox.start(0);
+            context.getRegistry().bind("sandbox", Sandbox.class, sandbox); // the sms dev console shows its state
             SANDBOX_ACCOUNTS.forEach((scheme, account) -> {
                 if (!hasCredentials(context, scheme)) {
                     Map<String, String> options = new LinkedHashMap<>(account);

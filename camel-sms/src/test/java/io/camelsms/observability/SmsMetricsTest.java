@@ -1,11 +1,5 @@
 package io.camelsms.observability;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,26 +10,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.camelsms.core.DeliveryReport;
 import io.camelsms.core.RecipientResult;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsMessage;
-import io.camelsms.painel.PainelComponent;
-import io.camelsms.pwapi.PwapiComponent;
 import io.camelsms.sandbox.Fault;
 import io.camelsms.sandbox.PainelSimulator;
-import io.camelsms.sandbox.PwapiSimulator;
-import io.camelsms.testing.PlatformHttp;
-import io.camelsms.testing.SandboxExtension;
-import io.camelsms.tracking.JdbcTrackingStore;
 
 import static io.camelsms.observability.MicrometerSmsObserver.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,59 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * Metrics over real HTTP against the sandbox, with a Micrometer registry in the Camel registry: every value matches
  * what the run returned, what the sandbox received and what the routes were given.
  */
-class SmsMetricsTest extends CamelTestSupport {
+class SmsMetricsTest extends ObservabilityTestSupport {
 
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
-    private static final String WEBHOOK_SECRET = "metrics-cb-s3cr3t";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @TempDir
-    Path data;
     private final MeterRegistry meters = new SimpleMeterRegistry();
-    private JdbcTrackingStore store;
-    private String serverUrl;
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         context.getRegistry().bind("meterRegistry", meters);
-        store = JdbcTrackingStore.embeddedH2(data);
-        context.getRegistry().bind("trackingStore", store);
-        serverUrl = PlatformHttp.addServer(context);
-        PainelComponent painel = context.getComponent("painel", PainelComponent.class);
-        painel.getConfiguration().setBaseUrl(SANDBOX.sandbox().baseUrl());
-        painel.getConfiguration().setLogin(PainelSimulator.DEFAULT_LOGIN);
-        painel.getConfiguration().setPassword(PainelSimulator.DEFAULT_PASSWORD);
-        painel.getConfiguration().setDefaultRegion("BR");
-        painel.getConfiguration().setCallbackUrl(serverUrl + "/sms/painel/callback");
-        painel.getConfiguration().setWebhookSecret(WEBHOOK_SECRET);
-        PwapiComponent pwapi = context.getComponent("pwapi", PwapiComponent.class);
-        pwapi.getConfiguration().setBaseUrl(SANDBOX.sandbox().baseUrl());
-        pwapi.getConfiguration().setCredential(PwapiSimulator.DEFAULT_CREDENTIAL);
-        pwapi.getConfiguration().setToken(PwapiSimulator.DEFAULT_TOKEN);
-        pwapi.getConfiguration().setRetryDelay(10);
         return context;
-    }
-
-    @Override
-    protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("painel:callback").routeId("painel-callback").to("mock:events");
-            }
-        };
-    }
-
-    @AfterEach
-    void closeStore() {
-        context.stop();
-        store.stop();
-    }
-
-    private String painelAccount() {
-        return context.getComponent("painel", PainelComponent.class).getConfiguration().trackingAccount();
     }
 
     /** The sum of every meter called {@code name} of the account whose tags include {@code tags}. */
@@ -157,16 +96,13 @@ class SmsMetricsTest extends CamelTestSupport {
         assertEquals(1, count(REPLIES, account));
 
         // a forged callback: refused, counted by status, never routed
-        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(serverUrl
-                + "/sms/painel/callback/wrong?data_callback=1;31999990001;;;sucesso;"))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(401, forged.statusCode());
+        assertEquals(401, forgedCallback());
         assertEquals(1, count(WEBHOOK_REFUSED, account, "status", "401"));
         assertEquals(4, events.getReceivedCounter());
 
         long open = store.openMessageCount("painel", account).count();
         assertEquals(3 - reports.stream().filter(r -> r.status().isFinal()).count(), open);
-        assertNoCredentialIn(meters.getMeters(), PainelSimulator.DEFAULT_LOGIN, PainelSimulator.DEFAULT_PASSWORD,
+        assertNoCredentialIn(meters.getMeters(), PAINEL_LOGIN, PAINEL_PASSWORD,
                 WEBHOOK_SECRET, "99999000", "2125550100", "m-1");
     }
 
@@ -175,7 +111,7 @@ class SmsMetricsTest extends CamelTestSupport {
         SANDBOX.sandbox().pwapi().faults().failNext(1, Fault.code("905"));
         SendResult sent = template.requestBody("pwapi:send",
                 SmsMessage.to("+55 31 99999-0001").text("Oi").build(), SendResult.class);
-        String account = context.getComponent("pwapi", PwapiComponent.class).getConfiguration().trackingAccount();
+        String account = pwapiAccount();
 
         assertEquals(1, sent.acceptedCount());
         assertEquals(1, count(PROVIDER_ERRORS, account, "provider", "pwapi", "code", "905"));
@@ -183,7 +119,7 @@ class SmsMetricsTest extends CamelTestSupport {
         assertEquals(1, count(MESSAGES_ACCEPTED, account, "provider", "pwapi"));
         assertEquals(1, count(BATCHES, account, "provider", "pwapi"));
         assertEquals(2, count(PROVIDER_CALLS, account, "operation", "SEND_MESSAGE"), "the refused call and its retry");
-        assertNoCredentialIn(meters.getMeters(), PwapiSimulator.DEFAULT_CREDENTIAL, PwapiSimulator.DEFAULT_TOKEN);
+        assertNoCredentialIn(meters.getMeters(), PWAPI_CREDENTIAL, PWAPI_TOKEN);
     }
 
     /** Neither a secret nor a number or external id of the test in any meter's name or tag. */
