@@ -64,7 +64,10 @@ class OperatorEndpointsTest {
             String json = get("http://127.0.0.1:" + management + "/q/dev/sms", "application/json");
             assertTrue(json.replace(" ", "").contains("\"accepted\":" + accepted + ","), json);
 
+            // the other consoles the management server serves mask what is secret too
+            String properties = get("http://127.0.0.1:" + management + "/q/dev/properties");
             for (String secret : List.of(PainelSimulator.DEFAULT_PASSWORD, WEBHOOK_SECRET)) {
+                assertFalse(properties.contains(secret), secret);
                 assertFalse(metrics.contains(secret), secret);
                 assertFalse(console.contains(secret), secret);
                 assertFalse(json.contains(secret), secret);
