@@ -39,6 +39,7 @@ class SmsDevConsoleTest extends ObservabilityTestSupport {
 
         DevConsole console = PluginHelper.getDevConsoleResolver(context).resolveDevConsole("sms");
         String text = (String) console.call(DevConsole.MediaType.TEXT, Map.of());
+        JsonObject json = (JsonObject) console.call(DevConsole.MediaType.JSON, Map.of());
         assertTrue(text.startsWith("camel-sms (metrics off)\n"), text);
         assertTrue(text.contains("\npainel (account " + painelAccount() + ")\n"
                 + "    messages: accepted 2, accepted earlier 0, rejected 1 {invalid_number=1}, unknown 0 {}\n"
@@ -53,7 +54,6 @@ class SmsDevConsoleTest extends ObservabilityTestSupport {
                 + "    \\S+ pwapi \\S+: provider error 905\n.*"), text);
         assertTrue(text.contains("\nSandbox at " + SANDBOX.sandbox().baseUrl() + ", sandbox time "), text);
 
-        JsonObject json = (JsonObject) console.call(DevConsole.MediaType.JSON, Map.of());
         List<JsonObject> accounts = json.getCollection("accounts");
         assertEquals(List.of("painel", "pwapi"), accounts.stream().map(a -> a.getString("provider")).toList());
         JsonObject painelJson = accounts.get(0);
