@@ -1,5 +1,7 @@
 package io.camelsms.app;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.camel.test.AvailablePortFinder;
@@ -76,6 +79,29 @@ class OperatorEndpointsTest {
             app.destroy();
             app.waitFor();
         }
+    }
+
+    @Test
+    void theAppDoesNotStartWhenTheManagementPortIsTakenAndSaysWhichPortAndProperty() throws Exception {
+        int port = AvailablePortFinder.getNextAvailable();
+        Path log = data.resolve("logs/app.log");
+        try (ServerSocket taken = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            Process app = AppProcess.start(Map.of(
+                    "sms.data-dir", data.toString(),
+                    "camel.server.port", String.valueOf(AvailablePortFinder.getNextAvailable()),
+                    "camel.management.port", String.valueOf(port)), log);
+            try {
+                assertTrue(app.waitFor(60, TimeUnit.SECONDS), () -> "the app ran on:\n" + read(log));
+            } finally {
+                app.destroyForcibly();
+            }
+            assertEquals(1, app.exitValue(), () -> read(log));
+        }
+        String output = read(log);
+        assertTrue(output.contains("Not started: the management server (metrics, dev console) cannot listen on"
+                                   + " 127.0.0.1:" + port + " (") && output.contains("camel.management.port (now "
+                                   + port + ")"), output);
+        assertFalse(output.contains("\tat "), "an expected fault, no stack trace:\n" + output);
     }
 
     /** Waits until the run wrote one final report per accepted row; returns how many rows were accepted. */

@@ -7,10 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.camel.test.AvailablePortFinder;
+
 import io.camelsms.app.SmsApplication;
 
 /** The real app in a child JVM, on the test's own classpath, configured by -D properties as users do. */
 public final class AppProcess {
+
+    /** The port of camel-main's management server (metrics, dev console). */
+    private static final String MANAGEMENT_PORT = "camel.management.port";
 
     private AppProcess() {
     }
@@ -20,6 +25,9 @@ public final class AppProcess {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1"));
         systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        if (!systemProperties.containsKey(MANAGEMENT_PORT)) { // never the fixed default: tests run side by side
+            command.add("-D" + MANAGEMENT_PORT + "=" + AvailablePortFinder.getNextAvailable());
+        }
         command.add(SmsApplication.class.getName());
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)

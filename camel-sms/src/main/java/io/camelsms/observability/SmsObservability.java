@@ -23,6 +23,7 @@ public final class SmsObservability {
     private static final Logger LOG = LoggerFactory.getLogger(SmsObservability.class);
     private static final String METER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
     private static final boolean MICROMETER_PRESENT = isPresent(METER_REGISTRY);
+    private static final Object CREATION = new Object();
 
     private final SmsStats stats;
     private final SmsObserver metrics;
@@ -41,7 +42,7 @@ public final class SmsObservability {
         if (found != null) {
             return found;
         }
-        synchronized (context) {
+        synchronized (CREATION) {
             found = extension.getContextPlugin(SmsObservability.class);
             if (found == null) {
                 Clock clock = Clock.systemUTC();

@@ -116,6 +116,9 @@ final class PainelClient {
     PainelResponse callInSlot(String action, String url) {
         try {
             return call(action, URI.create(url));
+        } catch (SmsProviderException e) { // not through the retry policy, which counts the others
+            retryPolicy.observer().providerError(e);
+            throw e;
         } finally {
             PainelRateLimiter.SHARED.finished(rateLimitAccount, action, clock().instant());
         }
