@@ -59,6 +59,9 @@ class OperatorEndpointsTest {
             assertEquals(accepted, sum(metrics, "sms_delivery_time_seconds_count{", "provider=\"painel\""),
                     metrics);
             assertTrue(sum(metrics, "sms_provider_calls_seconds_count{", "operation=\"sendsms\"") >= 1, metrics);
+            // every accepted row has its final report: nothing is open any more
+            assertEquals(0, sum(metrics, "sms_messages_open{", "provider=\"painel\""), metrics);
+            assertTrue(metrics.contains("\nsms_messages_open_oldest_age_seconds{"), metrics);
 
             String console = get("http://127.0.0.1:" + management + "/q/dev/sms");
             assertTrue(console.contains("\npainel (account ") && console.contains("messages: accepted " + accepted
