@@ -107,6 +107,25 @@ class SmsMetricsTest extends ObservabilityTestSupport {
     }
 
     @Test
+    void aSecondSendOfTheSameExternalIdsCountsThemAcceptedEarlierOrInConflict() {
+        template.requestBody("painel:send", List.of(
+                SmsMessage.to("+55 31 99999-0001").text("Oferta").externalId("again-1").build(),
+                SmsMessage.to("+55 31 99999-0002").text("Oferta").externalId("again-2").build()), SendResult.class);
+        SendResult second = template.requestBody("painel:send", List.of(
+                SmsMessage.to("+55 31 99999-0001").text("Oferta").externalId("again-1").build(),
+                SmsMessage.to("+55 31 99999-0002").text("Outra oferta").externalId("again-2").build()),
+                SendResult.class);
+        String account = painelAccount();
+
+        assertEquals(List.of(RecipientResult.Outcome.ACCEPTED_EARLIER, RecipientResult.Outcome.REJECTED),
+                second.recipients().stream().map(RecipientResult::outcome).toList());
+        assertEquals(2, count(MESSAGES_ACCEPTED, account), "the first send's");
+        assertEquals(1, count(MESSAGES_ACCEPTED_EARLIER, account));
+        assertEquals(1, count(MESSAGES_REJECTED, account, "reason", "conflict"));
+        assertEquals(1, count(BATCHES, account), "the second send sent nothing");
+    }
+
+    @Test
     void aTemporaryRefusalCountsOneErrorByCodeAndOneRetry() throws Exception {
         SANDBOX.sandbox().pwapi().faults().failNext(1, Fault.code("905"));
         SendResult sent = template.requestBody("pwapi:send",
