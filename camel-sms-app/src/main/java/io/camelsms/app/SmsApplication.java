@@ -154,6 +154,7 @@ public final class SmsApplication {
                 return;
             }
             sandbox = Sandbox.start(0);
+            context.getRegistry().bind("sandbox", Sandbox.class, sandbox); // the sms dev console shows its state
             SANDBOX_ACCOUNTS.forEach((scheme, account) -> {
                 if (!hasCredentials(context, scheme)) {
                     Map<String, String> options = new LinkedHashMap<>(account);
@@ -212,23 +213,29 @@ public final class SmsApplication {
         /**
          * The callback server must be listening, or webhooks (delivery reports, replies) are lost in silence:
          * platform-http only logs a failed bind and lets the app run on. So the port is tried before Camel starts,
-         * and the app does not start when it is taken.
+         * and the app does not start when it is taken; the same for the management server (metrics, dev console).
          */
         @Override
         public void beforeStart(BaseMainSupport main) {
             PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
-            boolean enabled = properties.resolveProperty("camel.server.enabled").map(Boolean::parseBoolean)
+            requirePortFree(properties, "camel.server", "the callback server");
+            requirePortFree(properties, "camel.management", "the management server (metrics, dev console)");
+        }
+
+        /** With {@code prefix.enabled}, {@code prefix.host}:{@code prefix.port} must be free to listen on. */
+        private static void requirePortFree(PropertiesComponent properties, String prefix, String server) {
+            boolean enabled = properties.resolveProperty(prefix + ".enabled").map(Boolean::parseBoolean)
                     .orElse(false);
-            int port = properties.resolveProperty("camel.server.port").map(Integer::parseInt).orElse(8080);
+            int port = properties.resolveProperty(prefix + ".port").map(Integer::parseInt).orElse(8080);
             if (!enabled || port == 0) {
                 return;
             }
-            String host = properties.resolveProperty("camel.server.host").orElse("0.0.0.0");
+            String host = properties.resolveProperty(prefix + ".host").orElse("0.0.0.0");
             try (ServerSocket socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress(host, port));
             } catch (IOException e) {
-                throw new CannotStartException("the callback server cannot listen on " + host + ":" + port + " ("
-                        + e.getMessage() + "); free the port or choose another with camel.server.port (now "
+                throw new CannotStartException(server + " cannot listen on " + host + ":" + port + " ("
+                        + e.getMessage() + "); free the port or choose another with " + prefix + ".port (now "
                         + port + ")", e);
             }
         }

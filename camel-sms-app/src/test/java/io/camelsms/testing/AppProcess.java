@@ -14,6 +14,7 @@ import io.camelsms.app.SmsApplication;
 /** The real app in a child JVM, on the test's own classpath, configured by -D properties as users do. */
 public final class AppProcess {
 
+    /** The port of camel-main's management server (metrics, dev console). */
     private static final String MANAGEMENT_PORT = "camel.management.port";
 
     private AppProcess() {

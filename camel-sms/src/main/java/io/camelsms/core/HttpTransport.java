@@ -49,6 +49,8 @@ import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camelsms.observability.AccountObserver;
+
 /**
  * The HTTP client every component talks to its provider with: one Apache HttpClient 5 per endpoint (connections are
  * pooled), JSON through {@link Json#MAPPER}. It logs the method, the URL without its query string, the status and
@@ -99,13 +101,17 @@ public final class HttpTransport implements AutoCloseable {
     /** The proxy that answers for its credentials up front, or null. */
     private final HttpHost preemptiveProxy;
     private final UsernamePasswordCredentials proxyCredentials;
+    private final AccountObserver observer;
 
     public HttpTransport(String provider, Duration connectTimeout, Duration requestTimeout) {
-        this(provider, connectTimeout, requestTimeout, Options.NONE);
+        this(provider, connectTimeout, requestTimeout, Options.NONE, AccountObserver.NONE);
     }
 
-    public HttpTransport(String provider, Duration connectTimeout, Duration requestTimeout, Options options) {
+    /** {@code observer} is told how long each call took, by operation. */
+    public HttpTransport(String provider, Duration connectTimeout, Duration requestTimeout, Options options,
+                         AccountObserver observer) {
         this.provider = provider;
+        this.observer = observer;
         this.requestTimeout = requestTimeout;
         HttpHost proxy = options.proxyHost() == null || options.proxyHost().isBlank() ? null
                 : new HttpHost(options.proxyHost().strip(), options.proxyPort());
@@ -153,22 +159,24 @@ public final class HttpTransport implements AutoCloseable {
         this.client = builder.build();
     }
 
-    public HttpReply postJson(URI uri, Object body, Map<String, String> headers) {
+    /** {@code operation}: the provider's name of the call (e.g. {@code sendsms}), the metrics' operation tag. */
+    public HttpReply postJson(String operation, URI uri, Object body, Map<String, String> headers) {
         byte[] json;
         try {
             json = Json.MAPPER.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new SmsException(provider, "cannot write the request as JSON: " + e.getMessage(), e);
         }
-        return send("POST", uri, json, "application/json", headers);
+        return send(operation, "POST", uri, json, "application/json", headers);
     }
 
-    public HttpReply get(URI uri, Map<String, String> headers) {
-        return send("GET", uri, null, null, headers);
+    public HttpReply get(String operation, URI uri, Map<String, String> headers) {
+        return send(operation, "GET", uri, null, null, headers);
     }
 
     /** Any method, with an optional body (some providers document a GET with a JSON body). */
-    public HttpReply send(String method, URI uri, byte[] body, String contentType, Map<String, String> headers) {
+    public HttpReply send(String operation, String method, URI uri, byte[] body, String contentType,
+                          Map<String, String> headers) {
         HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
         if (body != null) {
             request.setEntity(new ByteArrayEntity(body, contentType == null ? null : ContentType.parse(contentType)));
@@ -195,6 +203,8 @@ public final class HttpTransport implements AutoCloseable {
             return reply;
         } catch (IOException e) {
             throw failure(target, requestStarted(context, e), e);
+        } finally {
+            observer.providerCall(operation, System.nanoTime() - start);
         }
     }
 

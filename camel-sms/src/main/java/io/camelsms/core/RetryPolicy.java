@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camelsms.observability.AccountObserver;
+
 /**
  * Bounded retry with exponential backoff. Two kinds of request, kept apart on purpose:
  * <ul>
@@ -19,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * @param maxRetries  retries after the first attempt (0 = no retry)
  * @param firstDelay  wait before the first retry
  * @param multiplier  each further wait is the previous one times this
+ * @param observer    told of each failure (by code) and each retry
  */
-public record RetryPolicy(int maxRetries, Duration firstDelay, double multiplier) {
+public record RetryPolicy(int maxRetries, Duration firstDelay, double multiplier, AccountObserver observer) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
 
@@ -47,6 +50,7 @@ public record RetryPolicy(int maxRetries, Duration firstDelay, double multiplier
             try {
                 return attempt.call();
             } catch (SmsProviderException e) {
+                observer.providerError(e);
                 boolean retryable = e.getFailure() == SmsProviderException.Failure.REFUSED_TRY_LATER
                                     || idempotent && e.isUnknown();
                 if (!retryable) {
@@ -58,6 +62,7 @@ public record RetryPolicy(int maxRetries, Duration firstDelay, double multiplier
                 }
                 LOG.warn("{} failed ({}); retry {} of {} in {} ms", what, e.getMessage(), retry + 1, maxRetries,
                         delayMillis);
+                observer.retried();
                 Thread.sleep(delayMillis);
                 delayMillis = Math.round(delayMillis * multiplier);
             }

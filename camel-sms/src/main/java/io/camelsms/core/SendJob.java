@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
+import io.camelsms.observability.AccountObserver;
+import io.camelsms.observability.RejectReason;
 import io.camelsms.tracking.TrackedMessage;
 import io.camelsms.tracking.TrackingStore;
 import io.camelsms.tracking.UnknownSend;
@@ -61,6 +63,10 @@ public final class SendJob<W> {
     private final String account;
     private final boolean mayResendUnknown;
     private final RecipientResult[] results;
+    /** The class of each result this job rejected itself (invalid, duplicate...), for the metrics' reason tag. */
+    private final RejectReason[] reasons;
+    private final AccountObserver observer;
+    private int batchesSent;
     private final List<Prepared<W>> ready;
     /** By message index, so the exception lists them in message order whichever thread found them. */
     private final ConcurrentSkipListMap<Integer, List<Violation>> violations = new ConcurrentSkipListMap<>();
@@ -75,6 +81,9 @@ public final class SendJob<W> {
         this.account = configuration.trackingAccount();
         this.mayResendUnknown = configuration.mayResendUnknown();
         this.results = new RecipientResult[messageCount];
+        this.reasons = new RejectReason[messageCount];
+        this.observer = configuration.observer(provider);
+        observer.tracking(trackingStore);
         this.ready = new ArrayList<>(messageCount);
     }
 
@@ -105,6 +114,7 @@ public final class SendJob<W> {
     /** Reports a message as rejected by the provider's rules; safe to call from {@link #prepareAll}'s threads. */
     public void invalid(int index, String recipient, String externalId, SmsText text, MessageRules rules) {
         violations.put(index, rules.violations());
+        reasons[index] = rules.reasonClass();
         results[index] = RecipientResult.rejected(index, recipient, externalId, rules.reason(), text);
     }
 
@@ -120,6 +130,7 @@ public final class SendJob<W> {
             if (earlier == null) {
                 return false;
             }
+            reasons[message.index()] = RejectReason.DUPLICATE;
             results[message.index()] = message.rejected("duplicate of message " + earlier.index()
                     + described(earlier) + ": " + why);
             return true;
@@ -143,6 +154,15 @@ public final class SendJob<W> {
      */
     public SendResult send(Function<List<Prepared<W>>, List<List<Prepared<W>>>> partition,
                            BatchSender<W> sender) throws Exception {
+        try {
+            return sendValid(partition, sender);
+        } finally { // also when it throws: what was rejected or sent counts all the same
+            observer.sent(Arrays.asList(results), reasons, batchesSent);
+        }
+    }
+
+    private SendResult sendValid(Function<List<Prepared<W>>, List<List<Prepared<W>>>> partition,
+                                 BatchSender<W> sender) throws Exception {
         if (!violations.isEmpty() && (failOnInvalid || ready.isEmpty())) {
             throw new SmsValidationException(provider, violations.values().stream().flatMap(List::stream).toList());
         }
@@ -164,12 +184,14 @@ public final class SendJob<W> {
                 LOG.error("{}: a batch of {} messages could not be recorded as in flight; not sent", provider,
                         batch.size(), e);
                 for (Prepared<W> message : batch) {
+                    reasons[message.index()] = RejectReason.TRACKING_UNAVAILABLE;
                     results[message.index()] = message.rejected(
                             "not sent: the tracking store could not record it as in flight (" + e.getMessage() + ")");
                 }
                 continue;
             }
             try {
+                batchesSent++;
                 BatchOutcome outcome = sender.send(batch);
                 if (outcome.batchId() != null) {
                     batchIds.add(outcome.batchId());
@@ -225,6 +247,7 @@ public final class SendJob<W> {
             if (reason == null) {
                 toSend.add(message);
             } else {
+                reasons[message.index()] = RejectReason.EARLIER_UNKNOWN;
                 results[message.index()] = message.unknown(NOT_SENT_AGAIN + "an earlier send of external id '"
                         + message.externalId() + "' may have reached the provider (" + reason + "); check with the"
                         + " provider, or set resendUnknown=true");
@@ -250,6 +273,7 @@ public final class SendJob<W> {
             String id = callersId(message);
             Prepared<W> earlier = id == null ? null : firstUse.putIfAbsent(id, message);
             if (earlier != null) {
+                reasons[message.index()] = RejectReason.DUPLICATE;
                 results[message.index()] = message.rejected("external id '" + id + "' is also message "
                         + earlier.index() + origin(earlier.index(), " (", ")")
                         + " of this send; an external id names one message");
@@ -283,6 +307,7 @@ public final class SendJob<W> {
             Map<String, TrackedMessage> sent = trackingStore.earlierSends(provider,
                     conflicts.stream().map(Prepared::externalId).toList());
             for (Prepared<W> message : conflicts) {
+                reasons[message.index()] = RejectReason.CONFLICT;
                 results[message.index()] = conflict(message, sent.get(message.externalId()));
             }
         }

@@ -14,6 +14,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
+import io.camelsms.observability.AccountObserver;
+import io.camelsms.observability.SmsObservability;
 import io.camelsms.tracking.TrackingStore;
 
 /**
@@ -325,14 +327,22 @@ public abstract class SmsConfiguration implements Cloneable {
         return baseUrl.replaceAll("/+$", "");
     }
 
-    public RetryPolicy retryPolicy() {
-        return new RetryPolicy(maxRetries, Duration.ofMillis(retryDelay), retryBackoffMultiplier);
+    /**
+     * Where this account's sends, retries, provider calls and events are reported: the CamelContext's
+     * {@link SmsObservability} (the sms dev console, and Micrometer when a MeterRegistry is bound).
+     */
+    public AccountObserver observer(String provider) {
+        return SmsObservability.forAccount(camelContext, provider, trackingAccount());
+    }
+
+    public RetryPolicy retryPolicy(String provider) {
+        return new RetryPolicy(maxRetries, Duration.ofMillis(retryDelay), retryBackoffMultiplier, observer(provider));
     }
 
     public HttpTransport newTransport(String provider) {
         return new HttpTransport(provider, Duration.ofMillis(connectTimeout), Duration.ofMillis(requestTimeout),
                 new HttpTransport.Options(proxyHost, proxyPort, proxyUsername, proxyPassword, sslContext(provider),
-                        httpClient));
+                        httpClient), observer(provider));
     }
 
     /** The SSLContext built from sslContextParameters, or null for the JVM's default. */

@@ -14,6 +14,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.StringHelper;
 
+import io.camelsms.observability.AccountObserver;
 import io.camelsms.tracking.DeliveryReportConsumer;
 import io.camelsms.tracking.DeliveryStatusSource;
 import io.camelsms.tracking.DeliveryTracker;
@@ -42,6 +43,11 @@ public abstract class SmsEndpoint extends ScheduledPollEndpoint implements Webho
 
     public WebhookSettings webhookSettings() {
         return consumerConfiguration().webhookSettings(scheme(), operationName());
+    }
+
+    /** Where this endpoint's consumers report the events they route and the webhook calls they refuse. */
+    public AccountObserver observer() {
+        return consumerConfiguration().observer(scheme());
     }
 
     /** The scheme this endpoint was created with, e.g. {@code smsclouds}. */
@@ -76,8 +82,11 @@ public abstract class SmsEndpoint extends ScheduledPollEndpoint implements Webho
     protected Consumer createDeliveryReportConsumer(Processor processor, DeliveryStatusSource source) throws Exception {
         SmsConsumerConfiguration configuration = consumerConfiguration();
         TrackingStore store = requireTrackingStore();
+        AccountObserver observer = observer();
+        observer.tracking(store);
         DeliveryReportConsumer consumer = new DeliveryReportConsumer(this, processor,
-                new DeliveryTracker(scheme(), configuration.trackingAccount(), store, Clock.systemUTC()), store,
+                new DeliveryTracker(scheme(), configuration.trackingAccount(), store, Clock.systemUTC(), observer),
+                store,
                 configuration.trackingAccount(),
                 Duration.ofMillis(configuration.getTrackingMaxAge()), source);
         configureConsumer(consumer);
@@ -93,9 +102,13 @@ public abstract class SmsEndpoint extends ScheduledPollEndpoint implements Webho
     protected <E> EventLedger<E> trackingLedger() {
         SmsConsumerConfiguration configuration = consumerConfiguration();
         TrackingStore store = configuration.activeTrackingStore();
-        return store == null ? EventLedger.everything()
-                : (EventLedger<E>) new TrackingLedger(scheme(), configuration.trackingAccount(), store,
-                        Clock.systemUTC(), Duration.ofMillis(consumerConfiguration().getReplyWindow()));
+        if (store == null) {
+            return EventLedger.everything();
+        }
+        AccountObserver observer = observer();
+        observer.tracking(store);
+        return (EventLedger<E>) new TrackingLedger(scheme(), configuration.trackingAccount(), store,
+                Clock.systemUTC(), Duration.ofMillis(configuration.getReplyWindow()), observer);
     }
 
     /** The tracking store, or an exception naming the option to set. */

@@ -10,6 +10,8 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
+import io.camelsms.observability.AccountObserver;
+
 /**
  * A consumer that asks the provider on a schedule (Camel's scheduler: {@code delay=60000}, or
  * {@code scheduler=quartz&scheduler.cron=...}) and emits each event once: the {@link EventLedger} records an event
@@ -20,6 +22,8 @@ public abstract class SmsPollingConsumer<E> extends ScheduledPollConsumer {
 
     private final EventLedger<E> ledger;
     private SmsHealthChecks.Registration healthChecks = SmsHealthChecks.Registration.NONE;
+
+    private AccountObserver observer = AccountObserver.NONE;
 
     /** Remembers emitted events by {@link #eventId} in {@code emitted}. */
     protected SmsPollingConsumer(Endpoint endpoint, Processor processor, IdempotentRepository emitted) {
@@ -69,6 +73,7 @@ public abstract class SmsPollingConsumer<E> extends ScheduledPollConsumer {
             }
             if (exchange.getException() == null) {
                 entry.record();
+                observer.routed(entry.event());
                 count++;
             } else {
                 entry.release();
@@ -85,6 +90,9 @@ public abstract class SmsPollingConsumer<E> extends ScheduledPollConsumer {
      */
     @Override
     protected void doStart() throws Exception {
+        if (getEndpoint() instanceof SmsEndpoint endpoint) {
+            observer = endpoint.observer();
+        }
         ServiceHelper.startService(ledger);
         super.doStart();
         if (getEndpoint() instanceof AccountHealthEndpoint account) {

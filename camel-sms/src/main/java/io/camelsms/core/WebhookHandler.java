@@ -15,6 +15,8 @@ import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camelsms.observability.AccountObserver;
+
 /**
  * Serves one provider webhook on an HTTP exchange (platform-http, or Camel's {@code webhook:} component):
  * <ol>
@@ -41,6 +43,7 @@ public final class WebhookHandler<E> implements Processor {
     private final Processor route;
     private final EventLedger<E> ledger;
     private final WebhookSecrets secrets;
+    private final AccountObserver observer;
 
     public WebhookHandler(Endpoint endpoint, WebhookSettings settings, WebhookProtocol<E> protocol, Processor route,
                           EventLedger<E> ledger) {
@@ -50,6 +53,7 @@ public final class WebhookHandler<E> implements Processor {
         this.route = route;
         this.ledger = ledger;
         this.secrets = settings.secrets();
+        this.observer = endpoint instanceof SmsEndpoint sms ? sms.observer() : AccountObserver.NONE;
         requireAuthentication();
     }
 
@@ -96,7 +100,7 @@ public final class WebhookHandler<E> implements Processor {
         if (size > settings.maxRequestSize()) {
             LOG.warn("{}: webhook {} refused a call of {} bytes (maxRequestSize {})", endpointName(), settings.path(),
                     size, settings.maxRequestSize());
-            return WebhookReply.text(413, "too large");
+            return refused(413, "too large");
         }
         Map<String, String> query;
         String pathSecret;
@@ -105,23 +109,23 @@ public final class WebhookHandler<E> implements Processor {
             pathSecret = subPath(in);
         } catch (IllegalArgumentException e) { // bad percent-encoding; the text is not logged, it may hold a secret
             LOG.warn("{}: webhook {} refused a call with a malformed query or path", endpointName(), settings.path());
-            return WebhookReply.text(400, "malformed query or path");
+            return refused(400, "malformed query or path");
         }
         String given = query.remove(SECRET_PARAM);
         if (secrets.configured()) {
             if (!secrets.accepts(given != null ? given : pathSecret)) {
                 LOG.warn("{}: webhook {} refused a call without the shared secret", endpointName(), settings.path());
-                return WebhookReply.text(401, "unauthorized");
+                return refused(401, "unauthorized");
             }
         } else if (pathSecret != null) {
-            return WebhookReply.text(404, "not found");
+            return refused(404, "not found");
         }
         List<E> events;
         try {
             events = protocol.parse(new WebhookRequest(in.getHeader(Exchange.HTTP_METHOD, String.class), query, body));
         } catch (MalformedWebhookException e) {
             LOG.warn("{}: webhook {} refused a malformed call: {}", endpointName(), settings.path(), e.getMessage());
-            return WebhookReply.text(400, "malformed: " + e.getMessage());
+            return refused(400, "malformed: " + e.getMessage());
         }
         List<WebhookProtocol.Handled<E>> handled = new ArrayList<>(events.size());
         for (E event : events) {
@@ -141,6 +145,7 @@ public final class WebhookHandler<E> implements Processor {
             boolean ok = exchange.getException() == null;
             if (ok) {
                 entry.get().record();
+                observer.routed(entry.get().event());
             } else {
                 entry.get().release();
                 LOG.warn("{}: the route failed on a webhook event; the provider is told so it can retry: {}",
@@ -149,6 +154,12 @@ public final class WebhookHandler<E> implements Processor {
             handled.add(new WebhookProtocol.Handled<>(event, exchange, ok));
         }
         return protocol.reply(handled);
+    }
+
+    /** A call refused before any route saw it: counted by status. */
+    private WebhookReply refused(int status, String body) {
+        observer.webhookRefused(status);
+        return WebhookReply.text(status, body);
     }
 
     /** The path segment after the webhook path, or null when the call is for the path itself. */

@@ -78,7 +78,7 @@ final class PainelClient {
                                                + PainelApi.QUERY_INTERVAL.toMillis() + " ms, was " + maxWait);
         }
         rateLimitAccount = baseUrl + '\u0000' + configuration.getLogin();
-        retryPolicy = configuration.retryPolicy();
+        retryPolicy = configuration.retryPolicy(PainelProducer.PROVIDER);
         transport = configuration.newTransport(PainelProducer.PROVIDER);
     }
 
@@ -120,7 +120,10 @@ final class PainelClient {
     /** getstatus/getbalance after the slot was taken: one attempt, no retry (a retry would break the limit). */
     PainelResponse callInSlot(String action, String url) {
         try {
-            return call(URI.create(url));
+            return call(action, URI.create(url));
+        } catch (SmsProviderException e) { // not through the retry policy, which counts the others
+            retryPolicy.observer().providerError(e);
+            throw e;
         } finally {
             PainelRateLimiter.SHARED.finished(rateLimitAccount, action, clock().instant());
         }
@@ -207,12 +210,12 @@ final class PainelClient {
     }
 
     /** sendsms, holdsms, releasesms: retried only when surely not acted on (e.g. connection refused). */
-    PainelResponse callWithRetries(String what, URI uri) throws Exception {
-        return retryPolicy.call(what, () -> call(uri));
+    PainelResponse callWithRetries(String action, String what, URI uri) throws Exception {
+        return retryPolicy.call(what, () -> call(action, uri));
     }
 
-    private PainelResponse call(URI uri) {
-        return check(transport.get(uri, Map.of()));
+    private PainelResponse call(String action, URI uri) {
+        return check(transport.get(action, uri, Map.of()));
     }
 
     private PainelResponse check(HttpReply reply) {

@@ -124,14 +124,14 @@ public class PainelProducer extends DefaultProducer {
         try {
             Phone phone = PhoneNumbers.parse(message.recipient(), configuration.getDefaultRegion());
             if (phone.countryCode() != accountCountryCode) {
-                rules.fail("numbers", "'" + message.recipient() + "' has country code " + phone.countryCode()
+                rules.invalidNumber("numbers", "'" + message.recipient() + "' has country code " + phone.countryCode()
                         + "; the panel takes national numbers of the account's country only (" + accountCountryCode
                         + ", defaultRegion " + configuration.getDefaultRegion() + ")");
             } else {
                 number = phone.nationalNumber();
             }
         } catch (PhoneNumbers.InvalidPhoneNumberException e) {
-            rules.fail("numbers", e.getMessage());
+            rules.invalidNumber("numbers", e.getMessage());
         }
         rules.required("msg", message.text());
         OffsetDateTime scheduleAt = message.scheduleAt() != null ? message.scheduleAt() : scheduleHeader;
@@ -148,7 +148,7 @@ public class PainelProducer extends DefaultProducer {
         if (rules.ok()) {
             int length = campaignUrl(campaign, List.of(number)).length();
             if (length > configuration.getMaxUrlLength()) {
-                rules.fail("msg", "the request URL for this text is " + length + " characters, maxUrlLength is "
+                rules.textTooLong("msg", "the request URL for this text is " + length + " characters, maxUrlLength is "
                         + configuration.getMaxUrlLength());
             }
         }
@@ -230,7 +230,8 @@ public class PainelProducer extends DefaultProducer {
     private SendJob.BatchOutcome sendCampaign(List<Prepared<Recipient>> campaign) throws Exception {
         List<String> numbers = campaign.stream().map(m -> m.wire().number()).toList();
         URI uri = URI.create(campaignUrl(campaign.get(0).wire().campaign(), numbers));
-        PainelResponse response = client.callWithRetries("painel sendsms to " + numbers.size() + " numbers", uri);
+        PainelResponse response = client.callWithRetries(PainelApi.SENDSMS,
+                "painel sendsms to " + numbers.size() + " numbers", uri);
         String campaignId = response.dataText();
         if (campaignId == null || campaignId.isBlank()) {
             throw new SmsProviderException(PROVIDER, null, "sendsms succeeded without a campaign id in data",
@@ -280,7 +281,7 @@ public class PainelProducer extends DefaultProducer {
     private void holdOrRelease(Exchange exchange) throws Exception {
         String id = campaignId(exchange);
         String action = configuration.getOperation().action();
-        PainelResponse response = client.callWithRetries("painel " + action + " " + id,
+        PainelResponse response = client.callWithRetries(action, "painel " + action + " " + id,
                 URI.create(client.idUrl(action, id)));
         Message out = exchange.getMessage();
         out.setBody(id);

@@ -61,7 +61,7 @@ public class PwapiProducer extends DefaultProducer {
                                                + configuration.getSendProject() + "'");
         }
         uri = URI.create(SmsConfiguration.withoutTrailingSlash(configuration.getBaseUrl()) + PATH);
-        retryPolicy = configuration.retryPolicy();
+        retryPolicy = configuration.retryPolicy(PROVIDER);
         transport = configuration.newTransport(PROVIDER);
         healthChecks = SmsHealthChecks.registerProducer((PwapiEndpoint) getEndpoint());
     }
@@ -87,13 +87,13 @@ public class PwapiProducer extends DefaultProducer {
         try {
             mobile = PwapiMessage.mobile(PhoneNumbers.parse(message.recipient(), configuration.getDefaultRegion()));
         } catch (PhoneNumbers.InvalidPhoneNumberException e) {
-            rules.fail("mobile", e.getMessage());
+            rules.invalidNumber("mobile", e.getMessage());
         }
         String externalId = message.externalId() != null ? message.externalId() : SendJob.newExternalId();
         String auxUser = message.option(AUX_USER);
         String sendProject = message.options().getOrDefault(SEND_PROJECT, configuration.getSendProject());
         rules.required("message", message.text())
-                .maxLength("message", message.text(), PwapiMessage.MAX_MESSAGE)
+                .maxTextLength("message", message.text(), PwapiMessage.MAX_MESSAGE)
                 .maxLength("id_extern", externalId, PwapiMessage.MAX_ID_EXTERN)
                 .maxLength("aux_user", auxUser, PwapiMessage.MAX_AUX_USER)
                 .oneOf("send_project", sendProject, PwapiMessage.SEND_PROJECT_VALUES);
@@ -111,7 +111,7 @@ public class PwapiProducer extends DefaultProducer {
                 configuration.getToken(), configuration.getOperation().function(), configuration.getPrincipalUser(),
                 batch.stream().map(Prepared::wire).toList());
         retryPolicy.call("pwapi " + request.function() + " of " + batch.size() + " messages",
-                () -> checkReturnCode(transport.postJson(uri, request, Map.of())));
+                () -> checkReturnCode(transport.postJson(request.function(), uri, request, Map.of())));
         return SendJob.BatchOutcome.allAccepted(null, batch);
     }
 

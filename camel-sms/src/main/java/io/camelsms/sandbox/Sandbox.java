@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,22 @@ public final class Sandbox implements Service {
 
     public SandboxClock clock() {
         return clock;
+    }
+
+    /** What the sandbox is doing, read-only (the sms dev console shows it). */
+    public synchronized State state() {
+        Map<String, Long> requests = new LinkedHashMap<>();
+        simulators.values().forEach(simulator -> requests.put(simulator.provider(), simulator.requestCount()));
+        return new State(baseUrl(), clock.instant(), autopilot != null, requests);
+    }
+
+    /**
+     * @param baseUrl   where it serves
+     * @param clock     sandbox time now
+     * @param autopilot whether sandbox time runs by itself
+     * @param requests  requests each provider's simulator received, by provider
+     */
+    public record State(String baseUrl, Instant clock, boolean autopilot, Map<String, Long> requests) {
     }
 
     public PwapiSimulator pwapi() {

@@ -41,7 +41,7 @@ final class SmscloudsClient {
         SmsConfiguration.requireOption(SmscloudsProducer.PROVIDER, "token", token);
         this.baseUrl = SmsConfiguration.withoutTrailingSlash(configuration.getBaseUrl());
         this.transport = configuration.newTransport(SmscloudsProducer.PROVIDER);
-        this.retryPolicy = configuration.retryPolicy();
+        this.retryPolicy = configuration.retryPolicy(SmscloudsProducer.PROVIDER);
         // the document lists all three on every call, GET included, so they travel here rather than per body
         this.headers = Map.of("Authorization", "Bearer " + token, "Content-Type", JSON, "Accept", JSON);
         this.responsesPath = configuration.getResponsesPath();
@@ -81,9 +81,17 @@ final class SmscloudsClient {
         // a POST without parameters (voice cancel) still sends a JSON object, as the document's clients do
         byte[] json = "GET".equals(method) ? null : Json.MAPPER.writeValueAsBytes(body == null ? Map.of() : body);
         // Content-Type travels in the headers, on every call as the document lists it
-        Callable<JsonNode> attempt = () -> check(transport.send(method, uri, json, null, headers));
+        Callable<JsonNode> attempt = () -> check(transport.send(operation(method, path), method, uri, json, null, headers));
         String what = "smsclouds " + method + " " + path;
         return idempotent ? retryPolicy.callIdempotent(what, attempt) : retryPolicy.call(what, attempt);
+    }
+
+    /**
+     * The metrics' operation name of a call: its method and documented path, each id in it (a campaign id, the number
+     * of an HLR query) replaced by {@code {id}}, so the name is one of a few and never carries a phone number.
+     */
+    static String operation(String method, String path) {
+        return method + " " + path.replaceAll("/[^/a-zA-Z]+(?=/|$)", "/{id}");
     }
 
     /** The JSON of a success reply, or the typed error of any other. */

@@ -200,7 +200,7 @@ public class SmscloudsProducer extends DefaultProducer {
         try {
             cellphone = cellphone(PhoneNumbers.parse(message.recipient(), configuration.getDefaultRegion()));
         } catch (PhoneNumbers.InvalidPhoneNumberException e) {
-            rules.fail("cellphone", e.getMessage());
+            rules.invalidNumber("cellphone", e.getMessage());
         }
         String text = message.text();
         rules.required("text", text);

@@ -44,7 +44,7 @@ final class SmswayApi {
             uris.put(operation, URI.create(base + PATH + operation.call()));
         }
         this.transport = configuration.newTransport(PROVIDER);
-        this.retryPolicy = configuration.retryPolicy();
+        this.retryPolicy = configuration.retryPolicy(PROVIDER);
     }
 
     RetryPolicy retryPolicy() {
@@ -90,7 +90,7 @@ final class SmswayApi {
                 throw new SmsException(PROVIDER, "cannot write the " + operation.call() + " request as JSON", e);
             }
         }
-        HttpReply reply = transport.send(operation.method(), uris.get(operation), json,
+        HttpReply reply = transport.send(operation.call(), operation.method(), uris.get(operation), json,
                 json == null ? null : "application/json", headers());
         return checked(operation.call(), reply);
     }

@@ -145,7 +145,7 @@ public class SmswayProducer extends DefaultProducer {
         try {
             recipient = PhoneNumbers.parse(message.recipient(), configuration.getDefaultRegion()).digits();
         } catch (PhoneNumbers.InvalidPhoneNumberException e) {
-            rules.fail("recipient", e.getMessage());
+            rules.invalidNumber("recipient", e.getMessage());
         }
         // counted after the line breaks became \r\n, as the provider counts them: two characters each
         String text = SmswayTexts.withCrlf(message.text());
@@ -154,7 +154,7 @@ public class SmswayProducer extends DefaultProducer {
             if (configuration.isTruncateText()) {
                 text = SmswayTexts.cut(text, SmswaySendRequest.MAX_SMSTEXT);
             } else {
-                rules.fail("smstext", text.length() + " characters, at most " + SmswaySendRequest.MAX_SMSTEXT
+                rules.textTooLong("smstext", text.length() + " characters, at most " + SmswaySendRequest.MAX_SMSTEXT
                                       + " (each line break counts 2, as \\r\\n; the provider would cut the rest;"
                                       + " truncateText=true sends the first " + SmswaySendRequest.MAX_SMSTEXT + ")");
             }

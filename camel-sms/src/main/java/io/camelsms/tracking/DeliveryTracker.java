@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.camelsms.core.DeliveryReport;
 import io.camelsms.core.DeliveryStatus;
 import io.camelsms.core.EventLedger;
+import io.camelsms.observability.AccountObserver;
 
 /**
  * Decides which reports are news and records them, the same way for polled and pushed reports, so a change
@@ -35,8 +36,16 @@ public final class DeliveryTracker implements EventLedger<DeliveryReport> {
     private final TrackingStore store;
     private final Clock clock;
     private final AtomicLong ignored = new AtomicLong();
+    private final AccountObserver observer;
 
     public DeliveryTracker(String provider, String account, TrackingStore store, Clock clock) {
+        this(provider, account, store, clock, AccountObserver.NONE);
+    }
+
+    /** {@code observer} is told when a message reaches its first final status, and how long after acceptance. */
+    public DeliveryTracker(String provider, String account, TrackingStore store, Clock clock,
+                           AccountObserver observer) {
+        this.observer = observer;
         this.provider = provider;
         this.account = account;
         this.store = store;
@@ -120,8 +129,11 @@ public final class DeliveryTracker implements EventLedger<DeliveryReport> {
 
     private void record(TrackedMessage message, DeliveryReport report) {
         try {
-            store.updateStatus(message.id(), report.status(), report.rawStatus(),
-                    report.statusAt() != null ? report.statusAt() : clock.instant());
+            Instant statusAt = report.statusAt() != null ? report.statusAt() : clock.instant();
+            boolean recorded = store.updateStatus(message.id(), report.status(), report.rawStatus(), statusAt);
+            if (recorded && report.status().isFinal() && !message.status().isFinal()) {
+                observer.becameFinal(report.status(), Duration.between(message.createdAt(), statusAt));
+            }
         } finally {
             store.release(claimKey(message.id()));
         }

@@ -442,6 +442,17 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     }
 
     @Override
+    public OpenMessages openMessageCount(String provider, String account) {
+        OpenMessages[] open = {new OpenMessages(0, null)};
+        query("SELECT COUNT(*), MIN(created_at) FROM sms_message WHERE provider = ? AND account = ?"
+              + " AND is_final = FALSE", s -> {
+                  s.setString(1, provider);
+                  s.setString(2, account);
+              }, rs -> open[0] = new OpenMessages(rs.getLong(1), instant(rs, 2)));
+        return open[0];
+    }
+
+    @Override
     public List<TrackedMessage> openMessages(String provider, String account, int limit) {
         return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND account = ? AND is_final = FALSE"
                         + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", s -> {

@@ -9,6 +9,7 @@ import io.camelsms.core.EventLedger;
 import io.camelsms.core.InboundMessage;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEvent;
+import io.camelsms.observability.AccountObserver;
 
 /**
  * The ledger for consumers that receive both kinds of event (a provider callback carrying status updates and
@@ -22,11 +23,13 @@ public final class TrackingLedger implements EventLedger<SmsEvent> {
 
     /** With the default reply window. */
     public TrackingLedger(String provider, String account, TrackingStore store, Clock clock) {
-        this(provider, account, store, clock, Duration.ofMillis(SmsConsumerConfiguration.DEFAULT_REPLY_WINDOW));
+        this(provider, account, store, clock, Duration.ofMillis(SmsConsumerConfiguration.DEFAULT_REPLY_WINDOW),
+                AccountObserver.NONE);
     }
 
-    public TrackingLedger(String provider, String account, TrackingStore store, Clock clock, Duration replyWindow) {
-        this.reports = new DeliveryTracker(provider, account, store, clock);
+    public TrackingLedger(String provider, String account, TrackingStore store, Clock clock, Duration replyWindow,
+                          AccountObserver observer) {
+        this.reports = new DeliveryTracker(provider, account, store, clock, observer);
         this.replies = new ReplyLedger(provider, account, store, replyWindow, clock);
     }
 

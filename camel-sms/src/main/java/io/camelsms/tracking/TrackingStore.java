@@ -77,6 +77,12 @@ public interface TrackingStore extends IdempotentRepository {
      */
     Map<DeliveryStatus, Long> statusCounts(String provider, String originFile);
 
+    /**
+     * How many of the account's messages wait for a final status, and when the oldest of them was accepted: one
+     * aggregate over the open-message index, what a gauge or a console asks every few seconds.
+     */
+    OpenMessages openMessageCount(String provider, String account);
+
     /** Messages without a final status, oldest first, at most {@code limit}. */
     List<TrackedMessage> openMessages(String provider, String account, int limit);
 
@@ -109,4 +115,11 @@ public interface TrackingStore extends IdempotentRepository {
 
     /** The account's open messages recorded before {@code cutoff}: the ones whose tracking has run out. */
     List<TrackedMessage> openOlderThan(String provider, String account, Instant cutoff, int limit);
+
+    /**
+     * @param count          the account's messages without a final status
+     * @param oldestAccepted when the oldest of them was accepted, or null when there is none
+     */
+    record OpenMessages(long count, Instant oldestAccepted) {
+    }
 }

@@ -61,7 +61,7 @@ final class WebcomApi {
         String url = configuration.getBaseUrl();
         return new WebcomApi(auth, SmsConfiguration.withoutTrailingSlash(url),
                 ZoneId.of(configuration.getTimeZone()), configuration.newTransport(PROVIDER),
-                configuration.retryPolicy());
+                configuration.retryPolicy(PROVIDER));
     }
 
     WebcomAuth auth() {
@@ -111,7 +111,7 @@ final class WebcomApi {
     }
 
     HttpReply post(String path, byte[] body) {
-        return transport.send("POST", URI.create(baseUrl + path), body, CONTENT_TYPE, Map.of());
+        return transport.send(path, "POST", URI.create(baseUrl + path), body, CONTENT_TYPE, Map.of());
     }
 
     /**

@@ -110,7 +110,7 @@ public class WebcomProducer extends DefaultProducer {
                 phone = PhoneNumbers.parse(message.recipient(), configuration.getDefaultRegion()).digits();
                 rules.maxLength("phone", phone, WebcomPhone.MAX_PHONE_LENGTH);
             } catch (PhoneNumbers.InvalidPhoneNumberException e) {
-                rules.fail("phone", e.getMessage());
+                rules.invalidNumber("phone", e.getMessage());
             }
         }
         String sender = message.sender() != null ? message.sender() : configuration.getSender();

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.camelsms.observability.AccountObserver;
+
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -53,10 +55,10 @@ class HttpTransportTest {
         // the first request on a connection is answered, the second one read and the connection dropped
         URI uri = serve(1, abrupt);
         try (HttpTransport transport = new HttpTransport("test", Duration.ofSeconds(2), Duration.ofSeconds(5))) {
-            assertEquals(200, transport.get(uri, Map.of()).status());
+            assertEquals(200, transport.get("test", uri, Map.of()).status());
 
             SmsProviderException e = assertThrows(SmsProviderException.class,
-                    () -> transport.get(URI.create(uri + "?action=sendsms&pwd=secret"), Map.of()));
+                    () -> transport.get("test", URI.create(uri + "?action=sendsms&pwd=secret"), Map.of()));
 
             assertEquals(SmsProviderException.Failure.UNKNOWN, e.getFailure());
             assertTrue(e.getMessage().contains("after the request to GET " + uri + " was sent"), e.getMessage());
@@ -69,7 +71,7 @@ class HttpTransportTest {
     void requestsGoOutAsHttp11WithoutAnyUpgrade() throws Exception {
         URI uri = serve(1, false);
         try (HttpTransport transport = new HttpTransport("test", Duration.ofSeconds(2), Duration.ofSeconds(5))) {
-            assertEquals(200, transport.get(uri, Map.of()).status());
+            assertEquals(200, transport.get("test", uri, Map.of()).status());
         }
         String head = heads.get(0);
         assertTrue(head.startsWith("GET /api HTTP/1.1\r\n"), head);
@@ -85,9 +87,9 @@ class HttpTransportTest {
         }
         try (CloseableHttpClient own = HttpClients.custom().disableAutomaticRetries().build();
              HttpTransport transport = new HttpTransport("test", Duration.ofSeconds(2), Duration.ofSeconds(2),
-                     new HttpTransport.Options(null, 0, null, null, null, own))) {
+                     new HttpTransport.Options(null, 0, null, null, null, own), AccountObserver.NONE)) {
             SmsProviderException e = assertThrows(SmsProviderException.class,
-                    () -> transport.get(URI.create("http://127.0.0.1:" + closedPort + "/x"), Map.of()));
+                    () -> transport.get("test", URI.create("http://127.0.0.1:" + closedPort + "/x"), Map.of()));
 
             assertEquals(SmsProviderException.Failure.REFUSED_TRY_LATER, e.getFailure());
         }
@@ -99,10 +101,10 @@ class HttpTransportTest {
         URI uri = serve(1, true);
         try (CloseableHttpClient own = HttpClients.custom().disableAutomaticRetries().build()) {
             HttpTransport transport = new HttpTransport("test", Duration.ofSeconds(2), Duration.ofSeconds(5),
-                    new HttpTransport.Options(null, 0, null, null, null, own));
-            assertEquals(200, transport.get(uri, Map.of()).status());
+                    new HttpTransport.Options(null, 0, null, null, null, own), AccountObserver.NONE);
+            assertEquals(200, transport.get("test", uri, Map.of()).status());
             SmsProviderException e = assertThrows(SmsProviderException.class,
-                    () -> transport.postJson(uri, Map.of("a", 1), Map.of()));
+                    () -> transport.postJson("test", uri, Map.of("a", 1), Map.of()));
             transport.close();
 
             assertEquals(SmsProviderException.Failure.UNKNOWN, e.getFailure());
@@ -117,7 +119,7 @@ class HttpTransportTest {
         URI uri = serve(0, false);
         try (HttpTransport transport = new HttpTransport("test", Duration.ofSeconds(2), Duration.ofMillis(300))) {
             SmsProviderException e = assertThrows(SmsProviderException.class,
-                    () -> transport.postJson(uri, Map.of("a", 1), Map.of()));
+                    () -> transport.postJson("test", uri, Map.of("a", 1), Map.of()));
 
             assertEquals(SmsProviderException.Failure.UNKNOWN, e.getFailure());
             assertTrue(e.getMessage().contains("no reply from POST " + uri + " within PT0.3S"), e.getMessage());
@@ -133,7 +135,7 @@ class HttpTransportTest {
         }
         try (HttpTransport transport = new HttpTransport("test", Duration.ofSeconds(2), Duration.ofSeconds(2))) {
             SmsProviderException e = assertThrows(SmsProviderException.class,
-                    () -> transport.get(URI.create("http://127.0.0.1:" + closedPort + "/x"), Map.of()));
+                    () -> transport.get("test", URI.create("http://127.0.0.1:" + closedPort + "/x"), Map.of()));
 
             assertEquals(SmsProviderException.Failure.REFUSED_TRY_LATER, e.getFailure());
             assertTrue(e.getMessage().contains("nothing was sent"), e.getMessage());

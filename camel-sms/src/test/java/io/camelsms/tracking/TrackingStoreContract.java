@@ -329,6 +329,19 @@ abstract class TrackingStoreContract {
     }
 
     @Test
+    void theOpenMessageCountIsTheAccountsNonFinalMessagesWithTheOldestAcceptance() {
+        assertEquals(new TrackingStore.OpenMessages(0, null), store.openMessageCount("smsclouds", "acct"));
+        store.recordAccepted(List.of(accepted("e-1", "c-1", "m-1", T0.plusSeconds(60)),
+                accepted("e-2", "c-1", "m-2", T0), accepted("e-3", "c-1", "m-3", T0.plusSeconds(30)),
+                TrackedMessage.accepted("smsclouds", "other", "theirs", "5500001", "m-4", "c-1", T0.minusSeconds(60))));
+        long first = store.findByProviderMessageId("smsclouds", "acct", "m-2").orElseThrow().id();
+        assertTrue(store.updateStatus(first, DeliveryStatus.DELIVERED, "sent", T0.plusSeconds(90)));
+
+        assertEquals(new TrackingStore.OpenMessages(2, T0.plusSeconds(30)), store.openMessageCount("smsclouds", "acct"));
+        assertEquals(new TrackingStore.OpenMessages(0, null), store.openMessageCount("painel", "acct"));
+    }
+
+    @Test
     void eachAccountSeesOnlyItsOwnMessagesAlsoForExpiry() {
         Instant old = T0.minus(Duration.ofHours(73));
         store.recordAccepted(List.of(accepted("mine", "c-1", "m-1", old),
