@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.camelsms.core.Json;
-import io.camelsms.core.SmsHealthChecks;
+import io.camelsms.observability.SmsHealthChecks;
 import io.camelsms.sandbox.PainelSimulator;
 import io.camelsms.testing.AppProcess;
 

@@ -1,5 +1,7 @@
 package io.camelsms.core;
 
+import io.camelsms.observability.SmsHealthChecks;
+import io.camelsms.observability.AccountHealthEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -9,8 +9,8 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 
-import io.camelsms.core.AccountHealthEndpoint;
-import io.camelsms.core.CachedHealthCheck;
+import io.camelsms.observability.AccountHealthEndpoint;
+import io.camelsms.observability.CachedHealthCheck;
 import io.camelsms.core.EventLedger;
 import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsConsumerConfiguration;

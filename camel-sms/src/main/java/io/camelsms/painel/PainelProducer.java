@@ -26,7 +26,7 @@ import io.camelsms.core.Prepared;
 import io.camelsms.core.SendJob;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsHeaders;
-import io.camelsms.core.SmsHealthChecks;
+import io.camelsms.observability.SmsHealthChecks;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.core.SmsProviderException;
 import io.camelsms.core.SmsText;

@@ -11,7 +11,7 @@ import javax.net.ssl.SSLSocketFactory;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 
-import io.camelsms.core.CachedHealthCheck;
+import io.camelsms.observability.CachedHealthCheck;
 import io.camelsms.core.ServiceLocations;
 import io.camelsms.core.SmsProviderException;
 

@@ -1,5 +1,6 @@
 package io.camelsms.tracking;
 
+import io.camelsms.observability.CachedHealthCheck;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -129,7 +130,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     }
 
     /**
-     * The store's readiness, for {@link io.camelsms.core.CachedHealthCheck}: UP when the database answers and every
+     * The store's readiness, for {@link io.camelsms.observability.CachedHealthCheck}: UP when the database answers and every
      * migration this version of camel-sms ships is applied (DOWN naming the pending ones otherwise), with the
      * database, the schema version and the number of open (not final) messages as details.
      */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.camelsms.core.SmsHealthChecks;
+import io.camelsms.observability.SmsHealthChecks;
 import io.camelsms.painel.model.PainelApi;
 import io.camelsms.sandbox.PainelSimulator;
 import io.camelsms.sandbox.Sandbox;

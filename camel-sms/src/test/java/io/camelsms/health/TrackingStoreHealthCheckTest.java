@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.camelsms.core.CachedHealthCheck;
+import io.camelsms.observability.CachedHealthCheck;
 import io.camelsms.core.SendResult;
-import io.camelsms.core.SmsHealthChecks;
+import io.camelsms.observability.SmsHealthChecks;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.sandbox.WebcomSimulator;
 import io.camelsms.testing.SandboxExtension;

@@ -1,5 +1,7 @@
-package io.camelsms.core;
+package io.camelsms.observability;
 
+import io.camelsms.core.ServiceLocations;
+import io.camelsms.core.SmsConfiguration;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

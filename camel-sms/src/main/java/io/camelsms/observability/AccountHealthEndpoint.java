@@ -1,5 +1,7 @@
-package io.camelsms.core;
+package io.camelsms.observability;
 
+import io.camelsms.core.ServiceLocations;
+import io.camelsms.core.SmsConfiguration;
 import java.net.URI;
 import java.util.Map;
 

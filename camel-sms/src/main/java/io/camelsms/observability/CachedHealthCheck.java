@@ -1,5 +1,6 @@
-package io.camelsms.core;
+package io.camelsms.observability;
 
+import io.camelsms.core.SmsProviderException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
