@@ -1,7 +1,5 @@
 package io.camelsms.core;
 
-import io.camelsms.observability.SmsHealthChecks;
-import io.camelsms.observability.AccountHealthEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +10,9 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
+import io.camelsms.observability.AccountHealthEndpoint;
 import io.camelsms.observability.AccountObserver;
+import io.camelsms.observability.SmsHealthChecks;
 
 /**
  * A consumer that asks the provider on a schedule (Camel's scheduler: {@code delay=60000}, or

@@ -1,12 +1,13 @@
 package io.camelsms.observability;
 
-import io.camelsms.core.ServiceLocations;
-import io.camelsms.core.SmsConfiguration;
 import java.net.URI;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.EndpointServiceLocation;
+
+import io.camelsms.core.ServiceLocations;
+import io.camelsms.core.SmsConfiguration;
 
 /**
  * An endpoint that talks to a provider account: it says where (Camel's {@link EndpointServiceLocation}, shown by the

@@ -1,6 +1,5 @@
 package io.camelsms.observability;
 
-import io.camelsms.core.SmsProviderException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -9,6 +8,8 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.camelsms.core.SmsProviderException;
 
 /**
  * A readiness check (camel-health SPI, camel-api only: no camel-health class is needed to build one) that asks

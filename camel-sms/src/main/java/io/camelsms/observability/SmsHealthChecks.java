@@ -1,7 +1,5 @@
 package io.camelsms.observability;
 
-import io.camelsms.core.ServiceLocations;
-import io.camelsms.core.SmsConfiguration;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +16,8 @@ import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.StringHelper;
 
+import io.camelsms.core.ServiceLocations;
+import io.camelsms.core.SmsConfiguration;
 import io.camelsms.tracking.JdbcTrackingStore;
 
 /**

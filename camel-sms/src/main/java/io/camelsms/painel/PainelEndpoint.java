@@ -9,13 +9,13 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 
-import io.camelsms.observability.AccountHealthEndpoint;
-import io.camelsms.observability.CachedHealthCheck;
 import io.camelsms.core.EventLedger;
 import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
 import io.camelsms.core.WebhookProtocol;
+import io.camelsms.observability.AccountHealthEndpoint;
+import io.camelsms.observability.CachedHealthCheck;
 import io.camelsms.painel.model.PainelApi;
 
 /**

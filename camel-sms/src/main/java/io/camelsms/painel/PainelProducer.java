@@ -26,12 +26,12 @@ import io.camelsms.core.Prepared;
 import io.camelsms.core.SendJob;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsHeaders;
-import io.camelsms.observability.SmsHealthChecks;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.core.SmsProviderException;
 import io.camelsms.core.SmsText;
 import io.camelsms.core.SmsValidationException;
 import io.camelsms.core.Violation;
+import io.camelsms.observability.SmsHealthChecks;
 import io.camelsms.painel.model.PainelApi;
 import io.camelsms.painel.model.PainelResponse;
 

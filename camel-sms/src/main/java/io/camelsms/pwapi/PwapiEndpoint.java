@@ -8,10 +8,10 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 
-import io.camelsms.observability.AccountHealthEndpoint;
-import io.camelsms.observability.CachedHealthCheck;
 import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsHeaders;
+import io.camelsms.observability.AccountHealthEndpoint;
+import io.camelsms.observability.CachedHealthCheck;
 
 /**
  * Send SMS through PW-API SMS-MT 4.0 (PitchWink, formerly Mobile Pronto): one message or a million, split at

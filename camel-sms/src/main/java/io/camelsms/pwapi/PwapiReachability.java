@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 
-import io.camelsms.observability.CachedHealthCheck;
 import io.camelsms.core.ServiceLocations;
 import io.camelsms.core.SmsProviderException;
+import io.camelsms.observability.CachedHealthCheck;
 
 /**
  * pwapi's health check. PW-API 4.0 documents SEND_MESSAGE only: no balance, status or login call a check could make

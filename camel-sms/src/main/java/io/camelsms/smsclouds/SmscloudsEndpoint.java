@@ -12,13 +12,13 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
-import io.camelsms.observability.AccountHealthEndpoint;
-import io.camelsms.observability.CachedHealthCheck;
 import io.camelsms.core.EventLedger;
 import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
 import io.camelsms.core.WebhookProtocol;
+import io.camelsms.observability.AccountHealthEndpoint;
+import io.camelsms.observability.CachedHealthCheck;
 import io.camelsms.smsclouds.model.SmscloudsUser;
 import io.camelsms.tracking.ReplyLedger;
 

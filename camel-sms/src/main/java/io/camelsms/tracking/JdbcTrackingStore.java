@@ -1,6 +1,5 @@
 package io.camelsms.tracking;
 
-import io.camelsms.observability.CachedHealthCheck;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -34,6 +32,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 
 import io.camelsms.core.DeliveryStatus;
+import io.camelsms.observability.CachedHealthCheck;
 
 /**
  * The tracking store on any JDBC database Flyway and camel-sms's portable schema support: the embedded H2 default

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.camelsms.observability.CachedHealthCheck;
 import io.camelsms.core.SendResult;
-import io.camelsms.observability.SmsHealthChecks;
 import io.camelsms.core.SmsMessage;
+import io.camelsms.observability.CachedHealthCheck;
+import io.camelsms.observability.SmsHealthChecks;
 import io.camelsms.sandbox.WebcomSimulator;
 import io.camelsms.testing.SandboxExtension;
 import io.camelsms.tracking.JdbcTrackingStore;
