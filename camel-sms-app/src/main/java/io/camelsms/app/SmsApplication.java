@@ -29,6 +29,7 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,6 +106,8 @@ public final class SmsApplication {
 
         private Sandbox sandbox;
         private String webhookSecret;
+        /** Set when sms.cluster.enabled=true. */
+        private ClusterMode cluster;
 
         /**
          * Binds the tracking store before Camel configures (and autowires) the components: on the DataSource bean
@@ -115,13 +118,18 @@ public final class SmsApplication {
         @Override
         public void beforeConfigure(BaseMainSupport main) {
             CamelContext context = main.getCamelContext();
+            // the file route names a repository; on a single node its read lock (readLock=changed) uses none
+            context.getRegistry().bind(ClusterMode.INBOX_CLAIMS, new MemoryIdempotentRepository());
             if (!context.getRegistry().findByType(TrackingStore.class).isEmpty()) {
                 return;
             }
             PropertiesComponent properties = context.getPropertiesComponent();
             String dataSourceName = properties.resolveProperty("sms.tracking.datasource").orElse("");
             TrackingStore store;
-            if (!dataSourceName.isBlank()) {
+            if (ClusterMode.enabled(context)) {
+                cluster = ClusterMode.of(context);
+                store = cluster.bind(context);
+            } else if (!dataSourceName.isBlank()) {
                 store = new JdbcTrackingStore(() -> context.getRegistry().lookupByNameAndType(dataSourceName,
                         DataSource.class), Clock.systemUTC());
                 LOG.info("Tracking store: DataSource bean '{}'", dataSourceName);
@@ -130,6 +138,7 @@ public final class SmsApplication {
                 store = JdbcTrackingStore.embeddedH2(directory);
                 LOG.info("Tracking store: embedded H2 database in {}", directory.toAbsolutePath());
             }
+
             context.getRegistry().bind("trackingStore", TrackingStore.class, store);
             try {
                 context.addService(store, true, true);
@@ -216,6 +225,9 @@ public final class SmsApplication {
          */
         @Override
         public void beforeStart(BaseMainSupport main) {
+            if (cluster != null) {
+                cluster.beforeStart(main.getCamelContext());
+            }
             PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
             boolean enabled = properties.resolveProperty("camel.server.enabled").map(Boolean::parseBoolean)
                     .orElse(false);
