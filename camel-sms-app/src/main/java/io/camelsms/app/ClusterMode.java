@@ -25,7 +25,7 @@ import io.camelsms.tracking.TrackingStore;
 final class ClusterMode {
 
     static final String ENABLED = "sms.cluster.enabled";
-    /** The file route's idempotent repository: claims in the database here, unused in memory on a single node. */
+    /** The file route's idempotent repository in cluster mode: the inbox's claims in the database. */
     static final String INBOX_CLAIMS = "inboxClaims";
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterMode.class);
@@ -80,6 +80,7 @@ final class ClusterMode {
         context.getRegistry().bind(INBOX_CLAIMS, new ClusterClaims(() -> dataSource(context),
                 "inbox", nodeId, lease));
         context.getPropertiesComponent().addOverrideProperty("sms.inbox.read-lock", "idempotent-changed");
+        context.getPropertiesComponent().addOverrideProperty("sms.inbox.claims", "#" + INBOX_CLAIMS);
         LOG.info("Cluster mode: node {}, tracking store and claims on DataSource bean '{}', lease {}", nodeId,
                 dataSourceName, lease);
         return store;

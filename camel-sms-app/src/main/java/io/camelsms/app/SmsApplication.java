@@ -29,7 +29,6 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,8 +117,6 @@ public final class SmsApplication {
         @Override
         public void beforeConfigure(BaseMainSupport main) {
             CamelContext context = main.getCamelContext();
-            // the file route names a repository; on a single node its read lock (readLock=changed) uses none
-            context.getRegistry().bind(ClusterMode.INBOX_CLAIMS, new MemoryIdempotentRepository());
             if (!context.getRegistry().findByType(TrackingStore.class).isEmpty()) {
                 return;
             }
