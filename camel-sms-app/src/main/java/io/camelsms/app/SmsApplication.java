@@ -76,9 +76,8 @@ public final class SmsApplication {
     }
 
     public static void main(String[] args) throws Exception {
-        Main main = new Main(SmsApplication.class);
         Lifecycle lifecycle = new Lifecycle();
-        main.addMainListener(lifecycle);
+        Main main = newMain(lifecycle);
         boolean started = true;
         try {
             main.run(args);
@@ -92,6 +91,21 @@ public final class SmsApplication {
         if (!started) {
             System.exit(1);
         }
+    }
+
+    /**
+     * The app as main() runs it, not started. With provider credentials configured (no sandbox of its own), several
+     * of them run in one JVM as the nodes of a cluster test.
+     */
+    static Main newMain(MainListenerSupport lifecycle) {
+        Main main = new Main(SmsApplication.class);
+        main.addMainListener(lifecycle);
+        return main;
+    }
+
+    /** {@link #newMain(MainListenerSupport)} with the app's own lifecycle. */
+    static Main newMain() {
+        return newMain(new Lifecycle());
     }
 
     /** A setting the app cannot start with; the message says which and what to do, so no stack trace is needed. */
