@@ -34,6 +34,7 @@ final class ClusterMode {
     private final Duration lease;
     private final Duration checkinInterval;
     private final String dataSourceName;
+    private ClusteredTrackingStore store;
 
     private ClusterMode(String nodeId, Duration lease, Duration checkinInterval, String dataSourceName) {
         this.nodeId = nodeId;
@@ -75,7 +76,7 @@ final class ClusterMode {
      * database ({@code readLock=idempotent-changed} on {@code inboxClaims}).
      */
     TrackingStore bind(CamelContext context) {
-        ClusteredTrackingStore store = new ClusteredTrackingStore(() -> dataSource(context), Clock.systemUTC(), nodeId,
+        store = new ClusteredTrackingStore(() -> dataSource(context), Clock.systemUTC(), nodeId,
                 lease);
         context.getRegistry().bind(INBOX_CLAIMS, new ClusterClaims(() -> dataSource(context),
                 "inbox", nodeId, lease));
@@ -98,6 +99,9 @@ final class ClusterMode {
             throw new SmsApplication.CannotStartException(e.getMessage() + "; set sms.tracking.datasource to a"
                     + " PostgreSQL DataSource bean, or " + ENABLED + "=false", e);
         }
+        // the tracking store's schema first: its migrations expect a schema without Quartz's tables or with its
+        // own history already there, and every node creating Quartz's tables after its own store keeps it so
+        store.start();
         ClusterPolls.configure(context, dataSource, nodeId, checkinInterval);
     }
 
