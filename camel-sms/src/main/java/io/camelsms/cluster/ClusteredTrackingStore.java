@@ -4,12 +4,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 
+import io.camelsms.core.SharedRateGuard;
 import io.camelsms.tracking.JdbcTrackingStore;
 
 /**
@@ -19,13 +21,17 @@ import io.camelsms.tracking.JdbcTrackingStore;
  * routes it, records it and gives the claim back; the others find it claimed, then recorded. A node that dies while
  * routing loses its claims after the lease, and the change is routed again by whichever node sees it next.
  *
+ * <p>It is also the cluster's {@link SharedRateGuard}: a component whose provider limits calls per account (painel's
+ * getstatus and getbalance, once a minute) takes its slots here, so the limit holds for the cluster, not per node.
+ *
  * <p>On start it refuses any database but PostgreSQL (an embedded H2 store is one process's) and creates the cluster
  * tables ({@code db/cluster}, history in {@code camel_sms_cluster_schema_history}).
  */
-public class ClusteredTrackingStore extends JdbcTrackingStore {
+public class ClusteredTrackingStore extends JdbcTrackingStore implements SharedRateGuard {
 
     private final Supplier<DataSource> dataSource;
     private final ClusterClaims claims;
+    private final ClusterRateGuard rates;
 
     /**
      * @param nodeId this process's name in the cluster (unique per running process)
@@ -35,6 +41,7 @@ public class ClusteredTrackingStore extends JdbcTrackingStore {
         super(dataSource, clock);
         this.dataSource = dataSource;
         this.claims = new ClusterClaims(dataSource, "tracking", nodeId, lease);
+        this.rates = new ClusterRateGuard(dataSource);
     }
 
     public ClusteredTrackingStore(DataSource dataSource, String nodeId, Duration lease) {
@@ -68,6 +75,21 @@ public class ClusteredTrackingStore extends JdbcTrackingStore {
     @Override
     public void release(String key) {
         claims.remove(key);
+    }
+
+    @Override
+    public Duration tryTake(String key, Instant now, Duration interval) {
+        return rates.tryTake(key, now, interval);
+    }
+
+    @Override
+    public boolean isFree(String key, Instant now, Duration interval) {
+        return rates.isFree(key, now, interval);
+    }
+
+    @Override
+    public void finished(String key, Instant at) {
+        rates.finished(key, at);
     }
 
     /** Cluster mode shares state through PostgreSQL only: anything else is refused, saying what was found. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -131,6 +132,30 @@ class ClusterClaimsTest {
             a.stop();
         }
         assertTrue(b.add("file:x.csv"), "a stopped in order: its claims are free at once");
+    }
+
+    @Test
+    void aRateSlotIsTakenByOneOfTheNodesAskingAtOnceAndFreeAgainAnIntervalAfterTheCallEnded() throws Exception {
+        List<ClusteredTrackingStore> stores = List.of(new ClusteredTrackingStore(database, "a", LEASE),
+                new ClusteredTrackingStore(database, "b", LEASE), new ClusteredTrackingStore(database, "c", LEASE));
+        Instant now = Instant.parse("2026-12-24T16:00:00Z");
+        Duration minute = Duration.ofMinutes(1);
+        ExecutorService pool = Executors.newFixedThreadPool(stores.size());
+        try {
+            long taken = 0;
+            for (Future<Duration> wait : pool.invokeAll(stores.stream()
+                    .<Callable<Duration>>map(s -> () -> s.tryTake("painel:acct", now, minute)).toList())) {
+                taken += wait.get().isZero() ? 1 : 0;
+            }
+            assertEquals(1, taken, "one getstatus a minute for the cluster");
+        } finally {
+            pool.shutdownNow();
+        }
+        ClusteredTrackingStore other = stores.get(1);
+        stores.get(0).finished("painel:acct", now.plusSeconds(5)); // the call took 5 s: the minute restarts then
+        assertEquals(Duration.ofSeconds(5), other.tryTake("painel:acct", now.plus(minute), minute));
+        assertFalse(other.isFree("painel:acct", now.plus(minute), minute));
+        assertTrue(other.tryTake("painel:acct", now.plus(minute).plusSeconds(5), minute).isZero());
     }
 
     @Test

@@ -175,6 +175,9 @@ class PainelClusterEventsTest {
         assertEquals(2 * MESSAGES, times.size(), "every message's two changes, queued and final: " + routed);
         assertTrue(times.containsKey("m-03 sucesso"), "the refused change came again");
         assertTrue(failOnce.isEmpty(), "the refusal happened");
+        long statusQueries = SANDBOX.sandbox().painel().lastRequests().stream()
+                .filter(q -> q.startsWith("action=getstatus&")).count();
+        assertTrue(statusQueries <= 3, "the panel's once a minute, for the cluster (3 minutes): " + statusQueries);
         assertTrue(routed.stream().map(line -> line.substring(0, line.indexOf(' '))).distinct().count() > 1,
                 "more than one node routed changes: " + routed);
     }
