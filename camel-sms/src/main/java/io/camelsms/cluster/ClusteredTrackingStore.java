@@ -5,12 +5,15 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 
+import io.camelsms.core.QuotaThrottle;
+import io.camelsms.core.SharedQuota;
 import io.camelsms.core.SharedRateGuard;
 import io.camelsms.tracking.JdbcTrackingStore;
 
@@ -22,16 +25,18 @@ import io.camelsms.tracking.JdbcTrackingStore;
  * routing loses its claims after the lease, and the change is routed again by whichever node sees it next.
  *
  * <p>It is also the cluster's {@link SharedRateGuard}: a component whose provider limits calls per account (painel's
- * getstatus and getbalance, once a minute) takes its slots here, so the limit holds for the cluster, not per node.
+ * getstatus and getbalance, once a minute) takes its slots here, and its {@link SharedQuota}: smsway's per-minute,
+ * hour and day quotas count every node's sends. So the limits hold for the cluster, not per node.
  *
  * <p>On start it refuses any database but PostgreSQL (an embedded H2 store is one process's) and creates the cluster
  * tables ({@code db/cluster}, history in {@code camel_sms_cluster_schema_history}).
  */
-public class ClusteredTrackingStore extends JdbcTrackingStore implements SharedRateGuard {
+public class ClusteredTrackingStore extends JdbcTrackingStore implements SharedRateGuard, SharedQuota {
 
     private final Supplier<DataSource> dataSource;
     private final ClusterClaims claims;
     private final ClusterRateGuard rates;
+    private final ClusterQuota quotas;
 
     /**
      * @param nodeId this process's name in the cluster (unique per running process)
@@ -42,6 +47,7 @@ public class ClusteredTrackingStore extends JdbcTrackingStore implements SharedR
         this.dataSource = dataSource;
         this.claims = new ClusterClaims(dataSource, "tracking", nodeId, lease);
         this.rates = new ClusterRateGuard(dataSource);
+        this.quotas = new ClusterQuota(dataSource);
     }
 
     public ClusteredTrackingStore(DataSource dataSource, String nodeId, Duration lease) {
@@ -90,6 +96,16 @@ public class ClusteredTrackingStore extends JdbcTrackingStore implements SharedR
     @Override
     public void finished(String key, Instant at) {
         rates.finished(key, at);
+    }
+
+    @Override
+    public Grant tryAcquire(String key, List<QuotaThrottle.Window> windows, Instant now) {
+        return quotas.tryAcquire(key, windows, now);
+    }
+
+    @Override
+    public void done(long permit, Instant at) {
+        quotas.done(permit, at);
     }
 
     /** Cluster mode shares state through PostgreSQL only: anything else is refused, saying what was found. */

@@ -3,8 +3,10 @@ package io.camelsms.cluster;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.camelsms.core.QuotaExceededException;
+import io.camelsms.core.QuotaThrottle;
 import io.camelsms.testing.PostgresExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -156,6 +160,39 @@ class ClusterClaimsTest {
         assertEquals(Duration.ofSeconds(5), other.tryTake("painel:acct", now.plus(minute), minute));
         assertFalse(other.isFree("painel:acct", now.plus(minute), minute));
         assertTrue(other.tryTake("painel:acct", now.plus(minute).plusSeconds(5), minute).isZero());
+    }
+
+    @Test
+    void aQuotaHoldsForTheSendsOfEveryNodeTogether() throws Exception {
+        Instant start = Instant.parse("2026-12-24T16:00:00Z");
+        List<QuotaThrottle> throttles = List.of("a", "b", "c").stream().map(node -> new QuotaThrottle(
+                new ClusteredTrackingStore(database, node, LEASE), "smsway:acct")).toList();
+        List<QuotaThrottle.Window> fivePerMinute = List.of(new QuotaThrottle.Window(Duration.ofMinutes(1), 5));
+        ExecutorService pool = Executors.newFixedThreadPool(throttles.size());
+        try {
+            List<Callable<Integer>> nodesSending = throttles.stream().<Callable<Integer>>map(t -> () -> {
+                int granted = 0;
+                for (int i = 0; i < 4; i++) {
+                    try {
+                        t.acquire("smsway", fivePerMinute, Clock.fixed(start, ZoneOffset.UTC), d -> { }, Duration.ZERO)
+                                .done();
+                        granted++;
+                    } catch (QuotaExceededException e) {
+                        // the minute is full: this node may not send now
+                    }
+                }
+                return granted;
+            }).toList();
+            int granted = 0;
+            for (Future<Integer> node : pool.invokeAll(nodesSending)) {
+                granted += node.get();
+            }
+            assertEquals(5, granted, "five a minute for the account, not per node");
+        } finally {
+            pool.shutdownNow();
+        }
+        Clock minuteLater = Clock.fixed(start.plus(Duration.ofMinutes(1)).plusMillis(1), ZoneOffset.UTC);
+        throttles.get(2).acquire("smsway", fivePerMinute, minuteLater, d -> { }, Duration.ZERO).done();
     }
 
     @Test
