@@ -76,9 +76,8 @@ public final class SmsApplication {
     }
 
     public static void main(String[] args) throws Exception {
-        Main main = new Main(SmsApplication.class);
         Lifecycle lifecycle = new Lifecycle();
-        main.addMainListener(lifecycle);
+        Main main = newMain(lifecycle);
         boolean started = true;
         try {
             main.run(args);
@@ -94,6 +93,21 @@ public final class SmsApplication {
         }
     }
 
+    /**
+     * The app as main() runs it, not started. With provider credentials configured (no sandbox of its own), several
+     * of them run in one JVM as the nodes of a cluster test.
+     */
+    static Main newMain(MainListenerSupport lifecycle) {
+        Main main = new Main(SmsApplication.class);
+        main.addMainListener(lifecycle);
+        return main;
+    }
+
+    /** {@link #newMain(MainListenerSupport)} with the app's own lifecycle. */
+    static Main newMain() {
+        return newMain(new Lifecycle());
+    }
+
     /** A setting the app cannot start with; the message says which and what to do, so no stack trace is needed. */
     static final class CannotStartException extends RuntimeException {
         CannotStartException(String message, Throwable cause) {
@@ -105,6 +119,8 @@ public final class SmsApplication {
 
         private Sandbox sandbox;
         private String webhookSecret;
+        /** Set when sms.cluster.enabled=true. */
+        private ClusterMode cluster;
 
         /**
          * Binds the tracking store before Camel configures (and autowires) the components: on the DataSource bean
@@ -121,7 +137,10 @@ public final class SmsApplication {
             PropertiesComponent properties = context.getPropertiesComponent();
             String dataSourceName = properties.resolveProperty("sms.tracking.datasource").orElse("");
             TrackingStore store;
-            if (!dataSourceName.isBlank()) {
+            if (ClusterMode.enabled(context)) {
+                cluster = ClusterMode.of(context);
+                store = cluster.bind(context);
+            } else if (!dataSourceName.isBlank()) {
                 store = new JdbcTrackingStore(() -> context.getRegistry().lookupByNameAndType(dataSourceName,
                         DataSource.class), Clock.systemUTC());
                 LOG.info("Tracking store: DataSource bean '{}'", dataSourceName);
@@ -130,6 +149,7 @@ public final class SmsApplication {
                 store = JdbcTrackingStore.embeddedH2(directory);
                 LOG.info("Tracking store: embedded H2 database in {}", directory.toAbsolutePath());
             }
+
             context.getRegistry().bind("trackingStore", TrackingStore.class, store);
             try {
                 context.addService(store, true, true);
@@ -217,6 +237,9 @@ public final class SmsApplication {
          */
         @Override
         public void beforeStart(BaseMainSupport main) {
+            if (cluster != null) {
+                cluster.beforeStart(main.getCamelContext());
+            }
             PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
             requirePortFree(properties, "camel.server", "the callback server");
             requirePortFree(properties, "camel.management", "the management server (metrics, dev console)");

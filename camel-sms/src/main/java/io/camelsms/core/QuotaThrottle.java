@@ -58,11 +58,14 @@ public final class QuotaThrottle {
     public final class Permit {
         private final Clock clock;
         private final Instant grantedAt;
+        /** The cluster's id of this permit; null for a permit counted in this JVM. */
+        private final Long sharedId;
         private Instant doneAt;
 
-        private Permit(Clock clock, Instant grantedAt) {
+        private Permit(Clock clock, Instant grantedAt, Long sharedId) {
             this.clock = clock;
             this.grantedAt = grantedAt;
+            this.sharedId = sharedId;
         }
 
         public Instant grantedAt() {
@@ -70,6 +73,11 @@ public final class QuotaThrottle {
         }
 
         public void done() {
+            if (sharedId != null) {
+                Instant now = clock.instant();
+                shared.done(sharedId, now.isBefore(grantedAt) ? grantedAt : now);
+                return;
+            }
             synchronized (QuotaThrottle.this) {
                 if (doneAt == null) {
                     Instant now = clock.instant();
@@ -82,6 +90,20 @@ public final class QuotaThrottle {
 
     /** Every permit not yet forgotten, in the order granted. */
     private final Deque<Permit> permits = new ArrayDeque<>();
+    /** Where a cluster counts the account's sends; null: counted in this JVM. */
+    private final SharedQuota shared;
+    private final String sharedKey;
+
+    /** Counts the account's sends in this JVM. */
+    public QuotaThrottle() {
+        this(null, null);
+    }
+
+    /** Counts the account's sends in the cluster's {@code shared} quota, under {@code key} (a digest). */
+    public QuotaThrottle(SharedQuota shared, String key) {
+        this.shared = shared;
+        this.sharedKey = key;
+    }
 
     /**
      * Takes one permit, waiting as long as needed within {@code maxWait}; call {@link Permit#done()} after the
@@ -97,6 +119,20 @@ public final class QuotaThrottle {
         while (true) {
             Duration wait;
             Instant now;
+            if (shared != null) {
+                now = clock.instant();
+                SharedQuota.Grant grant = shared.tryAcquire(sharedKey, windows, now);
+                if (grant.permit() != null) {
+                    return new Permit(clock, now, grant.permit());
+                }
+                // only sends in flight on some node block: they finish in real time
+                wait = grant.waitFor() != null ? grant.waitFor() : Duration.ofMillis(IN_FLIGHT_RECHECK_MILLIS);
+                if (now.plus(wait).isAfter(deadline)) {
+                    throw new QuotaExceededException(provider, describe(windows), wait, maxWait);
+                }
+                sleeper.sleep(wait);
+                continue;
+            }
             synchronized (this) {
                 now = clock.instant();
                 wait = waitNeeded(windows, now);
@@ -106,7 +142,7 @@ public final class QuotaThrottle {
                     continue;
                 }
                 if (wait.isZero()) {
-                    Permit permit = new Permit(clock, now);
+                    Permit permit = new Permit(clock, now, null);
                     permits.addLast(permit);
                     return permit;
                 }
@@ -124,18 +160,35 @@ public final class QuotaThrottle {
                && !permits.peekFirst().doneAt.isAfter(now.minus(LONGEST_WINDOW))) {
             permits.removeFirst();
         }
+        int inFlight = 0;
+        List<Instant> finished = new ArrayList<>();
+        for (Permit p : permits) {
+            if (p.doneAt == null) {
+                inFlight++;
+            } else {
+                finished.add(p.doneAt);
+            }
+        }
+        return waitNeeded(windows, finished, inFlight, now);
+    }
+
+    /**
+     * The rule, wherever the sends are counted: zero when every window has room for one more send, the time until
+     * one has, or null when only in-flight sends can free one.
+     *
+     * @param finished when each finished send finished (older ones than the longest window may be left out)
+     * @param inFlight sends granted and not finished
+     */
+    public static Duration waitNeeded(List<Window> windows, List<Instant> finished, int inFlight, Instant now) {
         Duration longest = Duration.ZERO;
         for (Window window : windows) {
             if (window.limit() == 0) {
                 continue;
             }
-            int inFlight = 0;
             List<Instant> done = new ArrayList<>();
-            for (Permit p : permits) {
-                if (p.doneAt == null) {
-                    inFlight++;
-                } else if (inWindow(p.doneAt, window.length(), now)) {
-                    done.add(p.doneAt);
+            for (Instant at : finished) {
+                if (inWindow(at, window.length(), now)) {
+                    done.add(at);
                 }
             }
             int count = inFlight + done.size();

@@ -50,6 +50,8 @@ final class PainelClient {
     private final ZoneId accountZone;
     /** The once-a-minute limiter's key for this account (never printed). */
     private final String rateLimitAccount;
+    /** The once-a-minute guard: this JVM's, or the cluster's when the tracking store is shared by nodes. */
+    private final PainelRateLimiter rateLimiter;
 
     /** One getstatus answer: the lines as parsed, one report per line, and the panel's msg. */
     record CampaignStatus(String campaignId, List<PainelStatusLine> lines, List<DeliveryReport> reports, String msg) {
@@ -78,6 +80,7 @@ final class PainelClient {
                                                + PainelApi.QUERY_INTERVAL.toMillis() + " ms, was " + maxWait);
         }
         rateLimitAccount = baseUrl + '\u0000' + configuration.getLogin();
+        rateLimiter = PainelRateLimiter.of(configuration.getTrackingStore());
         retryPolicy = configuration.retryPolicy(PainelProducer.PROVIDER);
         transport = configuration.newTransport(PainelProducer.PROVIDER);
     }
@@ -103,18 +106,18 @@ final class PainelClient {
 
     /** Takes the slot, waiting up to rateLimitMaxWait; else fails with {@link PainelRateLimitException}. */
     void takeQuerySlot(String action) throws InterruptedException {
-        PainelRateLimiter.SHARED.acquire(rateLimitAccount, action, clock(),
+        rateLimiter.acquire(rateLimitAccount, action, clock(),
                 Duration.ofMillis(configuration.getRateLimitMaxWait()));
     }
 
     /** Takes the slot if it is free now; never waits, never fails. */
     boolean tryTakeQuerySlot(String action) {
-        return PainelRateLimiter.SHARED.tryAcquire(rateLimitAccount, action, clock().instant());
+        return rateLimiter.tryAcquire(rateLimitAccount, action, clock().instant());
     }
 
     /** Whether the slot is free now, without taking it. */
     boolean querySlotFree(String action) {
-        return PainelRateLimiter.SHARED.isFree(rateLimitAccount, action, clock().instant());
+        return rateLimiter.isFree(rateLimitAccount, action, clock().instant());
     }
 
     /** getstatus/getbalance after the slot was taken: one attempt, no retry (a retry would break the limit). */
@@ -125,7 +128,7 @@ final class PainelClient {
             retryPolicy.observer().providerError(e);
             throw e;
         } finally {
-            PainelRateLimiter.SHARED.finished(rateLimitAccount, action, clock().instant());
+            rateLimiter.finished(rateLimitAccount, action, clock().instant());
         }
     }
 

@@ -94,7 +94,7 @@ public class SmswayProducer extends DefaultProducer {
                                                + " 0 or more");
         }
         retryPolicy = api.retryPolicy();
-        throttle = SmswayAccountQuotas.of(configuration.getTokenapi());
+        throttle = SmswayAccountQuotas.of(configuration.getTokenapi(), configuration.getTrackingStore());
         clock = configuration.getQuotaClock() != null ? configuration.getQuotaClock() : Clock.systemUTC();
         sleeper = configuration.getQuotaSleeper() != null ? configuration.getQuotaSleeper() : QuotaThrottle.Sleeper.REAL;
         quotas = configuration.isQuotasFromUserinfo() ? null : windows(0, 0, 0);
