@@ -29,7 +29,7 @@ awk -v rows="$ROWS" 'BEGIN {
         else phone = area sub_
         printf "%s,Cliente %d,app-%d\n", phone, i, i
     }
-}' > "$WORK/recipients.csv"
+}' > "$WORK/bench-recipients.csv"
 
 heap_after_gc() { # used heap (MB) after a full GC of the JVM $1, empty if it is gone
     jcmd "$1" GC.run >/dev/null 2>&1 || return 0
@@ -37,12 +37,12 @@ heap_after_gc() { # used heap (MB) after a full GC of the JVM $1, empty if it is
 }
 
 echo "nproc: $(nproc); $(java -version 2>&1 | head -1); $ROWS rows; work dir $WORK"
-echo "| provider | rows | time (s) | recipients/s | peak RSS (MB) | heap after GC, start (MB) | heap after GC, end (MB) | exit |"
-echo "|---|---:|---:|---:|---:|---:|---:|---|"
+echo "| provider | rows | time (s) | recipients/s | peak RSS (MB) | heap after GC, start (MB) | heap after GC, end (MB) | exit | the app's summary; report lines |"
+echo "|---|---:|---:|---:|---:|---:|---:|---|---|"
 for provider in "${PROVIDERS[@]}"; do
     data="$WORK/data-$provider"
     mkdir -p "$data/inbox"
-    cp "$WORK/recipients.csv" "$data/inbox/recipients.csv"
+    cp "$WORK/bench-recipients.csv" "$data/inbox/bench-recipients.csv"
     start=$(date +%s.%N)
     # shellcheck disable=SC2086
     java ${APP_OPTS:-} -Dsms.provider="$provider" -Dsms.data-dir="$data" -Dsms.exit-when-done=true -jar "$JAR" \
@@ -60,7 +60,10 @@ for provider in "${PROVIDERS[@]}"; do
     done
     wait "$pid" && code=0 || code=$?
     seconds=$(echo "$(date +%s.%N) - $start" | bc)
-    printf "| %s | %d | %.1f | %.0f | %d | %s | %s | %s |\n" "$provider" "$ROWS" "$seconds" \
-        "$(echo "$ROWS / $seconds" | bc -l)" "$peak_rss" "${first_heap:--}" "${last_heap:--}" "$code"
+    summary=$(grep -o "done bench-recipients.csv: [^;]*" "$WORK/$provider.log" | tail -1 || true)
+    reports=$(cat "$data"/outbox/dlr-*.jsonl 2>/dev/null | grep -c "app-" || true)
+    printf "| %s | %d | %.1f | %.0f | %d | %s | %s | %s | %s; %s |\n" "$provider" "$ROWS" "$seconds" \
+        "$(echo "$ROWS / $seconds" | bc -l)" "$peak_rss" "${first_heap:--}" "${last_heap:--}" "$code" \
+        "${summary:-no summary}" "$reports"
 done
 echo "app logs: $WORK/<provider>.log"
