@@ -2,7 +2,8 @@
 # Issue 9's benchmark: the file-to-sms route against a plain-Java baseline, in one JVM, on the same input.
 #
 #   bench/run.sh [rows] [scenario,...]        rows default 1000000; scenarios default all:
-#       route-pwapi,route-pwapi-tracking,route-smsclouds,route-smsclouds-tracking,baseline,naive,sandbox
+#       route-pwapi,route-pwapi-tracking,route-smsclouds,route-smsclouds-tracking,baseline,naive,sandbox,
+#       phones,phones-libphonenumber (goal 2 of issue 17: the phone work alone, with and without the prefix cache)
 #
 # Environment: HEAP (default 256m, the -Xmx and -Xms of the measured JVM: issue 9 caps the heap at 256 MB), JFR=<file.jfr> to record a flight recording
 # (settings=profile), BENCH_OPTS for more JVM options (e.g. -Dbench.no-warmup=true; -Dbench.tracking=postgres puts

@@ -41,6 +41,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+
 import io.camelsms.app.AppBeans;
 import io.camelsms.core.Json;
 import io.camelsms.core.PhoneNumbers;
@@ -81,7 +85,7 @@ public final class FileToSmsBenchmark {
     static final String BR_TEXT = "Sua fatura de junho esta disponivel. Pague pelo app ate o dia 10.";
     static final String MX_TEXT = "Su factura de junio esta disponible. Pague en la app antes del dia 10.";
     static final List<String> ALL = List.of("route-pwapi", "route-pwapi-tracking", "route-smsclouds",
-            "route-smsclouds-tracking", "baseline", "naive", "sandbox");
+            "route-smsclouds-tracking", "baseline", "naive", "sandbox", "phones", "phones-libphonenumber");
     /** Brazilian area codes (DDD) in use; every generated number is a valid mobile (9 + 8 digits). */
     private static final int[] BR_AREAS = {11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 24, 27, 28, 31, 32, 33, 34,
         35, 37, 38, 41, 42, 43, 44, 45, 46, 47, 48, 49, 51, 53, 54, 55, 61, 62, 63, 64, 65, 66, 67, 68, 69, 71, 73,
@@ -148,6 +152,10 @@ public final class FileToSmsBenchmark {
             if (scenarios.contains("sandbox")) {
                 sandboxOnly(w, warm);
             }
+            if (scenarios.contains("phones") || scenarios.contains("phones-libphonenumber")) {
+                parsePhones(w, true);
+                parsePhones(w, false);
+            }
             OUT.printf(Locale.ROOT, "warm-up (%,d rows per contender, not measured) in %.1f s%n", warm,
                     (System.nanoTime() - t) / 1e9);
         }
@@ -169,6 +177,9 @@ public final class FileToSmsBenchmark {
                 case "naive" -> measure("naive Camel route, 1 HTTP call per row (" + NAIVE_ROWS + " rows)",
                         () -> naive(brSlice));
                 case "sandbox" -> measure("sandbox only: pre-built pwapi bodies", () -> sandboxOnly(br, rows));
+                case "phones" -> measure("phone parsing: PhoneNumbers.parse, 1 thread", () -> parsePhones(br, true));
+                case "phones-libphonenumber" -> measure("phone parsing: libphonenumber alone, 1 thread",
+                        () -> parsePhones(br, false));
                 default -> throw new IllegalStateException(scenario);
             }
         }
@@ -377,6 +388,36 @@ public final class FileToSmsBenchmark {
         return sent;
     }
 
+    /**
+     * Goal 2 of issue 17: the per-row phone work alone, on one thread, from the file's phone column: either
+     * PhoneNumbers.parse (with its prefix cache) or what it did before with libphonenumber alone (parse, type,
+     * international format for the area code). Both must agree on every row.
+     */
+    private static long parsePhones(Path input, boolean withPrefixCache) throws IOException {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        long parsed = 0;
+        try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+            reader.readLine();
+            reader.readLine();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String raw = line.substring(0, line.indexOf(','));
+                if (withPrefixCache) {
+                    parsed += PhoneNumbers.parse(raw, "BR").countryCode() == 55 ? 1 : 0;
+                } else {
+                    try {
+                        Phonenumber.PhoneNumber number = util.parse(raw, "BR");
+                        boolean valid = util.getNumberType(number) != PhoneNumberUtil.PhoneNumberType.UNKNOWN;
+                        util.format(number, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+                        parsed += valid && number.getCountryCode() == 55 ? 1 : 0;
+                    } catch (NumberParseException e) {
+                        throw new IllegalStateException(raw, e);
+                    }
+                }
+            }
+        }
+        return parsed;
+    }
+
     private static List<PwapiMessage> baselineBatch(List<CSVRecord> rows, String text) {
         return rows.parallelStream().map(record -> {
             String mobile = PwapiMessage.mobile(PhoneNumbers.parse(record.get("phone"), "BR"));
@@ -540,8 +581,8 @@ public final class FileToSmsBenchmark {
         long run() throws Exception;
     }
 
-    record Result(String name, long recipients, double seconds, long peakHeap, long peakOld, long sampledMax,
-                  long heapBefore, String note) {
+    record Result(String name, long recipients, double seconds, double cpuSeconds, long peakHeap, long peakOld,
+                  long sampledMax, long heapBefore, String note) {
         double rate() {
             return recipients / seconds;
         }
@@ -559,6 +600,7 @@ public final class FileToSmsBenchmark {
         lastRouteMillis = -1;
         timedNanos = -1;
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         long recipients;
         try {
             recipients = work.run();
@@ -567,6 +609,7 @@ public final class FileToSmsBenchmark {
             sampler.join();
         }
         long wall = System.nanoTime() - start;
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         String note = "";
         double seconds = wall / 1e9;
         if (lastRouteMillis >= 0) {
@@ -582,11 +625,21 @@ public final class FileToSmsBenchmark {
         long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long old = heapPools.stream().filter(p -> p.getName().contains("Old") || p.getName().contains("Tenured"))
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        Result result = new Result(name, recipients, seconds, peak, old, sampler.max, before, note);
+        Result result = new Result(name, recipients, seconds, cpuSeconds, peak, old, sampler.max, before, note);
         results.add(result);
-        OUT.printf(Locale.ROOT, "  %-48s %,10d recipients in %7.2f s = %,9.0f /s; peak heap %4d MB (old gen %d MB,"
-                + " sampled max %d MB, before %d MB) %s%n", name, recipients, seconds, result.rate(), peak >> 20,
+        OUT.printf(Locale.ROOT, "  %-48s %,10d recipients in %7.2f s = %,9.0f /s; CPU %.2f s; peak heap %4d MB (old gen"
+                + " %d MB, sampled max %d MB, before %d MB) %s%n", name, recipients, seconds, result.rate(), cpuSeconds,
+                peak >> 20,
                 old >> 20, sampler.max >> 20, before >> 20, note);
+    }
+
+    /**
+     * CPU time of this JVM (every thread, the sandbox excluded: it has its own): on a machine shared with other
+     * work, the figure that does not depend on what else runs.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static final class HeapSampler extends Thread {
@@ -615,11 +668,11 @@ public final class FileToSmsBenchmark {
     private void report() {
         Result baseline = results.stream().filter(r -> r.name().startsWith("baseline")).findFirst().orElse(null);
         OUT.println();
-        OUT.printf(Locale.ROOT, "| scenario | recipients | time (s) | recipients/s | x baseline | peak heap (MB) |"
-                + " old gen peak (MB) |%n|---|---:|---:|---:|---:|---:|---:|%n");
+        OUT.printf(Locale.ROOT, "| scenario | recipients | time (s) | CPU (s) | recipients/s | x baseline |"
+                + " peak heap (MB) | old gen peak (MB) |%n|---|---:|---:|---:|---:|---:|---:|---:|%n");
         for (Result r : results) {
-            OUT.printf(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %s | %d | %d |%n", r.name(), r.recipients(),
-                    r.seconds(), r.rate(), baseline == null ? "-" : String.format(Locale.ROOT, "%.2f",
+            OUT.printf(Locale.ROOT, "| %s | %,d | %.2f | %.2f | %,.0f | %s | %d | %d |%n", r.name(), r.recipients(),
+                    r.seconds(), r.cpuSeconds(), r.rate(), baseline == null ? "-" : String.format(Locale.ROOT, "%.2f",
                             r.rate() / baseline.rate()), r.peakHeap() >> 20, r.peakOld() >> 20);
         }
         results.stream().filter(r -> r.name().startsWith("file-to-sms pwapi, tracking off")).findFirst()

@@ -13,6 +13,8 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final Pattern NON_DIGITS = Pattern.compile("\\D+");
+    /** parse's per-prefix decisions, remembered: most of libphonenumber's cost per number on bulk sends */
+    private static final PhonePrefixCache PREFIXES = new PhonePrefixCache(UTIL);
 
     private PhoneNumbers() {
     }
@@ -32,9 +34,12 @@ public final class PhoneNumbers {
         if (region != null && !UTIL.getSupportedRegions().contains(region)) {
             throw new InvalidPhoneNumberException(raw, "defaultRegion '" + defaultRegion + "' is not an ISO 3166 region");
         }
-        Phonenumber.PhoneNumber number;
+        String trimmed = raw.trim();
+        Phonenumber.PhoneNumber number = PREFIXES.parse(trimmed, region);
         try {
-            number = UTIL.parse(raw.trim(), region == null ? "ZZ" : region);
+            if (number == null) {
+                number = UTIL.parse(trimmed, region == null ? "ZZ" : region);
+            }
         } catch (NumberParseException e) {
             String why = e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE && region == null
                     ? "no country code: write it as +<country><number> or set defaultRegion"

@@ -18,9 +18,12 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -39,6 +42,14 @@ import io.camelsms.painel.model.PainelStatusText;
  * A held campaign does not progress; released, it starts over from the release. Each status change and each
  * handset reply ({@link #reply}) is pushed to the campaign's {@code url_callback} as {@code data_callback}.
  * Progress is applied on every API call and on {@link #tick()}, which tests call after moving the clock.
+ * <p>
+ * As a real provider does, the sandbox answers the request first and calls back later: the callbacks a request's
+ * progress makes due are pushed by {@value #CALLBACK_THREADS} callback threads, one {@code data_callback} per call
+ * (the manual defines no batch), never by the thread serving the request; {@link #tick()} pushes what is due and
+ * returns when every callback due has been answered. Retention: a campaign whose messages are all final and
+ * pushed is forgotten (getstatus answers "campanha nao encontrada") once it was delivered more than
+ * {@link #RETENTION} ago by the sandbox clock, or once the sandbox holds more than {@value #RETAINED_MESSAGES}
+ * messages (oldest campaigns first); {@link #pushes()} keeps the last {@value #PUSHES_KEPT} callbacks.
  * A second getstatus or getbalance of one login within a minute answers status 0 (the sandbox's wording, the
  * manual gives none).
  */
@@ -53,6 +64,12 @@ public final class PainelSimulator extends ProviderSimulator {
     public static final Duration DELIVERY_DELAY = Duration.ofSeconds(5);
     /** Longer request URLs are answered HTTP 414, as a web server would. */
     public static final int SERVER_MAX_URL_LENGTH = 8_000;
+    /** How long a final campaign stays queryable, by the sandbox clock. */
+    public static final Duration RETENTION = Duration.ofDays(7);
+    /** At most this many messages are held; beyond, the oldest final campaigns are forgotten. */
+    public static final int RETAINED_MESSAGES = 200_000;
+    public static final int PUSHES_KEPT = 10_000;
+    static final int CALLBACK_THREADS = 4;
     public static final String MSG_RATE_LIMITED = "consulta permitida apenas 1 vez por minuto";
     public static final String MSG_NOT_FOUND = "campanha nao encontrada";
     public static final String MSG_INVALID_SCHEDULE = "data de agendamento invalida";
@@ -83,6 +100,9 @@ public final class PainelSimulator extends ProviderSimulator {
         Instant startAt;
         boolean held;
         final List<SmsState> messages = new ArrayList<>();
+        /** messages not final yet, or final and not pushed yet: the campaign is not forgotten before 0 */
+        int unsettled;
+        Instant deliveredAt;
 
         CampaignState(String id, String login, String msg, String urlCallback, Instant startAt) {
             this.id = id;
@@ -127,7 +147,19 @@ public final class PainelSimulator extends ProviderSimulator {
     private final Map<String, CampaignState> campaigns = new LinkedHashMap<>();
     private final Map<String, Instant> lastQueries = new HashMap<>();
     private final Deque<String> lastRequests = new ArrayDeque<>();
-    private final List<Push> pushes = new ArrayList<>();
+    private final Deque<Push> pushes = new ArrayDeque<>();
+    /** Campaigns with messages not final yet, oldest first: what progress looks at. */
+    private final Deque<CampaignState> open = new ArrayDeque<>();
+    /** Final campaigns not replied to yet (with {@link #autoReply}). */
+    private final Deque<CampaignState> awaitingReply = new ArrayDeque<>();
+    /** Status changes not pushed yet, oldest first, and how many pushes are being made. */
+    private final Deque<Due> unpushed = new ArrayDeque<>();
+    private int pushing;
+    private int retainedMessages;
+    private ExecutorService callbackThreads;
+
+    private record Due(CampaignState campaign, SmsState sms) {
+    }
 
     public PainelSimulator(SandboxClock clock) {
         super(clock);
@@ -185,22 +217,23 @@ public final class PainelSimulator extends ProviderSimulator {
      */
     @Override
     public void tick() {
-        deliver(progress());
-        String text = autoReply;
-        if (text == null) {
-            return;
+        // what this tick makes due is pushed here, in order; what requests made due before, by the callback threads
+        List<Due> due = progress();
+        synchronized (this) {
+            pushing += due.size();
         }
+        due.forEach(this::push);
+        awaitPushes();
+        String text = autoReply;
         List<String[]> replies = new ArrayList<>();
         synchronized (this) {
-            for (CampaignState campaign : campaigns.values()) {
-                if (campaign.urlCallback == null || repliedCampaigns.contains(campaign.id)) {
+            while (!awaitingReply.isEmpty()) {
+                CampaignState campaign = awaitingReply.poll();
+                if (text == null || campaign.urlCallback == null || !repliedCampaigns.add(campaign.id)) {
                     continue;
                 }
                 campaign.messages.stream().filter(m -> PainelStatusText.SUCESSO.text().equals(m.status)).findFirst()
-                        .ifPresent(m -> {
-                            repliedCampaigns.add(campaign.id);
-                            replies.add(new String[] {campaign.id, m.number});
-                        });
+                        .ifPresent(m -> replies.add(new String[] {campaign.id, m.number}));
             }
         }
         replies.forEach(r -> reply(r[0], r[1], text));
@@ -237,6 +270,15 @@ public final class PainelSimulator extends ProviderSimulator {
         return push(url, data);
     }
 
+    /** Stops the callback threads. */
+    @Override
+    public synchronized void close() {
+        if (callbackThreads != null) {
+            callbackThreads.shutdownNow();
+            callbackThreads = null;
+        }
+    }
+
     @Override
     public synchronized void reset() {
         super.reset();
@@ -247,6 +289,10 @@ public final class PainelSimulator extends ProviderSimulator {
         lastQueries.clear();
         lastRequests.clear();
         pushes.clear();
+        open.clear();
+        awaitingReply.clear();
+        unpushed.clear();
+        retainedMessages = 0;
         autoReply = null;
         repliedCampaigns.clear();
     }
@@ -268,8 +314,7 @@ public final class PainelSimulator extends ProviderSimulator {
             }
             return;
         }
-        List<Push> due = progress();
-        deliver(due);
+        queueCallbacks(progress());
         Map<String, String> query = query(exchange);
         String action = query.getOrDefault(PainelApi.ACTION, "");
         if (!List.of(PainelApi.SENDSMS, PainelApi.GETSTATUS, PainelApi.GETBALANCE, PainelApi.HOLDSMS,
@@ -356,7 +401,11 @@ public final class PainelSimulator extends ProviderSimulator {
             campaign.messages.add(new SmsState(String.valueOf(nextMessageId++), n, finalStatus, now, carrier));
         }
         balance = balance.subtract(BigDecimal.valueOf(campaign.messages.size()));
+        campaign.unsettled = campaign.messages.size();
         campaigns.put(id, campaign);
+        open.add(campaign);
+        retainedMessages += campaign.messages.size();
+        forgetOldCampaigns(now);
         return answer(1, Long.parseLong(id), PainelApi.MSG_SUCCESS);
     }
 
@@ -398,40 +447,133 @@ public final class PainelSimulator extends ProviderSimulator {
         return answer(1, null, PainelApi.MSG_SUCCESS);
     }
 
-    /** Moves every campaign to the clock's now; returns the callbacks due, to be made outside the lock. */
-    private synchronized List<Push> progress() {
+    /**
+     * Moves the open campaigns to the clock's now; returns the status changes of campaigns with a url_callback,
+     * to be pushed.
+     */
+    private synchronized List<Due> progress() {
         Instant now = clock.instant();
-        List<Push> due = new ArrayList<>();
-        for (CampaignState campaign : campaigns.values()) {
+        List<Due> due = new ArrayList<>();
+        for (Iterator<CampaignState> it = open.iterator(); it.hasNext(); ) {
+            CampaignState campaign = it.next();
             Instant deliveredAt = campaign.startAt.plus(DELIVERY_DELAY);
             if (campaign.held || now.isBefore(deliveredAt)) {
                 continue;
             }
             for (SmsState sms : campaign.messages) {
-                if (sms.status.equals(sms.finalStatus)) {
-                    continue;
-                }
                 sms.status = sms.finalStatus;
                 sms.deliveredAt = deliveredAt;
                 if (campaign.urlCallback != null) {
-                    String data = String.join(";", campaign.id, sms.number, "", local(deliveredAt), sms.status, "");
-                    due.add(new Push(callbackUri(campaign.urlCallback, data), data, 0));
+                    due.add(new Due(campaign, sms));
+                } else {
+                    campaign.unsettled--;
                 }
             }
+            campaign.deliveredAt = deliveredAt;
+            if (campaign.urlCallback != null && autoReply != null) {
+                awaitingReply.add(campaign);
+            }
+            it.remove();
         }
         return due;
     }
 
-    private void deliver(List<Push> due) {
-        due.forEach(p -> push(p.url(), p.dataCallback()));
+    /** Hands status changes to the callback threads: the request that made them due is answered first. */
+    private synchronized void queueCallbacks(List<Due> due) {
+        if (!due.isEmpty()) {
+            unpushed.addAll(due);
+            startCallbackThreads();
+            notifyAll();
+        }
+    }
+
+    private void startCallbackThreads() {
+        if (callbackThreads == null) {
+            callbackThreads = Executors.newFixedThreadPool(CALLBACK_THREADS, r -> {
+                Thread t = new Thread(r, "sandbox-painel-callback");
+                t.setDaemon(true);
+                return t;
+            });
+            for (int i = 0; i < CALLBACK_THREADS; i++) {
+                callbackThreads.execute(this::pushWhileDue);
+            }
+        }
+    }
+
+    /** A callback thread: pushes what is due, waits when nothing is. */
+    private void pushWhileDue() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Due due;
+                synchronized (this) {
+                    while ((due = nextDue()) == null) {
+                        wait();
+                    }
+                }
+                push(due);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The oldest status change not pushed yet, counted as being pushed; null when none. */
+    private synchronized Due nextDue() {
+        Due due = unpushed.poll();
+        if (due != null) {
+            pushing++;
+        }
+        return due;
+    }
+
+    private void push(Due due) {
+        String data = String.join(";", due.campaign().id, due.sms().number, "", local(due.sms().deliveredAt),
+                due.sms().status, "");
+        try {
+            push(callbackUri(due.campaign().urlCallback, data), data);
+        } finally {
+            synchronized (this) {
+                pushing--;
+                due.campaign().unsettled--;
+                notifyAll();
+            }
+        }
+    }
+
+    private synchronized void awaitPushes() {
+        try {
+            while (pushing > 0 || !unpushed.isEmpty()) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Push push(URI url, String data) {
         Push done = new Push(url, data, WebhookPush.get(url).status());
         synchronized (this) {
             pushes.add(done);
+            if (pushes.size() > PUSHES_KEPT) {
+                pushes.poll();
+            }
         }
         return done;
+    }
+
+    /** The retention: final, pushed campaigns delivered before the retention period or beyond the count. */
+    private void forgetOldCampaigns(Instant now) {
+        Instant horizon = now.minus(RETENTION);
+        for (Iterator<CampaignState> it = campaigns.values().iterator(); it.hasNext(); ) {
+            CampaignState oldest = it.next();
+            boolean settled = oldest.unsettled == 0 && oldest.deliveredAt != null;
+            if (!settled || (retainedMessages <= RETAINED_MESSAGES && !oldest.deliveredAt.isBefore(horizon))) {
+                return;
+            }
+            it.remove();
+            repliedCampaigns.remove(oldest.id);
+            retainedMessages -= oldest.messages.size();
+        }
     }
 
     private static URI callbackUri(String urlCallback, String data) {

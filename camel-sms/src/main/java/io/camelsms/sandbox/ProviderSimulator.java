@@ -62,6 +62,11 @@ public abstract class ProviderSimulator implements HttpHandler {
         // providers without a push do everything when they are asked
     }
 
+    /** Stops what the simulator runs in the background (callback threads); the sandbox calls it when it stops. */
+    public void close() {
+        // most simulators run nothing in the background
+    }
+
     /** Forgets accepted messages and state, and clears faults. */
     public void reset() {
         faults.clear();

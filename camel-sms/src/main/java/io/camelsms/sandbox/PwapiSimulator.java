@@ -32,6 +32,8 @@ public final class PwapiSimulator extends ProviderSimulator {
     public static final String PATH = "/sms/v_4_00/postsms.aspx";
     public static final String DEFAULT_CREDENTIAL = "SANDBOX-CREDENTIAL";
     public static final String DEFAULT_TOKEN = "sbx01";
+    /** Retention: the sandbox keeps the last this many accepted messages (a real pwapi account reports none). */
+    public static final int MESSAGES_KEPT = 100_000;
     private static final int KEPT_REQUESTS = 20;
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d{2}");
     private static final Pattern MOBILE = Pattern.compile(PwapiMessage.MOBILE_PATTERN);
@@ -48,7 +50,8 @@ public final class PwapiSimulator extends ProviderSimulator {
     private volatile String token = DEFAULT_TOKEN;
     private volatile AccountState accountState = AccountState.ACTIVE;
     private volatile boolean keepMessages = true;
-    private final List<Accepted> accepted = new ArrayList<>();
+    /** The last accepted messages, oldest first: pwapi reports nothing about a message, so nothing needs more. */
+    private final Deque<Accepted> accepted = new ArrayDeque<>();
     private final Deque<String> lastRequests = new ArrayDeque<>();
     private final AtomicLong acceptedCount = new AtomicLong();
 
@@ -83,6 +86,7 @@ public final class PwapiSimulator extends ProviderSimulator {
         return this;
     }
 
+    /** The last {@value #MESSAGES_KEPT} accepted messages, oldest first ({@link #acceptedCount()} counts all). */
     public synchronized List<Accepted> accepted() {
         return List.copyOf(accepted);
     }
@@ -192,6 +196,9 @@ public final class PwapiSimulator extends ProviderSimulator {
         if (keepMessages) {
             synchronized (this) {
                 accepted.addAll(batch);
+                while (accepted.size() > MESSAGES_KEPT) {
+                    accepted.poll();
+                }
             }
         }
         return PwapiReturnCode.SUCCESS.code();

@@ -205,6 +205,7 @@ public final class Sandbox implements Service {
         }
         server.stop(0);
         executor.shutdownNow();
+        simulators.values().forEach(ProviderSimulator::close);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,9 @@ import io.camelsms.webcom.model.WebcomStateValue;
  * {@code deliver} ({@code read} for Viber), or the outcome set for the phone, or {@code expired} when the
  * {@code validity_period} ran out first. Dates are Moscow time, as the platform writes them. With a webhook URL
  * set, {@link #push()} posts every changed state; ids the client does not echo back are posted again on the next
- * push, at most {@value #MAX_PUSH_ATTEMPTS} times.
+ * push, at most {@value #MAX_PUSH_ATTEMPTS} times; at most {@value #PUSH_BATCH} states per POST. Pushes are made
+ * by {@link #tick()} (the autopilot's thread), never by a request. Retention: settled messages are forgotten after
+ * {@link #RETENTION} or beyond {@value #MESSAGES_KEPT} messages, oldest first.
  */
 public final class WebcomSimulator extends ProviderSimulator {
 
@@ -59,6 +62,13 @@ public final class WebcomSimulator extends ProviderSimulator {
     public static final Duration DEFAULT_DELIVER_AFTER = Duration.ofSeconds(30);
     /** The platform re-sends a state the client did not acknowledge, up to 5 attempts in all. */
     public static final int MAX_PUSH_ATTEMPTS = 5;
+    /** Retention of settled messages, by the sandbox clock and by count (see forgetOldMessages). */
+    public static final Duration RETENTION = Duration.ofDays(7);
+    public static final int MESSAGES_KEPT = 200_000;
+    /** States per webhook POST: a campaign's worth of changes goes in several bodies, not one huge one. */
+    public static final int PUSH_BATCH = 1_000;
+    /** {@link #pushes()} keeps the last this many bodies. */
+    public static final int PUSHES_KEPT = 1_000;
     public static final BigDecimal PRICE_PER_PART = new BigDecimal("2.50");
     public static final ZoneId PLATFORM_ZONE = ZoneId.of("Europe/Moscow");
     private static final long FIRST_ID_SMS = 82216;
@@ -426,7 +436,36 @@ public final class WebcomSimulator extends ProviderSimulator {
         if (message.clientIdSms() != null) {
             byClientId.put(message.clientIdSms(), message);
         }
+        forgetOldMessages(now);
         return Map.of("state", "send", "id_sms", message.idSms());
+    }
+
+    /**
+     * The retention: the oldest messages whose final state was pushed and acknowledged (or no longer pushed) are
+     * forgotten once accepted more than {@link #RETENTION} ago or beyond {@value #MESSAGES_KEPT} messages; their
+     * status is then unknown to state.php and their client_id_sms may be used again.
+     */
+    private void forgetOldMessages(Instant now) {
+        Instant horizon = now.minus(RETENTION);
+        for (Iterator<Accepted> it = byIdSms.values().iterator(); it.hasNext(); ) {
+            Accepted oldest = it.next();
+            if (byIdSms.size() <= MESSAGES_KEPT && !oldest.acceptedAt().isBefore(horizon)) {
+                return;
+            }
+            String state = state(oldest, now);
+            Pending p = pending.get(oldest.idSms());
+            boolean pushed = webhookUrl == null || state.equals(acknowledged.get(oldest.idSms()))
+                    || (p != null && state.equals(p.state) && p.attempts >= MAX_PUSH_ATTEMPTS);
+            if (WebcomStateValue.SEND.wire().equals(state) || !pushed) {
+                return;
+            }
+            it.remove();
+            if (oldest.clientIdSms() != null) {
+                byClientId.remove(oldest.clientIdSms(), oldest);
+            }
+            acknowledged.remove(oldest.idSms());
+            pending.remove(oldest.idSms());
+        }
     }
 
     private void status(HttpExchange exchange, byte[] body) throws IOException {
@@ -575,6 +614,14 @@ public final class WebcomSimulator extends ProviderSimulator {
         if (due.isEmpty()) {
             return null;
         }
+        WebhookPush.Answer answer = null;
+        for (int from = 0; from < due.size(); from += PUSH_BATCH) {
+            answer = post(url, due.subList(from, Math.min(due.size(), from + PUSH_BATCH)));
+        }
+        return answer;
+    }
+
+    private WebhookPush.Answer post(URI url, List<Map<String, Object>> due) {
         String body;
         try {
             body = Json.MAPPER.writeValueAsString(due);
@@ -583,6 +630,9 @@ public final class WebcomSimulator extends ProviderSimulator {
         }
         synchronized (this) {
             pushes.add(body);
+            if (pushes.size() > PUSHES_KEPT) {
+                pushes.remove(0);
+            }
         }
         WebhookPush.Answer answer = WebhookPush.post(url, "application/json; charset=utf-8", body);
         Set<Long> echoed = echoedIds(answer);

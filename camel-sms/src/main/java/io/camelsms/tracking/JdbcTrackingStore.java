@@ -53,6 +53,8 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
             + " campaign_id, status, raw_status, status_at, created_at, updated_at, content_hash, origin";
 
     private final Set<String> claims = ConcurrentHashMap.newKeySet();
+    /** reports arriving together share a commit: see GroupCommit */
+    private final GroupCommit<StatusUpdate> statusUpdates = new GroupCommit<>(this::updateStatuses);
     private final Supplier<DataSource> dataSourceSupplier;
     private final Clock clock;
     /** The embedded store opens its own pool on start and disposes it on stop; a user's DataSource is theirs. */
@@ -514,19 +516,44 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public boolean updateStatus(long id, DeliveryStatus status, String rawStatus, Instant statusAt) {
+        return statusUpdates.write(new StatusUpdate(id, status, rawStatus, statusAt));
+    }
+
+    private record StatusUpdate(long id, DeliveryStatus status, String rawStatus, Instant statusAt) {
+    }
+
+    /** Status updates of concurrent reports in one transaction: one JDBC batch per status. */
+    private boolean[] updateStatuses(List<StatusUpdate> updates) {
         return inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE sms_message SET status = ?,"
-                    + " raw_status = ?, status_at = ?, updated_at = ?, is_final = ? WHERE id = ?"
-                    + " AND " + StatusOrder.updateCondition(status))) {
-                update.setString(1, status.name());
-                update.setString(2, rawStatus);
-                setInstant(update, 3, statusAt);
-                setInstant(update, 4, clock.instant());
-                update.setBoolean(5, status.isFinal());
-                update.setLong(6, id);
-                update.setString(7, rawStatus);
-                return update.executeUpdate() == 1;
+            boolean[] updated = new boolean[updates.size()];
+            Instant now = clock.instant();
+            Map<DeliveryStatus, List<Integer>> byStatus = new EnumMap<>(DeliveryStatus.class);
+            for (int i = 0; i < updates.size(); i++) {
+                byStatus.computeIfAbsent(updates.get(i).status(), s -> new ArrayList<>()).add(i);
             }
+            for (Map.Entry<DeliveryStatus, List<Integer>> group : byStatus.entrySet()) {
+                DeliveryStatus status = group.getKey();
+                try (PreparedStatement update = connection.prepareStatement("UPDATE sms_message SET status = ?,"
+                        + " raw_status = ?, status_at = ?, updated_at = ?, is_final = ? WHERE id = ?"
+                        + " AND " + StatusOrder.updateCondition(status))) {
+                    for (int i : group.getValue()) {
+                        StatusUpdate u = updates.get(i);
+                        update.setString(1, status.name());
+                        update.setString(2, u.rawStatus());
+                        setInstant(update, 3, u.statusAt());
+                        setInstant(update, 4, now);
+                        update.setBoolean(5, status.isFinal());
+                        update.setLong(6, u.id());
+                        update.setString(7, u.rawStatus());
+                        update.addBatch();
+                    }
+                    int[] counts = update.executeBatch();
+                    for (int k = 0; k < counts.length; k++) {
+                        updated[group.getValue().get(k)] = counts[k] == 1;
+                    }
+                }
+            }
+            return updated;
         });
     }
 

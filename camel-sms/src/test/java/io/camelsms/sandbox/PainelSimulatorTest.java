@@ -1,16 +1,28 @@
 package io.camelsms.sandbox;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.camelsms.core.Json;
+import io.camelsms.painel.model.PainelApi;
 import io.camelsms.testing.SandboxExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,5 +93,64 @@ class PainelSimulatorTest {
         SANDBOX.sandbox().painel().faults().failNext(1, Fault.http(503));
         assertEquals(503, get("action=getbalance" + AUTH).statusCode());
         assertEquals(1, json("action=getbalance" + AUTH).get("status").asInt());
+    }
+
+    @Test
+    void aCallbackIsMadeAfterTheRequestThatMadeItDueWasAnswered() throws Exception {
+        // the client's callback endpoint answers only once the request that made the callback due has its answer
+        CountDownLatch answered = new CountDownLatch(1);
+        List<String> callbacks = new CopyOnWriteArrayList<>();
+        HttpServer client = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        client.createContext("/cb", exchange -> {
+            boolean afterTheAnswer = false;
+            try {
+                // bounded: a callback made on the request's thread would wait for ever otherwise
+                afterTheAnswer = answered.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            callbacks.add((afterTheAnswer ? "" : "made while the request waited: ")
+                    + URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        client.setExecutor(Executors.newCachedThreadPool());
+        client.start();
+        try {
+            String callbackUrl = "http://127.0.0.1:" + client.getAddress().getPort() + "/cb";
+            String id = json("action=sendsms" + AUTH + "&msg=Oi&numbers=31999999999&url_callback="
+                    + URLEncoder.encode(callbackUrl, StandardCharsets.UTF_8)).get("data").asText();
+            SANDBOX.sandbox().clock().advance(PainelSimulator.DELIVERY_DELAY);
+
+            // a callback made on the request's thread would hold this answer until the client's endpoint answered
+            assertEquals(1, json("action=getbalance" + AUTH).get("status").asInt());
+            answered.countDown();
+            SANDBOX.sandbox().painel().tick(); // returns once every callback due has been answered
+
+            assertEquals(List.of("data_callback=" + id + ";31999999999;;" + delivered(id) + ";sucesso;"), callbacks);
+            assertEquals(List.of(200), SANDBOX.sandbox().painel().pushes().stream()
+                    .map(PainelSimulator.Push::status).toList());
+        } finally {
+            client.stop(0);
+        }
+    }
+
+    @Test
+    void aFinalCampaignIsForgottenAfterTheRetention() throws Exception {
+        String old = json("action=sendsms" + AUTH + "&msg=Oi&numbers=31999999999").get("data").asText();
+        SANDBOX.sandbox().clock().advance(PainelSimulator.DELIVERY_DELAY);
+        SANDBOX.sandbox().painel().tick();
+        SANDBOX.sandbox().clock().advance(PainelSimulator.RETENTION.plusMinutes(1));
+
+        String recent = json("action=sendsms" + AUTH + "&msg=Oi&numbers=31988887777").get("data").asText();
+
+        assertEquals(null, SANDBOX.sandbox().painel().campaign(old), "delivered more than the retention ago");
+        assertEquals(PainelSimulator.MSG_NOT_FOUND, json("action=getstatus" + AUTH + "&id=" + old).get("msg").asText());
+        assertEquals("aguardando envio", SANDBOX.sandbox().painel().campaign(recent).messages().get(0).status());
+    }
+
+    private static String delivered(String campaignId) {
+        return PainelApi.DATA_RESPOSTA_FORMAT.format(SANDBOX.sandbox().painel().campaign(campaignId).messages().get(0)
+                .deliveredAt().atZone(PainelSimulator.ZONE));
     }
 }

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -92,5 +93,25 @@ class PwapiSimulatorTest {
             failed += r.statusCode() == 503 ? 1 : 0;
         }
         assertTrue(failed > 60 && failed < 140, "about half failed: " + failed);
+    }
+
+    @Test
+    void theLastAcceptedMessagesAreKeptAndAllAreCounted() throws Exception {
+        int batch = 20_000;
+        int batches = PwapiSimulator.MESSAGES_KEPT / batch + 1;
+        for (int b = 0; b < batches; b++) {
+            StringBuilder messages = new StringBuilder("[");
+            for (int i = 0; i < batch; i++) {
+                messages.append(i == 0 ? "" : ",").append(message("55(21)9" + String.format("%08d", b * batch + i),
+                        "hi"));
+            }
+            assertEquals("{\"returncode\":\"000\"}", post(request("4.00", "SEND_MESSAGE", messages + "]")));
+        }
+
+        List<PwapiSimulator.Accepted> kept = SANDBOX.sandbox().pwapi().accepted();
+        assertEquals((long) batches * batch, SANDBOX.sandbox().pwapi().acceptedCount());
+        assertEquals(PwapiSimulator.MESSAGES_KEPT, kept.size());
+        assertEquals("55(21)9" + String.format("%08d", batches * batch - PwapiSimulator.MESSAGES_KEPT),
+                kept.get(0).mobile(), "the oldest are forgotten first");
     }
 }

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Issue 17, goal 4: the app end to end, as a user runs it. For each provider, the runnable jar
+# (java -jar camel-sms-app/target/camel-sms-app-*-app.jar, default settings, the embedded sandbox with its callbacks)
+# sends a generated file of N rows and exits once every message is final (sms.exit-when-done=true). Prints the time,
+# recipients/s, the peak RSS and the heap after a full GC at the start and at the end (sampled every 20 s).
+#
+#   bench/app.sh [rows] [provider ...]        rows default 1000000; providers default painel webcom pwapi
+#
+# Environment: APP_OPTS for more JVM options of the app (e.g. -Xmx512m).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROWS="${1:-1000000}"
+shift || true
+PROVIDERS=("$@")
+[[ ${#PROVIDERS[@]} -gt 0 ]] || PROVIDERS=(painel webcom pwapi)
+
+mvn -B -q -o -Dstyle.color=never -pl camel-sms-app -am package -DskipTests -Dinvoker.skip=true
+JAR=$(ls camel-sms-app/target/camel-sms-app-*-app.jar | head -1)
+WORK=$(mktemp -d -t camel-sms-app-bench.XXXXXX)
+# valid Brazilian mobiles in the three styles users write, unique external ids (as FileToSmsBenchmark)
+awk -v rows="$ROWS" 'BEGIN {
+    srand(rows); print "# text: Sua fatura de junho esta disponivel. Pague pelo app ate o dia 10."; print "phone,name,external_id"
+    split("11 21 31 41 51 61 71 81 91 27 47 85", areas, " ")
+    for (i = 0; i < rows; i++) {
+        area = areas[1 + int(rand() * 12)]; sub_ = sprintf("9%d%07d", 6 + int(rand() * 4), int(rand() * 10000000))
+        if (i % 3 == 0) phone = "+55" area sub_
+        else if (i % 3 == 1) phone = "(" area ") " substr(sub_, 1, 5) "-" substr(sub_, 6)
+        else phone = area sub_
+        printf "%s,Cliente %d,app-%d\n", phone, i, i
+    }
+}' > "$WORK/bench-recipients.csv"
+
+heap_after_gc() { # used heap (MB) after a full GC of the JVM $1, empty if it is gone
+    jcmd "$1" GC.run >/dev/null 2>&1 || return 0
+    jcmd "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); printf "%d", v / 1024 } }'
+}
+
+echo "nproc: $(nproc); $(java -version 2>&1 | head -1); $ROWS rows; work dir $WORK"
+echo "| provider | rows | time (s) | recipients/s | peak RSS (MB) | heap after GC, start (MB) | heap after GC, end (MB) | exit | the app's summary; report lines |"
+echo "|---|---:|---:|---:|---:|---:|---:|---|---|"
+for provider in "${PROVIDERS[@]}"; do
+    data="$WORK/data-$provider"
+    mkdir -p "$data/inbox"
+    cp "$WORK/bench-recipients.csv" "$data/inbox/bench-recipients.csv"
+    start=$(date +%s.%N)
+    # shellcheck disable=SC2086
+    java ${APP_OPTS:-} -Dsms.provider="$provider" -Dsms.data-dir="$data" -Dsms.exit-when-done=true -jar "$JAR" \
+        > "$WORK/$provider.log" 2>&1 &
+    pid=$!
+    peak_rss=0; first_heap=""; last_heap=""; next_heap=$(( $(date +%s) + 10 ))
+    while kill -0 "$pid" 2>/dev/null; do
+        rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$pid/status" 2>/dev/null || echo 0)
+        (( rss > peak_rss )) && peak_rss=$rss
+        if (( $(date +%s) >= next_heap )); then
+            h=$(heap_after_gc "$pid"); [[ -n "$h" ]] && { [[ -z "$first_heap" ]] && first_heap=$h; last_heap=$h; }
+            next_heap=$(( $(date +%s) + 20 ))
+        fi
+        sleep 1
+    done
+    wait "$pid" && code=0 || code=$?
+    seconds=$(echo "$(date +%s.%N) - $start" | bc)
+    summary=$(grep -o "done bench-recipients.csv: [^;]*" "$WORK/$provider.log" | tail -1 || true)
+    reports=$(cat "$data"/outbox/dlr-*.jsonl 2>/dev/null | grep -c "app-" || true)
+    printf "| %s | %d | %.1f | %.0f | %d | %s | %s | %s | %s; %s |\n" "$provider" "$ROWS" "$seconds" \
+        "$(echo "$ROWS / $seconds" | bc -l)" "$peak_rss" "${first_heap:--}" "${last_heap:--}" "$code" \
+        "${summary:-no summary}" "$reports"
+done
+echo "app logs: $WORK/<provider>.log"
