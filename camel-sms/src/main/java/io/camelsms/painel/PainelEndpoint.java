@@ -9,6 +9,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 
+import io.camelsms.core.ConfiguredEndpoint;
 import io.camelsms.core.EventLedger;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
@@ -21,7 +22,7 @@ import io.camelsms.core.WebhookProtocol;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "painel", title = "Painel SMS", syntax = "painel:operation",
              remote = true, category = { Category.MOBILE }, headersClass = PainelConstants.class)
-public class PainelEndpoint extends SmsEndpoint {
+public class PainelEndpoint extends SmsEndpoint implements ConfiguredEndpoint {
 
     @UriParam
     private final PainelConfiguration configuration;

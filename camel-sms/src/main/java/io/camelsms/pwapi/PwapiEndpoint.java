@@ -8,6 +8,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 
+import io.camelsms.core.ConfiguredEndpoint;
 import io.camelsms.core.SmsHeaders;
 
 /**
@@ -16,7 +17,7 @@ import io.camelsms.core.SmsHeaders;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "pwapi", title = "PW-API SMS", syntax = "pwapi:operation",
              producerOnly = true, remote = true, category = { Category.MOBILE }, headersClass = SmsHeaders.class)
-public class PwapiEndpoint extends DefaultEndpoint {
+public class PwapiEndpoint extends DefaultEndpoint implements ConfiguredEndpoint {
 
     @UriParam
     private final PwapiConfiguration configuration;

@@ -12,6 +12,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
+import io.camelsms.core.ConfiguredEndpoint;
 import io.camelsms.core.EventLedger;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
@@ -25,7 +26,7 @@ import io.camelsms.tracking.ReplyLedger;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "smsclouds", title = "Smsclouds API V3", syntax = "smsclouds:operation",
              remote = true, category = { Category.MOBILE }, headersClass = SmscloudsConstants.class)
-public class SmscloudsEndpoint extends SmsEndpoint {
+public class SmscloudsEndpoint extends SmsEndpoint implements ConfiguredEndpoint {
 
     /** MO ids remembered by the default in-memory repository of smsclouds:responses without a tracking store. */
     private static final int REMEMBERED_MOS = 100_000;

@@ -9,6 +9,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 
+import io.camelsms.core.ConfiguredEndpoint;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
 import io.camelsms.core.WebhookProtocol;
@@ -20,7 +21,7 @@ import io.camelsms.core.WebhookProtocol;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "smsway", title = "SmsWay", syntax = "smsway:operation",
              remote = true, category = { Category.MOBILE }, headersClass = SmswayConstants.class)
-public class SmswayEndpoint extends SmsEndpoint {
+public class SmswayEndpoint extends SmsEndpoint implements ConfiguredEndpoint {
 
     @UriParam
     private final SmswayConfiguration configuration;

@@ -10,6 +10,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 
+import io.camelsms.core.ConfiguredEndpoint;
 import io.camelsms.core.EventLedger;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
@@ -22,7 +23,7 @@ import io.camelsms.core.WebhookProtocol;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "webcom", title = "Webcom Mobi SMS", syntax = "webcom:operation",
              remote = true, category = { Category.MOBILE }, headersClass = SmsHeaders.class)
-public class WebcomEndpoint extends SmsEndpoint {
+public class WebcomEndpoint extends SmsEndpoint implements ConfiguredEndpoint {
 
     @UriParam
     private final WebcomConfiguration configuration;
