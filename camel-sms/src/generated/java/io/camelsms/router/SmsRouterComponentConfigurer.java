@@ -49,6 +49,9 @@ public class SmsRouterComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": target.setConfiguration(property(camelContext, io.camelsms.router.SmsRouterConfiguration.class, value)); return true;
         case "defaultregion":
         case "defaultRegion": getOrCreateConfiguration(target).setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": getOrCreateConfiguration(target).setDelay(property(camelContext, java.lang.Long.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": getOrCreateConfiguration(target).setInitialDelay(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "rules": getOrCreateConfiguration(target).setRules(property(camelContext, java.lang.String.class, value)); return true;
@@ -78,6 +81,9 @@ public class SmsRouterComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": return io.camelsms.router.SmsRouterConfiguration.class;
         case "defaultregion":
         case "defaultRegion": return java.lang.String.class;
+        case "delay": return java.lang.Long.class;
+        case "initialdelay":
+        case "initialDelay": return java.lang.Long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "rules": return java.lang.String.class;
@@ -108,6 +114,9 @@ public class SmsRouterComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": return target.getConfiguration();
         case "defaultregion":
         case "defaultRegion": return getOrCreateConfiguration(target).getDefaultRegion();
+        case "delay": return getOrCreateConfiguration(target).getDelay();
+        case "initialdelay":
+        case "initialDelay": return getOrCreateConfiguration(target).getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "rules": return getOrCreateConfiguration(target).getRules();

@@ -39,10 +39,13 @@ public class SmsRouterEndpointConfigurer extends PropertyConfigurerSupport imple
         case "circuitBreakerWaitDurationInOpenState": target.getConfiguration().setCircuitBreakerWaitDurationInOpenState(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "defaultregion":
         case "defaultRegion": target.getConfiguration().setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.getConfiguration().setDelay(property(camelContext, java.lang.Long.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.getConfiguration().setInitialDelay(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "rules": target.getConfiguration().setRules(property(camelContext, java.lang.String.class, value)); return true;
@@ -69,10 +72,13 @@ public class SmsRouterEndpointConfigurer extends PropertyConfigurerSupport imple
         case "circuitBreakerWaitDurationInOpenState": return long.class;
         case "defaultregion":
         case "defaultRegion": return java.lang.String.class;
+        case "delay": return java.lang.Long.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "initialdelay":
+        case "initialDelay": return java.lang.Long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "rules": return java.lang.String.class;
@@ -100,10 +106,13 @@ public class SmsRouterEndpointConfigurer extends PropertyConfigurerSupport imple
         case "circuitBreakerWaitDurationInOpenState": return target.getConfiguration().getCircuitBreakerWaitDurationInOpenState();
         case "defaultregion":
         case "defaultRegion": return target.getConfiguration().getDefaultRegion();
+        case "delay": return target.getConfiguration().getDelay();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "initialdelay":
+        case "initialDelay": return target.getConfiguration().getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "rules": return target.getConfiguration().getRules();

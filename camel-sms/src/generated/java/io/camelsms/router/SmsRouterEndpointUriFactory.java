@@ -23,7 +23,7 @@ public class SmsRouterEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(13);
+        Set<String> props = new HashSet<>(15);
         props.add("bridgeErrorHandler");
         props.add("circuitBreakerEnabled");
         props.add("circuitBreakerFailureRateThreshold");
@@ -32,8 +32,10 @@ public class SmsRouterEndpointUriFactory extends org.apache.camel.support.compon
         props.add("circuitBreakerSlidingWindowSize");
         props.add("circuitBreakerWaitDurationInOpenState");
         props.add("defaultRegion");
+        props.add("delay");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("operation");
         props.add("rules");

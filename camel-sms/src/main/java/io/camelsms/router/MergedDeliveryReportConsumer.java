@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -38,14 +39,19 @@ class MergedDeliveryReportConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        String options = getEndpoint().getConfiguration().providerPollOptions();
         for (String provider : getEndpoint().routingRules().providers()) {
             if (WITHOUT_DELIVERY_REPORTS.contains(provider)) {
                 LOG.info("sms:dlr: {} has no delivery reports (no status call in its document); not merged",
                          provider);
                 continue;
             }
-            Endpoint dlr = getEndpoint().getCamelContext().getEndpoint(provider + ":dlr");
+            Endpoint dlr = getEndpoint().getCamelContext().getEndpoint(provider + ":dlr"
+                    + (options.isEmpty() ? "" : "?" + options));
             Consumer consumer = dlr.createConsumer(getProcessor());
+            if (consumer instanceof RouteIdAware routed) {
+                routed.setRouteId(getRouteId()); // its exchanges belong to the sms:dlr route
+            }
             consumers.add(consumer);
             ServiceHelper.startService(consumer);
         }

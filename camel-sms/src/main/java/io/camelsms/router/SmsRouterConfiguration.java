@@ -47,6 +47,15 @@ public class SmsRouterConfiguration implements Cloneable {
             + " lets through; when they succeed it closes, when they fail it opens again.")
     private int circuitBreakerPermittedNumberOfCallsInHalfOpenState = 1;
 
+    @UriParam(label = "consumer", javaType = "java.time.Duration", description = "sms:dlr: the delay option of each"
+            + " provider's dlr consumer (milliseconds between polls), passed on as <scheme>:dlr?delay=...; empty: each"
+            + " provider consumer's default. Other provider options (webcom's dlrMode ...) are set on its component.")
+    private Long delay;
+    @UriParam(label = "consumer", javaType = "java.time.Duration", description = "sms:dlr: the initialDelay option of"
+            + " each provider's dlr consumer (milliseconds before the first poll); empty: the provider consumer's"
+            + " default.")
+    private Long initialDelay;
+
     public SmsRouterConfiguration copy() {
         try {
             return (SmsRouterConfiguration) clone();
@@ -74,6 +83,34 @@ public class SmsRouterConfiguration implements Cloneable {
         return circuitBreakerSlidingWindowSize + "/" + circuitBreakerMinimumNumberOfCalls + "/"
                 + circuitBreakerFailureRateThreshold + "/" + circuitBreakerWaitDurationInOpenState + "/"
                 + circuitBreakerPermittedNumberOfCallsInHalfOpenState;
+    }
+
+    /** The scheduler options passed on to each provider's dlr endpoint, as a query string (empty: none). */
+    String providerPollOptions() {
+        StringBuilder query = new StringBuilder();
+        if (delay != null) {
+            query.append("delay=").append(delay);
+        }
+        if (initialDelay != null) {
+            query.append(query.isEmpty() ? "" : "&").append("initialDelay=").append(initialDelay);
+        }
+        return query.toString();
+    }
+
+    public Long getDelay() {
+        return delay;
+    }
+
+    public void setDelay(Long delay) {
+        this.delay = delay;
+    }
+
+    public Long getInitialDelay() {
+        return initialDelay;
+    }
+
+    public void setInitialDelay(Long initialDelay) {
+        this.initialDelay = initialDelay;
     }
 
     public SmsRouterOperation getOperation() {
