@@ -72,7 +72,13 @@ public class SmsRouterProducer extends DefaultProducer {
         super.doStart();
         rules = endpoint.routingRules();
         for (String name : rules.providers()) {
-            Endpoint target = getEndpoint().getCamelContext().getEndpoint(name + ":send");
+            Endpoint target;
+            try {
+                target = getEndpoint().getCamelContext().getEndpoint(name + ":send");
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("sms: the rules send to '" + name + "', but " + name
+                        + ":send cannot be created (" + e.getMessage() + ")", e);
+            }
             Producer producer = target.createProducer();
             ServiceHelper.startService(producer);
             SmsConfiguration options = target instanceof ConfiguredEndpoint configured

@@ -11,6 +11,7 @@ import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsMessage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** sms:send against the sandbox: each number to its country's provider, over real HTTP. */
@@ -108,5 +109,19 @@ class SmsRouterSendTest extends RouterTestSupport {
         assertEquals("external id 'same' is also message 0 of this send; an external id names one message",
                 result.recipients().get(1).reason());
         assertEquals(List.of(), webcomNumbers());
+    }
+
+    @Test
+    void aProviderTheRulesNameWithoutAComponentFailsTheStartNamingIt() {
+        Exception thrown = assertThrows(Exception.class,
+                () -> template.requestBody("sms:send?rules=BR: kannel", SmsMessage.to("+5521988887777").text("a")
+                        .build()));
+        Throwable cause = thrown;
+        while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause.getMessage().startsWith("sms: the rules send to 'kannel', but kannel:send cannot be created"),
+                cause.getMessage());
+        assertEquals(List.of(), painelNumbers());
     }
 }
