@@ -16,8 +16,8 @@ public class SmsRouterConfiguration implements Cloneable {
     @Metadata(required = true)
     private SmsRouterOperation operation;
     @UriParam(description = "The routing table: rules separated by ';' or new lines, each 'matchers: providers'."
-            + " Matchers: ISO 3166 regions of the number (BR, MX), E.164 prefixes (+5511) or default. Providers:"
-            + " schemes in failover order (painel, pwapi), or reject. E.g. 'BR: painel, pwapi; MX, US: smsclouds;"
+            + " Matchers: ISO 3166 regions of the number (BR, MX), number prefixes in E.164 with the plus sign, or"
+            + " default. Providers: schemes in failover order (painel, pwapi), or reject. E.g. 'BR: painel, pwapi; MX, US: smsclouds;"
             + " IT: smsway; RU, KZ, BY: webcom; default: reject'. The first matching rule wins; a number no rule"
             + " matches is rejected with the reason.")
     @Metadata(required = true)
@@ -47,9 +47,8 @@ public class SmsRouterConfiguration implements Cloneable {
             + " lets through; when they succeed it closes, when they fail it opens again.")
     private int circuitBreakerPermittedNumberOfCallsInHalfOpenState = 1;
 
-    @UriParam(label = "consumer", javaType = "java.time.Duration", description = "sms:dlr: the delay option of each"
-            + " provider's dlr consumer (milliseconds between polls), passed on as <scheme>:dlr?delay=...; empty: each"
-            + " provider consumer's default. Other provider options (webcom's dlrMode ...) are set on its component.")
+    @UriParam(label = "consumer", javaType = "java.time.Duration", description = "sms:dlr: the delay option passed"
+            + " on to each provider's dlr consumer (milliseconds between polls); empty: each provider consumer's default. Other provider options (webcom's dlrMode ...) are set on its component.")
     private Long delay;
     @UriParam(label = "consumer", javaType = "java.time.Duration", description = "sms:dlr: the initialDelay option of"
             + " each provider's dlr consumer (milliseconds before the first poll); empty: the provider consumer's"

@@ -11,7 +11,7 @@ import org.apache.camel.support.DefaultEndpoint;
 /**
  * Send SMS through whichever provider serves each number: an ordered routing table matches numbers by country or
  * prefix and names providers in failover order; batches a provider surely did not accept go to the next one, never
- * those it may have acted on. One stream of delivery reports from every provider the rules use.
+ * those it may have acted on. One stream of delivery reports, and one of replies, from every provider the rules use.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "sms", title = "SMS router", syntax = "sms:operation",
              remote = true, category = { Category.MOBILE }, headersClass = SmsRouterHeaders.class)
@@ -41,11 +41,11 @@ public class SmsRouterEndpoint extends DefaultEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (configuration.getOperation() != SmsRouterOperation.dlr) {
-            throw new UnsupportedOperationException("sms:" + configuration.getOperation()
-                                                    + " is a producer; receive with from(\"sms:dlr\")");
+        if (configuration.getOperation() == SmsRouterOperation.send) {
+            throw new UnsupportedOperationException("sms:send is a producer; receive with from(\"sms:dlr\") or"
+                                                    + " from(\"sms:inbound\")");
         }
-        Consumer consumer = new MergedDeliveryReportConsumer(this, processor);
+        Consumer consumer = new MergedConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
     }

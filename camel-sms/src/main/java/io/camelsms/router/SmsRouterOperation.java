@@ -8,5 +8,10 @@ public enum SmsRouterOperation {
      * Consumer: the delivery reports of every provider the rules name that has a {@code <scheme>:dlr} consumer, one
      * stream, each report carrying the provider that took the message.
      */
-    dlr
+    dlr,
+    /**
+     * Consumer: the replies (MO) of every provider the rules name that pushes them on their own (smsclouds), one
+     * stream, each {@code InboundMessage} carrying its provider.
+     */
+    inbound
 }
