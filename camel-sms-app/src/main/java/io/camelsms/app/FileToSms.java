@@ -288,7 +288,9 @@ public final class FileToSms implements CamelContextAware {
             if (r.outcome() == Outcome.REJECTED) {
                 run.reject(row.line(), row.rowId(), row.phone(), BATCH_POSITION.matcher(r.reason()).replaceAll(""));
             } else {
-                run.result(row.line(), row.rowId(), r.recipient(), r.outcome(), provider, r.batchId(),
+                // through sms:, each row says which provider took it
+                run.result(row.line(), row.rowId(), r.recipient(), r.outcome(),
+                        r.provider() != null ? r.provider() : provider, r.batchId(),
                         r.providerMessageId(), r.outcome() == Outcome.UNKNOWN ? r.reason() : null);
             }
         }

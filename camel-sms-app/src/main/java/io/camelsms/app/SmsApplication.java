@@ -2,6 +2,7 @@ package io.camelsms.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -71,6 +72,8 @@ public final class SmsApplication {
      * status query (ACCEPTED stays), smsclouds' last status is "sent" (handed to the carrier, SENT is not final).
      */
     static final Set<String> PROVIDERS_WITHOUT_FINAL_STATUS = Set.of("pwapi", "smsclouds");
+    /** {@code sms.provider} value that sends through the sms: router, by {@code camel.component.sms.rules}. */
+    static final String ROUTER = "sms";
 
     private SmsApplication() {
     }
@@ -163,12 +166,15 @@ public final class SmsApplication {
         public void afterConfigure(BaseMainSupport main) {
             CamelContext context = main.getCamelContext();
             String provider = context.getPropertiesComponent().resolveProperty("sms.provider").orElse("pwapi");
-            if (!SANDBOX_ACCOUNTS.containsKey(provider)) {
+            boolean router = ROUTER.equals(provider);
+            if (!router && !SANDBOX_ACCOUNTS.containsKey(provider)) {
                 throw new IllegalArgumentException("sms.provider=" + provider + " is not one of "
-                        + SANDBOX_ACCOUNTS.keySet());
+                        + SANDBOX_ACCOUNTS.keySet() + " or " + ROUTER);
             }
             webhookSecret = configureWebhookSecret(context);
-            if (hasCredentials(context, provider)) {
+            // through sms:, the sandbox stands in for every provider without credentials
+            if (router ? SANDBOX_ACCOUNTS.keySet().stream().allMatch(scheme -> hasCredentials(context, scheme))
+                    : hasCredentials(context, provider)) {
                 LOG.info("{}: credentials configured, sending to the real provider", provider);
                 AppWebhookSecret.printPanelUrl(provider, publicUrl(context), dataDir(context), false);
                 return;
@@ -185,9 +191,29 @@ public final class SmsApplication {
             LOG.warn("No credentials for {}: using the embedded SANDBOX at {}. No message leaves this machine."
                      + " Configure camel.component.{}.* credentials to send for real.", provider, sandbox.baseUrl(),
                     provider);
+            takePainelDownIfAsked(context);
             startAutopilot(context);
             AppWebhookSecret.printPanelUrl(provider, publicUrl(context), dataDir(context), true);
             dropSample(context);
+        }
+
+        /**
+         * The failover demo: with {@code sms.sandbox.painel-down=true} painel's address is a loopback port where nothing
+         * listens, so every painel request is refused before a byte leaves and sms: fails over to the rule's next
+         * provider.
+         */
+        private static void takePainelDownIfAsked(CamelContext context) {
+            boolean down = context.getPropertiesComponent().resolveProperty("sms.sandbox.painel-down")
+                    .map(Boolean::parseBoolean).orElse(false);
+            if (!down) {
+                return;
+            }
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                configure(context, "painel", Map.of("baseUrl", "http://127.0.0.1:" + socket.getLocalPort()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            LOG.warn("Sandbox: painel is DOWN (sms.sandbox.painel-down=true): its connections are refused");
         }
 
         /** Every webhook component gets the app's secret unless it has its own; the secret is never logged. */

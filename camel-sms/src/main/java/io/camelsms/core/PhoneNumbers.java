@@ -63,6 +63,19 @@ public final class PhoneNumbers {
     }
 
     /**
+     * The ISO 3166 region a parsed number belongs to (e.g. {@code KZ} for +7 7..., {@code RU} for +7 9...), as
+     * libphonenumber tells it from the whole number, not only its country code; {@code ZZ} when it cannot tell.
+     */
+    public static String regionOf(Phone phone) {
+        try {
+            String region = UTIL.getRegionCodeForNumber(UTIL.parse(phone.e164(), "ZZ"));
+            return region == null ? "ZZ" : region;
+        } catch (NumberParseException e) {
+            return "ZZ"; // a Phone comes from parse(), so its E.164 form parses again
+        }
+    }
+
+    /**
      * libphonenumber's getLengthOfNationalDestinationCode with the type already known: the second group of the
      * international format, plus the mobile token's group where the country has one (e.g. Argentina's 9).
      */

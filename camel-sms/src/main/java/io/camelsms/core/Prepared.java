@@ -26,6 +26,7 @@ public record Prepared<W>(int index, String recipient, String externalId, SmsTex
 
     /** Rejected when the provider surely did not act, unknown when it may have. */
     public RecipientResult failed(SmsProviderException failure) {
-        return failure.isUnknown() ? unknown(failure.getMessage()) : rejected(failure.getMessage());
+        return (failure.isUnknown() ? unknown(failure.getMessage()) : rejected(failure.getMessage()))
+                .withFailure(failure.getFailure());
     }
 }

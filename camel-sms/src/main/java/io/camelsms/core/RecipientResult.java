@@ -1,5 +1,6 @@
 package io.camelsms.core;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -16,6 +17,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param reason            why it was rejected, or why its outcome is unknown (null when accepted)
  * @param encoding          the encoding the text needs
  * @param segments          how many SMS parts the text costs
+ * @param failure           for a message whose request failed, what the failure says about the provider's side
+ *                          (refused for good, refused for now, unknown); null when accepted or rejected before any
+ *                          request (invalid, conflict)
+ * @param provider          the component that took it (or refused it last), set by the {@code sms:} router; null
+ *                          on the five providers' own results, whose {@link SendResult#provider()} says it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(value = "accepted", allowGetters = true)
@@ -28,7 +34,9 @@ public record RecipientResult(
         Outcome outcome,
         String reason,
         TextEncoding encoding,
-        int segments) {
+        int segments,
+        SmsProviderException.Failure failure,
+        String provider) {
 
     /** The three outcomes of a provider request, plus the message an earlier send already delivered to it. */
     public enum Outcome {
@@ -45,7 +53,7 @@ public record RecipientResult(
     public static RecipientResult accepted(int index, String recipient, String externalId, String providerMessageId,
                                            String batchId, SmsText text) {
         return new RecipientResult(index, recipient, externalId, providerMessageId, batchId, Outcome.ACCEPTED, null,
-                text.encoding(), text.segments());
+                text.encoding(), text.segments(), null, null);
     }
 
     public static RecipientResult rejected(int index, String recipient, String externalId, String reason,
@@ -61,13 +69,37 @@ public record RecipientResult(
     public static RecipientResult acceptedEarlier(int index, String recipient, String externalId,
                                                   String providerMessageId, String batchId, SmsText text) {
         return new RecipientResult(index, recipient, externalId, providerMessageId, batchId, Outcome.ACCEPTED_EARLIER,
-                null, text == null ? null : text.encoding(), text == null ? 0 : text.segments());
+                null, text == null ? null : text.encoding(), text == null ? 0 : text.segments(), null, null);
     }
 
     private static RecipientResult withoutProviderIds(int index, String recipient, String externalId, Outcome outcome,
                                                       String reason, SmsText text) {
         return new RecipientResult(index, recipient, externalId, null, null, outcome, reason,
-                text == null ? null : text.encoding(), text == null ? 0 : text.segments());
+                text == null ? null : text.encoding(), text == null ? 0 : text.segments(), null, null);
+    }
+
+    /** This result after the provider's request failed with {@code failure}. */
+    public RecipientResult withFailure(SmsProviderException.Failure failure) {
+        return new RecipientResult(index, recipient, externalId, providerMessageId, batchId, outcome, reason, encoding,
+                segments, failure, provider);
+    }
+
+    /** This result as message {@code index} of a larger send, taken (or refused last) by {@code provider}. */
+    public RecipientResult routed(int index, String provider) {
+        return new RecipientResult(index, recipient, externalId, providerMessageId, batchId, outcome, reason, encoding,
+                segments, failure, provider);
+    }
+
+    /** This result with another reason, e.g. prefixed with what happened at an earlier provider. */
+    public RecipientResult withReason(String reason) {
+        return new RecipientResult(index, recipient, externalId, providerMessageId, batchId, outcome, reason, encoding,
+                segments, failure, provider);
+    }
+
+    /** Rejected because the provider surely did not act on its request (for good or for now). */
+    @JsonIgnore
+    public boolean refusedByProvider() {
+        return outcome == Outcome.REJECTED && failure != null && failure != SmsProviderException.Failure.UNKNOWN;
     }
 
     /** Whether the provider accepted it in this send (not earlier, not maybe). */

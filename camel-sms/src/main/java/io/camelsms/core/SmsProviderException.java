@@ -72,8 +72,11 @@ public class SmsProviderException extends SmsException {
         this.retriesSpent = retries;
     }
 
-    /** Set by {@link SendJob} when it throws because the provider refused every message of the send. */
-    void attachSendResult(SendResult result) {
+    /**
+     * Set by {@link SendJob} (and the {@code sms:} router) when it throws because the provider refused every message
+     * of the send.
+     */
+    public void attachSendResult(SendResult result) {
         this.sendResult = result;
     }
 

@@ -15,7 +15,7 @@ import io.camelsms.core.SmsConfiguration;
  */
 public interface AccountHealthEndpoint extends Endpoint, EndpointServiceLocation {
 
-    /** The endpoint's options. */
+    /** The endpoint's options (the sms: router reads each provider's tracking store and account label here too). */
     SmsConfiguration smsConfiguration();
 
     /** The provider's base URL as configured (it may hold credentials a user wrote into it; never printed). */

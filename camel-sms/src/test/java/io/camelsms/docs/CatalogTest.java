@@ -23,10 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What Camel's tooling (catalog, JBang, the component list of a running context) reads about this jar. */
 class CatalogTest {
 
-    private static final List<String> SCHEMES = List.of("painel", "pwapi", "smsclouds", "smsway", "webcom");
+    private static final List<String> SCHEMES = List.of("painel", "pwapi", "sms", "smsclouds", "smsway", "webcom");
 
     @Test
-    void theJarListsItsFiveSchemesAsCamelComponentJarsDo() throws IOException {
+    void theJarListsItsSchemesAsCamelComponentJarsDo() throws IOException {
         Properties descriptor = new Properties();
         try (InputStream in = getClass().getResourceAsStream("/META-INF/services/org/apache/camel/component.properties")) {
             assertNotNull(in, "no component.properties");
