@@ -99,7 +99,7 @@ public abstract class SmsPollingConsumer<E> extends ScheduledPollConsumer {
         super.doStart();
         if (getEndpoint() instanceof AccountHealthEndpoint account) {
             healthChecks = SmsHealthChecks.registerTrackingStore(getEndpoint().getCamelContext(),
-                    account.smsConfiguration());
+                    account.getConfiguration());
         }
     }
 

@@ -16,7 +16,7 @@ import io.camelsms.core.SmsConfiguration;
 public interface AccountHealthEndpoint extends Endpoint, EndpointServiceLocation {
 
     /** The endpoint's options (the sms: router reads each provider's tracking store and account label here too). */
-    SmsConfiguration smsConfiguration();
+    SmsConfiguration getConfiguration();
 
     /** The provider's base URL as configured (it may hold credentials a user wrote into it; never printed). */
     String providerBaseUrl();
@@ -44,6 +44,6 @@ public interface AccountHealthEndpoint extends Endpoint, EndpointServiceLocation
     /** The provider and the account's label (a digest or the name chosen for it, never a login or key). */
     @Override
     default Map<String, String> getServiceMetadata() {
-        return Map.of("provider", SmsHealthChecks.scheme(this), "account", smsConfiguration().trackingAccount());
+        return Map.of("provider", SmsHealthChecks.scheme(this), "account", getConfiguration().trackingAccount());
     }
 }

@@ -2,6 +2,7 @@ package io.camelsms.observability;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.camelsms.core.DeliveryReport;
 import io.camelsms.core.DeliveryStatus;
@@ -69,6 +70,10 @@ public final class AccountObserver {
 
     public void webhookRefused(int status) {
         observer.webhookRefused(provider, account, status);
+    }
+
+    public void circuitBreaker(Supplier<String> state) {
+        observer.circuitBreaker(provider, account, state);
     }
 
     public void tracking(TrackingStore store) {

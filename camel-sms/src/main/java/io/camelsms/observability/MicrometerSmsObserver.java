@@ -2,9 +2,11 @@ package io.camelsms.observability;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -38,11 +40,15 @@ public final class MicrometerSmsObserver implements SmsObserver {
     public static final String WEBHOOK_REFUSED = "sms.webhook.refused";
     public static final String OPEN_MESSAGES = "sms.messages.open";
     public static final String OLDEST_OPEN_AGE = "sms.messages.open.oldest.age";
+    public static final String CIRCUIT_STATE = "sms.router.circuit.state";
+    /** The circuit breaker states a gauge is kept for (Resilience4j's main three). */
+    private static final List<String> CIRCUIT_STATES = List.of("closed", "open", "half_open");
 
     private final MeterRegistry registry;
     private final Clock clock;
     /** Gauges are registered once per account; Micrometer holds them weakly, so their watches are kept here. */
     private final Map<SmsStats.AccountKey, OpenMessagesWatch> watches = new ConcurrentHashMap<>();
+    private final Map<SmsStats.AccountKey, Supplier<String>> circuitBreakers = new ConcurrentHashMap<>();
 
     public MicrometerSmsObserver(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -128,6 +134,19 @@ public final class MicrometerSmsObserver implements SmsObserver {
                     .description("Age of the oldest tracked message without a final status").baseUnit("seconds")
                     .tags(tags(provider, account)).register(registry);
             return watch;
+        });
+    }
+
+    /** One gauge per state, 1 for the state the breaker is in and 0 for the others (as Resilience4j's own). */
+    @Override
+    public void circuitBreaker(String provider, String account, Supplier<String> state) {
+        circuitBreakers.computeIfAbsent(new SmsStats.AccountKey(provider, account), key -> {
+            for (String name : CIRCUIT_STATES) {
+                Gauge.builder(CIRCUIT_STATE, state, current -> name.equals(current.get()) ? 1 : 0)
+                        .description("Whether the sms: router's circuit breaker of the account is in this state")
+                        .tags(tags(provider, account).and("state", name)).register(registry);
+            }
+            return state;
         });
     }
 }

@@ -51,6 +51,9 @@ public class SmsDevConsole extends AbstractDevConsole {
                     .append(stats.providerErrors()).append('\n');
             text.append("    delivery reports ").append(stats.reports()).append(", replies ").append(stats.replies())
                     .append(", webhook calls refused ").append(stats.webhookRefused()).append('\n');
+            if (stats.circuitBreaker() != null) {
+                text.append("    sms: router circuit breaker ").append(stats.circuitBreaker()).append('\n');
+            }
             if (stats.open() != null) {
                 OpenMessages open = stats.open().current();
                 text.append("    open messages ").append(open.count());
@@ -96,6 +99,9 @@ public class SmsDevConsole extends AbstractDevConsole {
             account.put("deliveryReports", new JsonObject(stats.reports()));
             account.put("replies", stats.replies());
             account.put("webhookRefused", new JsonObject(stats.webhookRefused()));
+            if (stats.circuitBreaker() != null) {
+                account.put("circuitBreaker", stats.circuitBreaker());
+            }
             if (stats.open() != null) {
                 OpenMessages open = stats.open().current();
                 JsonObject openJson = new JsonObject();

@@ -77,7 +77,7 @@ public final class SmsHealthChecks {
         if (repository == null) {
             return Registration.NONE; // camel-health is not on the class path
         }
-        SmsConfiguration configuration = endpoint.smsConfiguration();
+        SmsConfiguration configuration = endpoint.getConfiguration();
         SmsHealthChecks state = of(context);
         String id = accountCheckId(endpoint);
         Registration store = registerTrackingStore(context, configuration);
@@ -112,7 +112,7 @@ public final class SmsHealthChecks {
      * account, never a login or key.
      */
     public static String accountCheckId(AccountHealthEndpoint endpoint) {
-        return "camel-sms-" + scheme(endpoint) + "-" + endpoint.smsConfiguration().trackingAccount() + "@"
+        return "camel-sms-" + scheme(endpoint) + "-" + endpoint.getConfiguration().trackingAccount() + "@"
                + ServiceLocations.hostAndPort(endpoint.providerBaseUrl());
     }
 

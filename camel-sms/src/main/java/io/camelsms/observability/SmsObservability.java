@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -148,6 +149,11 @@ public final class SmsObservability {
         @Override
         public void tracking(String provider, String account, TrackingStore store) {
             all().forEach(o -> o.tracking(provider, account, store));
+        }
+
+        @Override
+        public void circuitBreaker(String provider, String account, Supplier<String> state) {
+            all().forEach(o -> o.circuitBreaker(provider, account, state));
         }
     }
 }

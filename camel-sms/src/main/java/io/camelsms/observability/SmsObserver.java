@@ -1,6 +1,7 @@
 package io.camelsms.observability;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.camelsms.core.DeliveryStatus;
 import io.camelsms.tracking.TrackingStore;
@@ -50,5 +51,12 @@ public interface SmsObserver {
 
     /** The account's messages are tracked in {@code store}: its open messages can be watched. */
     default void tracking(String provider, String account, TrackingStore store) {
+    }
+
+    /**
+     * The {@code sms:} router guards the account with a circuit breaker; {@code state} reads its state when asked
+     * ({@code closed}, {@code open}, {@code half_open}, ...).
+     */
+    default void circuitBreaker(String provider, String account, Supplier<String> state) {
     }
 }

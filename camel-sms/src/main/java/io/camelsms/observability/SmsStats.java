@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.camelsms.core.DeliveryStatus;
@@ -54,6 +55,7 @@ public final class SmsStats implements SmsObserver {
         private final Map<String, LongAdder> reports = new ConcurrentHashMap<>();
         private final Map<String, LongAdder> webhookRefused = new ConcurrentHashMap<>();
         private volatile OpenMessagesWatch open;
+        private volatile Supplier<String> circuitBreaker;
 
         public long accepted() {
             return accepted.sum();
@@ -101,6 +103,12 @@ public final class SmsStats implements SmsObserver {
         /** Webhook calls refused, by HTTP status. */
         public Map<String, Long> webhookRefused() {
             return sums(webhookRefused);
+        }
+
+        /** The state of the sms: router's circuit breaker of the account, or null when no router guards it. */
+        public String circuitBreaker() {
+            Supplier<String> state = circuitBreaker;
+            return state == null ? null : state.get();
         }
 
         /** The open messages of the account's tracking store, or null when it has none. */
@@ -180,6 +188,11 @@ public final class SmsStats implements SmsObserver {
         if (stats.open == null) {
             stats.open = new OpenMessagesWatch(provider, account, store, clock);
         }
+    }
+
+    @Override
+    public void circuitBreaker(String provider, String account, Supplier<String> state) {
+        of(provider, account).circuitBreaker = state;
     }
 
     private synchronized void remember(RecentError error) {

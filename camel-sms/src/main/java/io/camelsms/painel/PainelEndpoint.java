@@ -10,7 +10,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 
 import io.camelsms.core.EventLedger;
-import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
 import io.camelsms.core.WebhookProtocol;
@@ -84,11 +83,6 @@ public class PainelEndpoint extends SmsEndpoint implements AccountHealthEndpoint
     @Override
     protected String operationName() {
         return configuration.getOperation().name();
-    }
-
-    @Override
-    public SmsConfiguration smsConfiguration() {
-        return configuration;
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 
-import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsHeaders;
 import io.camelsms.observability.AccountHealthEndpoint;
 import io.camelsms.observability.CachedHealthCheck;
@@ -37,11 +36,6 @@ public class PwapiEndpoint extends DefaultEndpoint implements AccountHealthEndpo
     @Override
     public Consumer createConsumer(Processor processor) {
         throw new UnsupportedOperationException("pwapi: sends only; PW-API 4.0 documents no inbound or status API");
-    }
-
-    @Override
-    public SmsConfiguration smsConfiguration() {
-        return configuration;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.camelsms.router;
 
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -8,6 +9,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+
+import io.camelsms.observability.SmsObservability;
 
 /**
  * The {@code sms:} component: one endpoint for every provider, routing each number by its country or prefix to the
@@ -36,7 +39,12 @@ public class SmsRouterComponent extends DefaultComponent {
      * the first endpoint that sends through it; later endpoints share it.
      */
     CircuitBreaker circuitBreaker(String provider, String account, SmsRouterConfiguration configuration) {
-        return circuitBreakers.circuitBreaker(breakerName(provider, account), configuration.circuitBreakerConfig());
+        CircuitBreaker breaker = circuitBreakers.circuitBreaker(breakerName(provider, account),
+                configuration.circuitBreakerConfig());
+        // its state in the sms dev console and, with Micrometer, the sms.router.circuit.state gauges
+        SmsObservability.forAccount(getCamelContext(), provider, account)
+                .circuitBreaker(() -> breaker.getState().name().toLowerCase(Locale.ROOT));
+        return breaker;
     }
 
     static String breakerName(String provider, String account) {

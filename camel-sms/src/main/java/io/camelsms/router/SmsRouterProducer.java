@@ -82,7 +82,7 @@ public class SmsRouterProducer extends DefaultProducer {
             Producer producer = target.createProducer();
             ServiceHelper.startService(producer);
             SmsConfiguration options = target instanceof AccountHealthEndpoint account
-                    ? account.smsConfiguration() : null;
+                    ? account.getConfiguration() : null;
             String account = options == null ? SmsConfiguration.DEFAULT_ACCOUNT : options.trackingAccount();
             CircuitBreaker breaker = configuration.isCircuitBreakerEnabled()
                     ? endpoint.getComponent().circuitBreaker(name, account, configuration) : null;

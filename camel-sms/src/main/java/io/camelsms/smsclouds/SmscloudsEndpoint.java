@@ -13,7 +13,6 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 import io.camelsms.core.EventLedger;
-import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
 import io.camelsms.core.WebhookProtocol;
@@ -113,11 +112,6 @@ public class SmscloudsEndpoint extends SmsEndpoint implements AccountHealthEndpo
     @Override
     protected String operationName() {
         return configuration.getOperation().name();
-    }
-
-    @Override
-    public SmsConfiguration smsConfiguration() {
-        return configuration;
     }
 
     @Override

@@ -267,16 +267,18 @@ public class SmscloudsProducer extends DefaultProducer {
             CampaignResponse response;
             try {
                 response = client.post(campaign.path(), request, CampaignResponse.class);
+                if (response.campaign() == null) {
+                    throw new SmsProviderException(PROVIDER, null, "the campaign reply carries no campaign id",
+                            SmsProviderException.Failure.UNKNOWN, 200);
+                }
             } catch (SmsProviderException e) {
                 if (results.isEmpty()) {
                     throw e;
                 }
-                run.forEach(p -> results.add(p.rejected(e.getMessage())));
+                // an earlier campaign of the batch went out: this one is reported as its failure says (refused or
+                // unknown), never thrown, so the accepted ones are not sent again
+                run.forEach(p -> results.add(p.failed(e)));
                 continue;
-            }
-            if (response.campaign() == null) {
-                throw new SmsProviderException(PROVIDER, null, "the campaign reply carries no campaign id",
-                        SmsProviderException.Failure.UNKNOWN, 200);
             }
             campaigns.add(response);
             String id = String.valueOf(response.campaign());

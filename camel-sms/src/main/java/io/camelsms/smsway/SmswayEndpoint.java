@@ -9,7 +9,6 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 
-import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
 import io.camelsms.core.WebhookProtocol;
@@ -67,11 +66,6 @@ public class SmswayEndpoint extends SmsEndpoint implements AccountHealthEndpoint
     @Override
     protected String operationName() {
         return configuration.getOperation().name();
-    }
-
-    @Override
-    public SmsConfiguration smsConfiguration() {
-        return configuration;
     }
 
     @Override

@@ -11,7 +11,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 
 import io.camelsms.core.EventLedger;
-import io.camelsms.core.SmsConfiguration;
 import io.camelsms.core.SmsConsumerConfiguration;
 import io.camelsms.core.SmsEndpoint;
 import io.camelsms.core.SmsHeaders;
@@ -86,11 +85,6 @@ public class WebcomEndpoint extends SmsEndpoint implements AccountHealthEndpoint
 
     ZoneId zone() {
         return ZoneId.of(configuration.getTimeZone());
-    }
-
-    @Override
-    public SmsConfiguration smsConfiguration() {
-        return configuration;
     }
 
     @Override

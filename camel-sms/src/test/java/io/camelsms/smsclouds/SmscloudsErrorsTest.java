@@ -82,6 +82,20 @@ class SmscloudsErrorsTest extends SmscloudsTestSupport {
     }
 
     @Test
+    void aServerErrorOnTheSecondCampaignOfABatchLeavesThatCampaignUnknownAndTheFirstAccepted() {
+        smsclouds().faults().failAfter(1, 1, Fault.code("500"));
+
+        SendResult result = template.requestBody("smsclouds:send?route=87", List.of(
+                SmsMessage.to("4498987281").text("A").build(), SmsMessage.to("4498987282").text("B").build(),
+                SmsMessage.to("4498987283").text("A").build()), SendResult.class);
+
+        assertEquals(2, smsclouds().requestCount());
+        assertEquals(2, result.acceptedCount());
+        assertEquals(1, result.unknownCount(), "a campaign that may have gone out is unknown, not rejected");
+        assertEquals(1, result.unknown().get(0).index(), "the B campaign's recipient");
+    }
+
+    @Test
     void serverErrorsOnAReadAreRetriedWithBackoffThenSucceed() {
         smsclouds().faults().failNext(2, Fault.code("500"));
 
