@@ -178,8 +178,7 @@ class PainelClusterEventsTest {
         long statusQueries = SANDBOX.sandbox().painel().lastRequests().stream()
                 .filter(q -> q.startsWith("action=getstatus&")).count();
         assertTrue(statusQueries <= 3, "the panel's once a minute, for the cluster (3 minutes): " + statusQueries);
-        assertTrue(routed.stream().map(line -> line.substring(0, line.indexOf(' '))).distinct().count() > 1,
-                "more than one node routed changes: " + routed);
+        // which node wins each claim is the scheduler's business (under load one node may win them all): not asserted
     }
 
     private static int get(URI uri) throws Exception {
