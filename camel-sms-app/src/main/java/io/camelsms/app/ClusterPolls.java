@@ -3,6 +3,8 @@ package io.camelsms.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,7 +18,9 @@ import org.apache.camel.component.quartz.QuartzComponent;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
+import org.quartz.Trigger;
 import org.quartz.SchedulerException;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
@@ -84,7 +88,31 @@ final class ClusterPolls {
         public Scheduler getScheduler() throws SchedulerException {
             Scheduler scheduler = factory.getScheduler();
             SchedulerRepository.getInstance().remove(scheduler.getSchedulerName());
-            return scheduler;
+            return sharingTriggers(scheduler);
+        }
+
+        /**
+         * Nodes starting together each find a route's trigger missing and store it: all but one get Quartz's
+         * ObjectAlreadyExistsException, which camel-quartz's first scheduleJob does not expect. The trigger they
+         * meant is then in the store, the cluster's, so it is what this node schedules with.
+         */
+        private static Scheduler sharingTriggers(Scheduler scheduler) {
+            return (Scheduler) Proxy.newProxyInstance(Scheduler.class.getClassLoader(), new Class<?>[] {Scheduler.class},
+                    (proxy, method, args) -> {
+                        try {
+                            return method.invoke(scheduler, args);
+                        } catch (InvocationTargetException e) {
+                            if (e.getCause() instanceof ObjectAlreadyExistsException
+                                && method.getName().equals("scheduleJob") && args.length == 2
+                                && args[1] instanceof Trigger trigger) {
+                                Trigger stored = scheduler.getTrigger(trigger.getKey());
+                                if (stored != null) {
+                                    return stored.getNextFireTime();
+                                }
+                            }
+                            throw e.getCause();
+                        }
+                    });
         }
 
         @Override

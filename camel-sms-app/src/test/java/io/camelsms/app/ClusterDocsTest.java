@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * docs/cluster.md's snippets are what the cluster tests run: the properties are the ones ClusterNodesTest and
- * ClusterChaosTest give their nodes, the Java lines are PainelClusterEventsTest's, and every variable the Kubernetes
- * Deployment sets is an app property (or a placeholder the properties use).
+ * ClusterChaosTest (through ClusterNode) give their nodes, the Java lines are PainelClusterEventsTest's, and every
+ * variable the Kubernetes Deployment sets is an app property (or a placeholder the properties use).
  */
 class ClusterDocsTest {
 
@@ -29,7 +29,8 @@ class ClusterDocsTest {
     void everySnippetOfTheClusterPageIsWhatTheTestsRun() throws IOException {
         String page = Files.readString(Path.of("docs/cluster.md"));
         String nodes = Files.readString(Path.of("camel-sms-app/src/test/java/io/camelsms/app/ClusterNodesTest.java"))
-                + Files.readString(Path.of("camel-sms-app/src/test/java/io/camelsms/app/ClusterChaosTest.java"));
+                + Files.readString(Path.of("camel-sms-app/src/test/java/io/camelsms/app/ClusterChaosTest.java"))
+                + Files.readString(Path.of("camel-sms-app/src/test/java/io/camelsms/testing/ClusterNode.java"));
         String events = Files.readString(
                 Path.of("camel-sms/src/test/java/io/camelsms/painel/PainelClusterEventsTest.java"));
         Properties app = new Properties();

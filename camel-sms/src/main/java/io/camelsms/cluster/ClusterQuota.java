@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -34,7 +35,10 @@ final class ClusterQuota implements SharedQuota {
     }
 
     @Override
-    public Grant tryAcquire(String key, List<QuotaThrottle.Window> windows, Instant now) {
+    public Grant tryAcquire(String key, List<QuotaThrottle.Window> windows, Instant asked) {
+        // PostgreSQL keeps microseconds, rounding: a permit stamped with the nanoseconds would come back later than
+        // the same now, and a send "later than now" is not counted
+        Instant now = asked.truncatedTo(ChronoUnit.MICROS);
         try (Connection connection = dataSource.get().getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -93,7 +97,7 @@ final class ClusterQuota implements SharedQuota {
         try (Connection connection = dataSource.get().getConnection();
              PreparedStatement update = connection.prepareStatement(
                      "UPDATE sms_cluster_permit SET done_at = ? WHERE id = ? AND done_at IS NULL")) {
-            update.setTimestamp(1, Timestamp.from(at));
+            update.setTimestamp(1, Timestamp.from(at.truncatedTo(ChronoUnit.MICROS)));
             update.setLong(2, permit);
             update.executeUpdate();
         } catch (SQLException e) {

@@ -172,6 +172,22 @@ public final class SmsWaySimulator extends ProviderSimulator {
         return messages.stream().map(m -> view(m, now)).toList();
     }
 
+    /**
+     * The most smssend messages received within any {@code window} (a minute, an hour: the quotas' windows), counted
+     * as the provider would, by its clock at reception, discarded ones included.
+     */
+    public synchronized int mostReceivedWithin(Duration window) {
+        List<Instant> received = messages.stream().map(Stored::tsreq).sorted().toList();
+        int most = 0;
+        for (int last = 0, first = 0; last < received.size(); last++) {
+            while (!received.get(first).isAfter(received.get(last).minus(window))) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        return most;
+    }
+
     public synchronized long cancelledCount() {
         return messages.stream().filter(Stored::cancelled).count();
     }
