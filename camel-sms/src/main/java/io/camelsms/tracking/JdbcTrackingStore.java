@@ -118,6 +118,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         // every changed page: at H2's default of 32 ids a trip it cost a 1M-row send most of its tracking time.
         // PostgreSQL keeps its default of 1 (its cache is per session, and a trip is cheap there).
         flyway(found, h2).migrate();
+        expandInFlightBatches(found);
         statisticsKnown = h2;
         dataSource = found;
         stopped = false;
@@ -347,12 +348,89 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         });
     }
 
+    /**
+     * One row per batch in sms_in_flight_batch (V10), not one per message: messages sharing provider, account, reason
+     * and time (a send's batch: all of them) share a row; a batch too long for a row takes several parts.
+     */
     @Override
     public void recordInFlight(String batchKey, List<UnknownSend> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        Map<List<Object>, List<InFlightBatch.Entry>> groups = new java.util.LinkedHashMap<>();
+        for (UnknownSend m : messages) {
+            groups.computeIfAbsent(List.of(m.provider(), m.account(), cut(m.reason(), MAX_REASON), m.at()),
+                    k -> new ArrayList<>()).add(new InFlightBatch.Entry(m.externalId(), m.recipient()));
+        }
         inTransaction(connection -> {
-            insertUnknown(connection, messages, batchKey);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_in_flight_batch (batch_key,"
+                    + " part, provider, account, reason, created_at, messages) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                int part = 0;
+                for (Map.Entry<List<Object>, List<InFlightBatch.Entry>> group : groups.entrySet()) {
+                    for (String encoded : InFlightBatch.encode(group.getValue())) {
+                        insert.setString(1, batchKey);
+                        insert.setInt(2, part++);
+                        insert.setString(3, (String) group.getKey().get(0));
+                        insert.setString(4, (String) group.getKey().get(1));
+                        insert.setString(5, (String) group.getKey().get(2));
+                        setInstant(insert, 6, (Instant) group.getKey().get(3));
+                        insert.setString(7, encoded);
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
             return null;
         });
+    }
+
+    /**
+     * Expands every in-flight batch row into per-message rows of sms_unknown_send (in_flight = its batch key), then
+     * deletes it: run on start, before anything sends, for the batches whose process stopped mid-request. Another
+     * process on the same database may still be sending such a batch: its settle deletes the expanded rows with its
+     * key, as it would its own row (the rows are locked here, so a settle waits for this transaction).
+     */
+    private void expandInFlightBatches(DataSource found) {
+        String select = "SELECT batch_key, provider, account, reason, created_at, messages FROM sms_in_flight_batch"
+                        + " ORDER BY batch_key, part FOR UPDATE";
+        try (Connection connection = found.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Map<String, List<UnknownSend>> batches = new java.util.LinkedHashMap<>();
+                try (PreparedStatement statement = connection.prepareStatement(select);
+                     ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        String key = rs.getString(1);
+                        List<UnknownSend> sends = batches.computeIfAbsent(key, k -> new ArrayList<>());
+                        for (InFlightBatch.Entry e : InFlightBatch.decode(rs.getString(6))) {
+                            sends.add(new UnknownSend(rs.getString(2), rs.getString(3), e.externalId(),
+                                    e.recipient(), rs.getString(4), instant(rs, 5)));
+                        }
+                    }
+                }
+                for (Map.Entry<String, List<UnknownSend>> batch : batches.entrySet()) {
+                    insertUnknown(connection, batch.getValue(), batch.getKey());
+                    deleteWhere(connection, "DELETE FROM sms_in_flight_batch WHERE batch_key = ?", batch.getKey());
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new TrackingStoreException(select, e);
+        }
+    }
+
+    private static void deleteWhere(Connection connection, String sql, String key) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+            delete.setString(1, key);
+            delete.executeUpdate();
+        }
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     @Override
@@ -360,11 +438,9 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         inTransaction(connection -> {
             insertAccepted(connection, accepted);
             insertUnknown(connection, unknown, null);
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM sms_unknown_send WHERE in_flight = ?")) {
-                delete.setString(1, batchKey);
-                delete.executeUpdate();
-            }
+            deleteWhere(connection, "DELETE FROM sms_in_flight_batch WHERE batch_key = ?", batchKey);
+            // rows a store start expanded it into while this process was still waiting for the answer
+            deleteWhere(connection, "DELETE FROM sms_unknown_send WHERE in_flight = ?", batchKey);
             return null;
         });
         if (!statisticsKnown && !accepted.isEmpty()) {
@@ -387,8 +463,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                 insert.setString(2, m.account());
                 insert.setString(3, m.externalId());
                 insert.setString(4, m.recipient());
-                insert.setString(5, m.reason().length() > MAX_REASON ? m.reason().substring(0, MAX_REASON)
-                        : m.reason());
+                insert.setString(5, cut(m.reason(), MAX_REASON));
                 setInstant(insert, 6, m.at());
                 insert.setString(7, inFlight);
                 insert.addBatch();
@@ -420,6 +495,30 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                     statement.setString(i + 2, chunk.get(i));
                 }
             }, rs -> found.put(rs.getString(1), rs.getString(2)));
+        }
+        found.putAll(inFlightNotAccepted(provider, externalIds));
+        return found;
+    }
+
+    /**
+     * Of these external ids, the ones in a batch in flight now (this process's or another's on the same database)
+     * and not accepted since, with the batch's reason. Rows of sms_in_flight_batch are few (the batches being sent
+     * right now), so they are read whole.
+     */
+    private Map<String, String> inFlightNotAccepted(String provider, Collection<String> externalIds) {
+        Set<String> asked = externalIds instanceof Set<String> set ? set : new HashSet<>(externalIds);
+        Map<String, String> found = new HashMap<>();
+        query("SELECT reason, messages FROM sms_in_flight_batch WHERE provider = ? ORDER BY created_at, batch_key,"
+              + " part", s -> s.setString(1, provider), rs -> {
+                  String reason = rs.getString(1);
+                  for (InFlightBatch.Entry e : InFlightBatch.decode(rs.getString(2))) {
+                      if (e.externalId() != null && asked.contains(e.externalId())) {
+                          found.put(e.externalId(), reason);
+                      }
+                  }
+              });
+        if (!found.isEmpty()) {
+            found.keySet().removeAll(earlierContent(provider, found.keySet()).keySet());
         }
         return found;
     }

@@ -427,4 +427,32 @@ abstract class TrackingStoreContract {
                 "accepted and refused marks are gone, the unknown one has its real reason, batch 2's mark stays");
         assertEquals(Set.of("a"), store.earlierContent("smsclouds", List.of("a", "b", "c")).keySet());
     }
+
+    @Test
+    void aBatchInFlightWhenItsProcessStoppedIsExpandedIntoUnknownMessagesOnTheNextStart() throws Exception {
+        String stopped = "the process stopped while the request was in flight";
+        String odd = "id\twith\\tab\nand line";
+        store.recordInFlight("killed", List.of(new UnknownSend("pwapi", "acct", "k-1", "5511900000001", stopped, T0),
+                new UnknownSend("pwapi", "acct", odd, "5511900000002", stopped, T0)));
+        assertEquals(1, count("SELECT COUNT(*) FROM sms_in_flight_batch"), "one row for the batch, not one a message");
+        assertEquals(0, count("SELECT COUNT(*) FROM sms_unknown_send"));
+        store.stop(); // the process dies with the batch in flight
+
+        store = new JdbcTrackingStore(dataSource(), Clock.fixed(T0, ZoneOffset.UTC));
+        store.start();
+
+        assertEquals(0, count("SELECT COUNT(*) FROM sms_in_flight_batch"));
+        assertEquals(2, count("SELECT COUNT(*) FROM sms_unknown_send WHERE in_flight = 'killed'"));
+        assertEquals(Map.of("k-1", stopped, odd, stopped),
+                store.unknownExternalIds("pwapi", List.of("k-1", odd, "k-3")));
+        assertEquals(Map.of(), store.unknownExternalIds("smsclouds", List.of("k-1")));
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }
