@@ -448,6 +448,24 @@ abstract class TrackingStoreContract {
         assertEquals(Map.of(), store.unknownExternalIds("smsclouds", List.of("k-1")));
     }
 
+    @Test
+    void aLargeBatchIsSettledWhole() throws Exception {
+        List<UnknownSend> marks = new ArrayList<>();
+        List<TrackedMessage> accepted = new ArrayList<>();
+        for (int i = 0; i < 2_501; i++) { // chunks of 1,000 (H2) and INSERTs of 500 rows (PostgreSQL), and a rest
+            marks.add(new UnknownSend("smsclouds", "acct", "big-" + i, "5511900000001", "in flight", T0));
+            accepted.add(accepted("big-" + i, "c-big", null, T0));
+        }
+        store.recordInFlight("big", marks);
+        store.settleInFlight("big", accepted, List.of());
+
+        List<String> ids = accepted.stream().map(TrackedMessage::externalId).toList();
+        assertEquals(Set.copyOf(ids), store.earlierContent("smsclouds", ids).keySet());
+        assertEquals(Map.of(), store.unknownExternalIds("smsclouds", ids));
+        assertEquals(0, count("SELECT COUNT(*) FROM sms_in_flight_batch"));
+        assertEquals(2_501, count("SELECT COUNT(*) FROM sms_message WHERE campaign_id = 'c-big'"));
+    }
+
     private long count(String sql) throws Exception {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
