@@ -675,6 +675,17 @@ public final class FileToSmsBenchmark {
                     r.seconds(), r.cpuSeconds(), r.rate(), baseline == null ? "-" : String.format(Locale.ROOT, "%.2f",
                             r.rate() / baseline.rate()), r.peakHeap() >> 20, r.peakOld() >> 20);
         }
+        for (Result on : results) {
+            int cut = on.name().indexOf(", tracking on");
+            if (cut < 0) {
+                continue;
+            }
+            String off = on.name().substring(0, cut) + ", tracking off";
+            results.stream().filter(r -> r.name().equals(off)).findFirst()
+                    .ifPresent(r -> OUT.printf(Locale.ROOT, "tracking on/off: %s: %.2fx the rate, %.2fx the CPU"
+                                    + " (issue 17 goal 1: 0.6x)%n", on.name(), on.rate() / r.rate(),
+                            r.cpuSeconds() / on.cpuSeconds()));
+        }
         results.stream().filter(r -> r.name().startsWith("file-to-sms pwapi, tracking off")).findFirst()
                 .ifPresent(r -> OUT.printf(Locale.ROOT, "file-to-sms: %.0f recipients/s, %s baseline, peak heap %d MB%n",
                         r.rate(), baseline == null ? "?x" : String.format(Locale.ROOT, "%.2fx",

@@ -45,9 +45,10 @@ public interface TrackingStore extends IdempotentRepository {
     void recordInFlight(String batchKey, List<UnknownSend> messages);
 
     /**
-     * Records a batch's outcome and drops its in-flight marks, in one transaction: the accepted messages as
-     * {@link #recordAccepted}, the unknown ones as {@link #recordUnknown} (with the real reason); refused messages
-     * are in neither list, so nothing of them remains.
+     * Records a batch's outcome and drops its in-flight marks: the accepted messages as {@link #recordAccepted}, the
+     * unknown ones as {@link #recordUnknown} (with the real reason); refused messages are in neither list, so nothing
+     * of them remains. The marks go in the transaction that commits the last of it; a large batch's accepted messages
+     * may commit before, in chunks: a crash in between leaves them accepted and the rest unknown.
      */
     void settleInFlight(String batchKey, List<TrackedMessage> accepted, List<UnknownSend> unknown);
 

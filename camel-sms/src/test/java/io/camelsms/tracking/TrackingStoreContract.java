@@ -427,4 +427,72 @@ abstract class TrackingStoreContract {
                 "accepted and refused marks are gone, the unknown one has its real reason, batch 2's mark stays");
         assertEquals(Set.of("a"), store.earlierContent("smsclouds", List.of("a", "b", "c")).keySet());
     }
+
+    @Test
+    void aBatchInFlightWhenItsProcessStoppedIsExpandedIntoUnknownMessagesOnTheNextStart() throws Exception {
+        String stopped = "the process stopped while the request was in flight";
+        String odd = "id\twith\\tab\nand line";
+        store.recordInFlight("killed", List.of(new UnknownSend("pwapi", "acct", "k-1", "5511900000001", stopped, T0),
+                new UnknownSend("pwapi", "acct", odd, "5511900000002", stopped, T0)));
+        assertEquals(1, count("SELECT COUNT(*) FROM sms_in_flight_batch"), "one row for the batch, not one a message");
+        assertEquals(0, count("SELECT COUNT(*) FROM sms_unknown_send"));
+        store.stop(); // the process dies with the batch in flight
+
+        store = new JdbcTrackingStore(dataSource(), Clock.fixed(T0, ZoneOffset.UTC));
+        store.start();
+
+        assertEquals(0, count("SELECT COUNT(*) FROM sms_in_flight_batch"));
+        assertEquals(2, count("SELECT COUNT(*) FROM sms_unknown_send WHERE in_flight = 'killed'"));
+        assertEquals(Map.of("k-1", stopped, odd, stopped),
+                store.unknownExternalIds("pwapi", List.of("k-1", odd, "k-3")));
+        assertEquals(Map.of(), store.unknownExternalIds("smsclouds", List.of("k-1")));
+    }
+
+    @Test
+    void aLargeBatchIsSettledWhole() throws Exception {
+        List<UnknownSend> marks = new ArrayList<>();
+        List<TrackedMessage> accepted = new ArrayList<>();
+        for (int i = 0; i < 2_501; i++) { // chunks of 1,000 (H2) and INSERTs of 500 rows (PostgreSQL), and a rest
+            marks.add(new UnknownSend("smsclouds", "acct", "big-" + i, "5511900000001", "in flight", T0));
+            accepted.add(accepted("big-" + i, "c-big", null, T0));
+        }
+        store.recordInFlight("big", marks);
+        store.settleInFlight("big", accepted, List.of());
+
+        List<String> ids = accepted.stream().map(TrackedMessage::externalId).toList();
+        assertEquals(Set.copyOf(ids), store.earlierContent("smsclouds", ids).keySet());
+        assertEquals(Map.of(), store.unknownExternalIds("smsclouds", ids));
+        assertEquals(0, count("SELECT COUNT(*) FROM sms_in_flight_batch"));
+        assertEquals(2_501, count("SELECT COUNT(*) FROM sms_message WHERE campaign_id = 'c-big'"));
+    }
+
+    @Test
+    void aStoreAlreadyAtVersion11GetsVersion10() throws Exception {
+        DataSource existing = freshDataSource("at-v11");
+        JdbcTrackingStore first = new JdbcTrackingStore(existing);
+        first.start();
+        first.stop();
+        // what a store migrated by a build with the status page (V11) but without V10 looks like
+        try (Connection c = existing.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE sms_in_flight_batch");
+            s.execute("DELETE FROM \"camel_sms_schema_history\" WHERE \"version\" = '10'");
+        }
+        JdbcTrackingStore upgraded = new JdbcTrackingStore(existing);
+        upgraded.start();
+        try {
+            upgraded.recordInFlight("b", List.of(new UnknownSend("pwapi", "acct", "v-1", "5511900000001", "in flight",
+                    T0)));
+            assertEquals(Map.of("v-1", "in flight"), upgraded.unknownExternalIds("pwapi", List.of("v-1")));
+        } finally {
+            upgraded.stop();
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }
