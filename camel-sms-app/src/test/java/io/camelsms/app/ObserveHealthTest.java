@@ -84,7 +84,9 @@ class ObserveHealthTest {
                 "sms.data-dir", data.toString(),
                 "sms.sample-file", "", // nothing sent: the sandbox account keeps its balance
                 "camel.server.port", String.valueOf(AvailablePortFinder.getNextAvailable()),
-                "camel.management.port", String.valueOf(port)), log);
+                "camel.management.port", String.valueOf(port),
+                // readiness waits for the status poll's first run (Camel's consumer check): every 2 s, not 30
+                "sms.dlr.cron", "0/2 * * * * ?"), log);
         try {
             HttpResponse<String> ready = getWhenUp("http://127.0.0.1:" + port + "/observe/health/ready", app, log);
             assertEquals(200, ready.statusCode(), ready::body);
