@@ -130,9 +130,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     }
 
     private static Flyway flyway(DataSource dataSource, boolean h2) {
-        // outOfOrder: migration numbers were handed out per feature, so a store already at V11 (the status page)
-        // still gets V10 (in-flight batches); every migration is independent of the ones numbered after it
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/tracking").outOfOrder(true)
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/tracking")
                 .javaMigrations(new V5__Tracking_account_label())
                 .table("camel_sms_schema_history").placeholders(Map.of("identity_cache", h2 ? "10000" : "1"))
                 .load();

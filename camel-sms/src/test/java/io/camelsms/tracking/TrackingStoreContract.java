@@ -466,28 +466,6 @@ abstract class TrackingStoreContract {
         assertEquals(2_501, count("SELECT COUNT(*) FROM sms_message WHERE campaign_id = 'c-big'"));
     }
 
-    @Test
-    void aStoreAlreadyAtVersion11GetsVersion10() throws Exception {
-        DataSource existing = freshDataSource("at-v11");
-        JdbcTrackingStore first = new JdbcTrackingStore(existing);
-        first.start();
-        first.stop();
-        // what a store migrated by a build with the status page (V11) but without V10 looks like
-        try (Connection c = existing.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE sms_in_flight_batch");
-            s.execute("DELETE FROM \"camel_sms_schema_history\" WHERE \"version\" = '10'");
-        }
-        JdbcTrackingStore upgraded = new JdbcTrackingStore(existing);
-        upgraded.start();
-        try {
-            upgraded.recordInFlight("b", List.of(new UnknownSend("pwapi", "acct", "v-1", "5511900000001", "in flight",
-                    T0)));
-            assertEquals(Map.of("v-1", "in flight"), upgraded.unknownExternalIds("pwapi", List.of("v-1")));
-        } finally {
-            upgraded.stop();
-        }
-    }
-
     private long count(String sql) throws Exception {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
