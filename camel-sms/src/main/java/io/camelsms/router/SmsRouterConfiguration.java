@@ -15,7 +15,7 @@ public class SmsRouterConfiguration implements Cloneable {
     @UriPath(description = "The operation to perform.")
     @Metadata(required = true)
     private SmsRouterOperation operation;
-    @UriParam(description = "The routing table: rules separated by ';' or new lines, each 'matchers: providers'."
+    @UriParam(label = "common", description = "The routing table: rules separated by ';' or new lines, each 'matchers: providers'."
             + " Matchers: ISO 3166 regions of the number (BR, MX), number prefixes in E.164 with the plus sign, or"
             + " default. Providers: schemes in failover order (painel, pwapi), or reject. E.g. 'BR: painel, pwapi; MX, US: smsclouds;"
             + " IT: smsway; RU, KZ, BY: webcom; default: reject'. The first matching rule wins; a number no rule"
