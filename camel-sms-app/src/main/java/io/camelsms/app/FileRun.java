@@ -3,6 +3,7 @@ package io.camelsms.app;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +15,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import io.camelsms.app.status.FileCounts;
 import io.camelsms.app.status.FileRunSummary;
@@ -41,8 +39,8 @@ public final class FileRun implements Closeable, RunningFile {
     private final Instant startedAt = Instant.now();
     private volatile Instant finishedAt;
     private final long startNanos = System.nanoTime();
-    private final CSVPrinter resultsFile;
-    private final CSVPrinter rejectsFile;
+    private final CsvFile resultsFile;
+    private final CsvFile rejectsFile;
     private long read;
     /** The rows of the batch being sent: their outcome is not known until {@link #sent()}. */
     private List<RecipientRow> inFlight = List.of();
@@ -62,13 +60,16 @@ public final class FileRun implements Closeable, RunningFile {
         this.rejectsFile = printer(outbox.resolve(fileName + ".rejects.csv"), REJECT_COLUMNS);
     }
 
-    private static CSVPrinter printer(Path file, String[] header) throws IOException {
+    private static CsvFile printer(Path file, String[] header) throws IOException {
         dropTornLastLine(file);
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
         BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
-        CSVFormat format = fresh ? CSVFormat.RFC4180.builder().setHeader(header).get() : CSVFormat.RFC4180;
-        return new CSVPrinter(writer, format);
+        CsvFile csv = new CsvFile(writer);
+        if (fresh) {
+            csv.printRecord((Object[]) header);
+        }
+        return csv;
     }
 
     /**
@@ -189,6 +190,44 @@ public final class FileRun implements Closeable, RunningFile {
         return new FileRunSummary(fileName, provider, state, startedAt, finishedAt, new FileCounts(read,
                 count(Outcome.ACCEPTED), count(Outcome.ACCEPTED_EARLIER), count(Outcome.UNKNOWN),
                 count(Outcome.REJECTED)), stoppedBecause);
+    }
+
+    /**
+     * An output file's records, gathered in memory and written at each {@link #flush} (after each batch) or once a
+     * few hundred lines wait: one write per batch rather than a call per value.
+     */
+    private static final class CsvFile implements Closeable {
+        private static final int DRAIN_AT_CHARS = 64 * 1024;
+        private final Writer writer;
+        private final StringBuilder pending = new StringBuilder(DRAIN_AT_CHARS + 1024);
+
+        CsvFile(Writer writer) {
+            this.writer = writer;
+        }
+
+        void printRecord(Object... values) throws IOException {
+            CsvLines.appendRecord(pending, values);
+            if (pending.length() >= DRAIN_AT_CHARS) {
+                drain();
+            }
+        }
+
+        private void drain() throws IOException {
+            writer.append(pending);
+            pending.setLength(0);
+        }
+
+        void flush() throws IOException {
+            drain();
+            writer.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (writer) {
+                flush();
+            }
+        }
     }
 
     @Override
