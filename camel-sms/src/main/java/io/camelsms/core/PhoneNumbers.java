@@ -15,6 +15,8 @@ public final class PhoneNumbers {
     private static final Pattern NON_DIGITS = Pattern.compile("\\D+");
     /** parse's per-prefix decisions, remembered: most of libphonenumber's cost per number on bulk sends */
     private static final PhonePrefixCache PREFIXES = new PhonePrefixCache(UTIL);
+    /** the type and area-code length, remembered per class of numbers: the rest of libphonenumber's cost */
+    private static final PhoneShapeCache SHAPES = new PhoneShapeCache(UTIL);
 
     private PhoneNumbers() {
     }
@@ -50,16 +52,24 @@ public final class PhoneNumbers {
             throw new InvalidPhoneNumberException(raw, "it has an extension (" + number.getExtension()
                     + "): an SMS reaches the line, never an extension; give the number without it");
         }
-        // isValidNumber and getLengthOfNationalDestinationCode each work out the number's type again; once is
-        // enough (a third of libphonenumber's cost per number on bulk sends)
-        PhoneNumberType type = UTIL.getNumberType(number);
-        if (type == PhoneNumberType.UNKNOWN) {
+        String national = UTIL.getNationalSignificantNumber(number);
+        Phonenumber.PhoneNumber parsed = number;
+        PhoneShapeCache.Shape shape = SHAPES.shape(number.getCountryCode(), national, () -> shapeOf(parsed));
+        if (shape.type() == PhoneNumberType.UNKNOWN) {
             throw new InvalidPhoneNumberException(raw, "not a valid number for region "
                     + UTIL.getRegionCodeForNumber(number) + " (country code " + number.getCountryCode() + ")");
         }
-        String national = UTIL.getNationalSignificantNumber(number);
-        int ndcLength = nationalDestinationCodeLength(number, type);
+        int ndcLength = shape.ndcLength();
         return new Phone(number.getCountryCode(), national.substring(0, ndcLength), national.substring(ndcLength));
+    }
+
+    /** What libphonenumber says of one number: its type and, when valid, the length of its area code. */
+    private static PhoneShapeCache.Shape shapeOf(Phonenumber.PhoneNumber number) {
+        // isValidNumber and getLengthOfNationalDestinationCode each work out the number's type again; once is
+        // enough (a third of libphonenumber's cost per number on bulk sends)
+        PhoneNumberType type = UTIL.getNumberType(number);
+        return new PhoneShapeCache.Shape(type, type == PhoneNumberType.UNKNOWN ? 0
+                : nationalDestinationCodeLength(number, type));
     }
 
     /**

@@ -30,7 +30,8 @@ class PhonePrefixCacheTest {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final String[] STYLES = {"%s", "%s", "(%s", "%s-", " %s "};
 
-    private record Case(String raw, String region) {
+    /** A number as a user wrote it, with the default region it is read with (null: international only). */
+    record Case(String raw, String region) {
     }
 
     @Test
@@ -95,7 +96,8 @@ class PhonePrefixCacheTest {
         }
     }
 
-    private static List<Case> generate(SplittableRandom random) {
+    /** The generated set: shared with PhoneShapeCacheTest. */
+    static List<Case> generate(SplittableRandom random) {
         List<String> regions = new ArrayList<>(UTIL.getSupportedRegions());
         regions.sort(null);
         List<Case> cases = new ArrayList<>();
