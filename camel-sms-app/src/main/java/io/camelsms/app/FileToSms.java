@@ -253,8 +253,7 @@ public final class FileToSms implements CamelContextAware {
         List<SmsMessage> messages = new ArrayList<>(batch.rows().size());
         for (RecipientRow row : batch.rows()) {
             // kept with the message in the tracking store: a later conflict on its external id names this line
-            messages.add(row.toMessage().toBuilder()
-                    .option(SmsMessage.ORIGIN_OPTION, fileName + " line " + row.line()).build());
+            messages.add(row.toMessage(fileName + " line " + row.line()));
         }
         run.sending(batch.rows());
         exchange.setProperty(ROWS, batch.rows());

@@ -1,5 +1,7 @@
 package io.camelsms.app;
 
+import java.util.Map;
+
 import io.camelsms.core.SmsMessage;
 
 /**
@@ -12,8 +14,9 @@ import io.camelsms.core.SmsMessage;
 public record RecipientRow(long line, String rowId, String phone, String text, String name, String field1,
                            String field2, String field3, String field4) {
 
-    public SmsMessage toMessage() {
-        return SmsMessage.to(phone).text(text).externalId(rowId).name(name)
-                .field1(field1).field2(field2).field3(field3).field4(field4).build();
+    /** @param origin where the row comes from ({@code file.csv line 12}), kept as {@link SmsMessage#ORIGIN_OPTION} */
+    public SmsMessage toMessage(String origin) {
+        return new SmsMessage(phone, text, null, rowId, name, field1, field2, field3, field4, null, null,
+                Map.of(SmsMessage.ORIGIN_OPTION, origin));
     }
 }

@@ -1,5 +1,6 @@
 package io.camelsms.pwapi;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.apache.camel.support.DefaultProducer;
 
 import io.camelsms.core.HttpReply;
 import io.camelsms.core.HttpTransport;
+import io.camelsms.core.Json;
 import io.camelsms.core.MessageRules;
 import io.camelsms.core.OutgoingMessages;
 import io.camelsms.core.PhoneNumbers;
@@ -17,6 +19,7 @@ import io.camelsms.core.RetryPolicy;
 import io.camelsms.core.SendJob;
 import io.camelsms.core.SendResult;
 import io.camelsms.core.SmsConfiguration;
+import io.camelsms.core.SmsException;
 import io.camelsms.core.SmsMessage;
 import io.camelsms.core.SmsProviderException;
 import io.camelsms.core.SmsText;
@@ -109,9 +112,17 @@ public class PwapiProducer extends DefaultProducer {
     private SendJob.BatchOutcome sendBatch(List<Prepared<PwapiMessage>> batch) throws Exception {
         PwapiRequest request = new PwapiRequest(configuration.getVersion(), configuration.getCredential(),
                 configuration.getToken(), configuration.getOperation().function(), configuration.getPrincipalUser(),
-                batch.stream().map(Prepared::wire).toList());
+                List.of());
+        // a bulk body is written on all cores, its messages in chunks
+        byte[] json;
+        try {
+            json = Json.writeWithArray(request, "messages", batch.stream().map(Prepared::wire).toList());
+        } catch (IOException e) {
+            throw new SmsException(PROVIDER, "cannot write the request as JSON: " + e.getMessage(), e);
+        }
         retryPolicy.call("pwapi " + request.function() + " of " + batch.size() + " messages",
-                () -> checkReturnCode(transport.postJson(request.function(), uri, request, Map.of())));
+                () -> checkReturnCode(transport.send(request.function(), "POST", uri, json, "application/json",
+                        Map.of())));
         return SendJob.BatchOutcome.allAccepted(null, batch);
     }
 
