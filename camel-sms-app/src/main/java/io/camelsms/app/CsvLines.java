@@ -23,8 +23,14 @@ final class CsvLines {
                 out.append(DELIMITER);
             }
             Object value = values[i];
-            if (value != null) {
-                appendValue(out, value instanceof String s ? s : value.toString(), i == 0);
+            if (value instanceof String text) {
+                appendValue(out, text, i == 0);
+            } else if (value instanceof Long number) {
+                out.append(number.longValue()); // digits and a minus sign: never quoted
+            } else if (value instanceof Enum<?> constant && constant.toString() == constant.name()) {
+                out.append(constant.name()); // a Java identifier: never quoted
+            } else if (value != null) {
+                appendValue(out, value.toString(), i == 0);
             }
         }
         out.append('\r').append('\n');

@@ -31,6 +31,11 @@ final class PhonePrefixCache {
 
     /** Digits of a number whose decisions are remembered together: country code and some of the national number. */
     static final int PREFIX_DIGITS = 6;
+    /**
+     * Digits of the prefix tried first: most decisions are taken on the first digits (a national prefix, an
+     * international prefix or a country code are short), and a campaign's numbers share far fewer of them.
+     */
+    static final int SHORT_PREFIX_DIGITS = 3;
     static final int MAX_PREFIXES = 20_000;
     /** National numbers outside these lengths are left to libphonenumber (its own limits are 2 and 17). */
     private static final int MIN_NATIONAL_DIGITS = 3;
@@ -42,12 +47,14 @@ final class PhonePrefixCache {
     }
 
     private static final Decision ASK_LIBPHONENUMBER = new Decision(0, 0);
+    /** The short prefix does not decide: the longer one is looked up. */
+    private static final Decision LONGER_PREFIX = new Decision(0, -1);
 
     private final PhoneNumberUtil util;
     /** the metadata PhoneNumberUtil.getInstance() reads */
     private final MetadataSource metadata = DefaultMetadataDependenciesProvider.getInstance()
             .getPhoneNumberMetadataSource();
-    private final Map<String, Decision> decisions = new ConcurrentHashMap<>();
+    private final Map<Long, Decision> decisions = new ConcurrentHashMap<>();
     /** The metadata's prefix regexes, compiled once (a few per region). */
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
@@ -66,36 +73,59 @@ final class PhonePrefixCache {
             return null;
         }
         boolean plus = !trimmed.isEmpty() && trimmed.charAt(0) == '+';
-        StringBuilder digits = new StringBuilder(trimmed.length());
+        char[] digits = new char[trimmed.length()];
+        int count = 0;
         for (int i = plus ? 1 : 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
             if (c >= '0' && c <= '9') {
-                digits.append(c);
+                digits[count++] = c;
             } else if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '.') {
                 return null;
             }
         }
-        if (digits.length() <= PREFIX_DIGITS || (!plus && region == null)) {
+        if (count <= PREFIX_DIGITS || (!plus && region == null)) {
             return null;
         }
-        String prefix = digits.substring(0, PREFIX_DIGITS);
-        String key = plus ? "+" + prefix : region + ':' + prefix;
+        Decision decision = decision(digits, SHORT_PREFIX_DIGITS, plus, region);
+        if (decision == LONGER_PREFIX) {
+            decision = decision(digits, PREFIX_DIGITS, plus, region);
+        }
+        if (decision == ASK_LIBPHONENUMBER) {
+            return null;
+        }
+        int nationalDigits = count - decision.digitsBeforeNationalNumber();
+        if (nationalDigits < MIN_NATIONAL_DIGITS || nationalDigits > MAX_NATIONAL_DIGITS) {
+            return null;
+        }
+        return phoneNumber(decision.countryCode(), new String(digits, decision.digitsBeforeNationalNumber(),
+                nationalDigits));
+    }
+
+    /**
+     * The decision for the number's first {@code length} digits, remembered. On the short prefix, a case that only
+     * libphonenumber can decide is {@link #LONGER_PREFIX}: the longer prefix may still decide it.
+     */
+    private Decision decision(char[] digits, int length, boolean plus, String region) {
+        long prefix = 0;
+        for (int i = 0; i < length; i++) {
+            prefix = prefix * 10 + (digits[i] - '0');
+        }
+        // the region's two letters (none for +), the prefix's length and its digits, each in its own bits
+        long key = (plus ? 0L : ((long) region.charAt(0) << 48 | (long) region.charAt(1) << 40))
+                   | ((long) length << 32) | prefix;
         Decision decision = decisions.get(key);
         if (decision == null) {
-            decision = plus ? decideInternational(prefix) : decideNational(prefix, region);
+            String digitsOfPrefix = new String(digits, 0, length);
+            decision = plus ? decideInternational(digitsOfPrefix) : decideNational(digitsOfPrefix, region);
+            if (decision == ASK_LIBPHONENUMBER && length < PREFIX_DIGITS) {
+                decision = LONGER_PREFIX;
+            }
             if (decisions.size() >= MAX_PREFIXES) {
                 decisions.clear();
             }
             decisions.put(key, decision);
         }
-        if (decision == ASK_LIBPHONENUMBER) {
-            return null;
-        }
-        String national = digits.substring(decision.digitsBeforeNationalNumber());
-        if (national.length() < MIN_NATIONAL_DIGITS || national.length() > MAX_NATIONAL_DIGITS) {
-            return null;
-        }
-        return phoneNumber(decision.countryCode(), national);
+        return decision;
     }
 
     /** How many prefixes are remembered. */

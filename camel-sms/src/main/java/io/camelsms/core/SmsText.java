@@ -21,7 +21,25 @@ public record SmsText(TextEncoding encoding, int units, int segments) {
         GSM7_BASIC.chars().forEach(c -> SEPTETS[c] = 1);
     }
 
+    /** The last text measured and its cost: a bulk send's messages mostly share one text, the same String. */
+    private static volatile Measured last = new Measured("", new SmsText(TextEncoding.GSM7, 0, 0));
+
+    private record Measured(String text, SmsText cost) {
+    }
+
     public static SmsText of(String text) {
+        Measured memo = last;
+        if (memo.text() == text) { // the same object, so the same characters
+            return memo.cost();
+        }
+        SmsText cost = measure(text);
+        if (text != null) {
+            last = new Measured(text, cost);
+        }
+        return cost;
+    }
+
+    private static SmsText measure(String text) {
         if (text == null || text.isEmpty()) {
             return new SmsText(TextEncoding.GSM7, 0, 0);
         }
