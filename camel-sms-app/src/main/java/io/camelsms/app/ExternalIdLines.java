@@ -9,8 +9,25 @@ final class ExternalIdLines {
 
     private static final long EMPTY = 0;
     /** Hash and line side by side (slot i at 2i and 2i+1): one cache miss a lookup in a table of megabytes. */
-    private long[] table = new long[2 * 1024];
+    private static final int MIN_SLOTS = 1024;
+    private long[] table;
     private int size;
+
+    ExternalIdLines() {
+        this(0);
+    }
+
+    /**
+     * @param expectedIds how many ids are expected (a file's lines): the table starts at the size it would grow to,
+     *                    so that it is never rebuilt (each rebuild touches every slot again, at random)
+     */
+    ExternalIdLines(long expectedIds) {
+        int slots = MIN_SLOTS;
+        while (slots < 1 << 29 && expectedIds * 2 > slots) { // at most half the slots used, as firstLine keeps it
+            slots *= 2;
+        }
+        table = new long[2 * slots];
+    }
 
     /** Remembers {@code line} as the first for {@code id}; returns the earlier line if the id was seen, else -1. */
     long firstLine(String id, long line) {

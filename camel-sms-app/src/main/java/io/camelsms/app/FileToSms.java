@@ -12,7 +12,11 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
@@ -49,6 +53,8 @@ public final class FileToSms implements CamelContextAware {
     public static final String FOLDER = "CamelSmsFileFolder";
     /** Exchange property holding the rows of the batch being sent, in the order of the message list. */
     public static final String ROWS = "CamelSmsFileRows";
+    /** Exchange property holding how many messages the batch sends (0: nothing to send). */
+    public static final String MESSAGES = "CamelSmsFileMessages";
     /** A reason's "message[i]." prefix: its position in the batch, which the file's line number replaces. */
     private static final Pattern BATCH_POSITION = Pattern.compile("message\\[\\d+]\\.");
     /** The suffix an earlier run's files get when a file name is used again: when that run wrote its results. */
@@ -64,6 +70,7 @@ public final class FileToSms implements CamelContextAware {
     private final RecentFileRuns recentRuns = new RecentFileRuns(RecentFileRuns.DEFAULT_DONE_KEPT);
     private CamelContext camelContext;
     private int batchSize;
+    private ExecutorService reader;
 
     /** @param dataDir the app's data directory: {@code inbox/}, {@code outbox/}, {@code done/}, {@code error/} */
     public FileToSms(String provider, String defaultText, Path dataDir) {
@@ -98,9 +105,12 @@ public final class FileToSms implements CamelContextAware {
             LOG.warn("{}: file not read, moved to error/: {}", name, e.getMessage());
             return Collections.emptyIterator();
         }
+        ReadingAheadIterator batches = new ReadingAheadIterator(recipients, recipients.batches(batchSize), run,
+                reader());
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onFailure(Exchange failed) {
+                batches.settle();
                 abandon(run, recipients, failed.getException());
             }
 
@@ -110,7 +120,15 @@ public final class FileToSms implements CamelContextAware {
             }
         });
         LOG.info("{}: sending with {} in batches of {}", name, provider, batchSize);
-        return new ClosingIterator(recipients, recipients.batches(batchSize), run);
+        return batches;
+    }
+
+    /** The threads that read each file's next batch while the route sends the current one. */
+    private synchronized ExecutorService reader() {
+        if (reader == null) {
+            reader = camelContext.getExecutorServiceManager().newCachedThreadPool(this, "FileToSmsReader");
+        }
+        return reader;
     }
 
     /**
@@ -247,6 +265,7 @@ public final class FileToSms implements CamelContextAware {
                 run.reject(row.line(), row.rowId(), row.phone(), "not sent: " + run.stoppedBecause());
             }
             exchange.getMessage().setBody(List.of());
+            exchange.setProperty(MESSAGES, 0);
             return;
         }
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
@@ -257,6 +276,7 @@ public final class FileToSms implements CamelContextAware {
         }
         run.sending(batch.rows());
         exchange.setProperty(ROWS, batch.rows());
+        exchange.setProperty(MESSAGES, messages.size());
         exchange.getMessage().setBody(messages);
     }
 
@@ -412,21 +432,36 @@ public final class FileToSms implements CamelContextAware {
         return camelContext;
     }
 
-    /** Closes the file when the split has read the last batch (or gives up early). */
-    private static final class ClosingIterator implements Iterator<RecipientFile.Batch>, Closeable {
+    /**
+     * The file's batches, each read on a reader thread while the route sends the one before (reading and parsing
+     * the CSV is most of the route thread's own work); one batch ahead, so memory stays flat. The file is read by
+     * one thread at a time, each read handed over through a Future. Closes the file when the split has read the
+     * last batch (or gives up early).
+     */
+    private static final class ReadingAheadIterator implements Iterator<RecipientFile.Batch>, Closeable {
         private final RecipientFile file;
         private final Iterator<RecipientFile.Batch> batches;
         private final FileRun run;
+        private final ExecutorService reader;
+        /** The next batch, read or being read; its value is null at the end of the file. Null once settled. */
+        private Future<RecipientFile.Batch> ahead;
 
-        ClosingIterator(RecipientFile file, Iterator<RecipientFile.Batch> batches, FileRun run) {
+        ReadingAheadIterator(RecipientFile file, Iterator<RecipientFile.Batch> batches, FileRun run,
+                             ExecutorService reader) {
             this.file = file;
             this.batches = batches;
             this.run = run;
+            this.reader = reader;
+            this.ahead = readAhead();
+        }
+
+        private Future<RecipientFile.Batch> readAhead() {
+            return reader.submit(() -> batches.hasNext() ? batches.next() : null);
         }
 
         @Override
-        public boolean hasNext() {
-            boolean more = batches.hasNext();
+        public synchronized boolean hasNext() {
+            boolean more = peek() != null;
             if (!more) {
                 closeQuietly();
             }
@@ -435,14 +470,58 @@ public final class FileToSms implements CamelContextAware {
 
         /** The split may take the next batch before the one in flight is done: the run knows it is read. */
         @Override
-        public RecipientFile.Batch next() {
-            RecipientFile.Batch batch = batches.next();
+        public synchronized RecipientFile.Batch next() {
+            RecipientFile.Batch batch = peek();
+            if (batch == null) {
+                throw new NoSuchElementException();
+            }
             run.taken(batch);
+            ahead = readAhead();
             return batch;
+        }
+
+        /** The batch read ahead, waiting for it; null at the end of the file (or once settled). */
+        private RecipientFile.Batch peek() {
+            if (ahead == null) {
+                return null;
+            }
+            try {
+                return ahead.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the recipient file", e);
+            } catch (ExecutionException e) {
+                // what reading threw, as if it were read on this thread
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /**
+         * The split stopped: a batch read ahead counts as taken, so that its rows are written as not sent with the
+         * others; nothing is read any more.
+         */
+        synchronized void settle() {
+            try {
+                RecipientFile.Batch batch = peek();
+                if (batch != null) {
+                    run.taken(batch);
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("reading ahead failed as the file was given up", e);
+            } finally {
+                ahead = null;
+            }
         }
 
         @Override
         public void close() {
+            settle();
             closeQuietly();
         }
 

@@ -58,7 +58,7 @@ public final class RecipientFile implements Closeable {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final String fileText;
-    private final ExternalIdLines externalIds = new ExternalIdLines();
+    private final ExternalIdLines externalIds;
     private long lastLine;
     private boolean encodingLogged;
     /** Every record was read. */
@@ -76,6 +76,8 @@ public final class RecipientFile implements Closeable {
         this.records = parser.iterator();
         this.fileText = fileText;
         this.lastLine = parser.getCurrentLineNumber();
+        // sized for one id a line when the file has the column
+        this.externalIds = new ExternalIdLines(parser.getHeaderMap().containsKey("external_id") ? facts.lines() : 0);
     }
 
     /**
