@@ -12,9 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
 
 import io.camelsms.app.status.FileCounts;
 import io.camelsms.app.status.FileRunSummary;
@@ -33,6 +36,9 @@ public final class FileRun implements Closeable, RunningFile {
     static final String[] RESULT_COLUMNS = {"line", "row_id", "recipient", "status", "provider", "campaign_id",
         "provider_message_id", "reason"};
     static final String[] REJECT_COLUMNS = {"line", "row_id", "phone", "reason"};
+    /** From this many lines, a batch's lines are formatted on all cores. */
+    static final int PARALLEL_FROM = 1_000;
+    private static final int LINES_PER_CHUNK = 1_000;
 
     private final String fileName;
     private final String provider;
@@ -41,6 +47,8 @@ public final class FileRun implements Closeable, RunningFile {
     private final long startNanos = System.nanoTime();
     private final CsvFile resultsFile;
     private final CsvFile rejectsFile;
+    /** The line of a single-row write, on its way to a file. */
+    private final Lines rowLines = new Lines();
     private long read;
     /** The rows of the batch being sent: their outcome is not known until {@link #sent()}. */
     private List<RecipientRow> inFlight = List.of();
@@ -67,7 +75,9 @@ public final class FileRun implements Closeable, RunningFile {
                 StandardOpenOption.APPEND);
         CsvFile csv = new CsvFile(writer);
         if (fresh) {
-            csv.printRecord((Object[]) header);
+            StringBuilder line = new StringBuilder();
+            CsvLines.appendRecord(line, (Object[]) header);
+            csv.append(line);
         }
         return csv;
     }
@@ -103,20 +113,76 @@ public final class FileRun implements Closeable, RunningFile {
      */
     void result(long line, String rowId, String recipient, Outcome outcome, String provider, String campaignId,
                 String providerMessageId, String reason) throws IOException {
-        if (outcome == Outcome.REJECTED) {
-            throw new IllegalArgumentException("a rejected row goes to the rejects file, with its reason");
-        }
-        resultsFile.printRecord(line, rowId, recipient, outcome, provider, campaignId, providerMessageId, reason);
-        countWritten(outcome);
+        rowLines.result(line, rowId, recipient, outcome, provider, campaignId, providerMessageId, reason);
+        append(rowLines);
     }
 
     void reject(long line, String rowId, String phone, String reason) throws IOException {
-        rejectsFile.printRecord(line, rowId, phone, reason);
-        countWritten(Outcome.REJECTED);
+        rowLines.reject(line, rowId, phone, reason);
+        append(rowLines);
     }
 
-    private synchronized void countWritten(Outcome outcome) {
-        written.merge(outcome, 1L, Long::sum);
+    /**
+     * A line per item (a batch's results), formatted on all cores in chunks for a large batch, then appended to the
+     * files in the items' order. {@code writer} says which line an item is; it must only use {@code Lines}.
+     */
+    <T> void writeAll(List<T> items, BiConsumer<T, Lines> writer) throws IOException {
+        int chunks = (items.size() + LINES_PER_CHUNK - 1) / LINES_PER_CHUNK;
+        IntStream indexes = IntStream.range(0, chunks);
+        Lines[] written = (items.size() >= PARALLEL_FROM ? indexes.parallel() : indexes).mapToObj(chunk -> {
+            Lines lines = new Lines();
+            for (T item : items.subList(chunk * LINES_PER_CHUNK, Math.min(items.size(),
+                    (chunk + 1) * LINES_PER_CHUNK))) {
+                writer.accept(item, lines);
+            }
+            return lines;
+        }).toArray(Lines[]::new);
+        for (Lines lines : written) {
+            append(lines);
+        }
+    }
+
+    /** Appends the lines to the files and counts them; leaves {@code lines} empty. */
+    private void append(Lines lines) throws IOException {
+        resultsFile.append(lines.results);
+        rejectsFile.append(lines.rejects);
+        synchronized (this) {
+            for (Outcome outcome : Outcome.values()) {
+                if (lines.counts[outcome.ordinal()] > 0) {
+                    written.merge(outcome, lines.counts[outcome.ordinal()], Long::sum);
+                }
+            }
+        }
+        lines.clear();
+    }
+
+    /** Results and rejects lines not yet in the files, with their counts by outcome. */
+    static final class Lines {
+        private final StringBuilder results = new StringBuilder();
+        private final StringBuilder rejects = new StringBuilder();
+        private final long[] counts = new long[Outcome.values().length];
+
+        /** A results line (never a rejected row: that is {@link #reject}). */
+        void result(long line, String rowId, String recipient, Outcome outcome, String provider, String campaignId,
+                    String providerMessageId, String reason) {
+            if (outcome == Outcome.REJECTED) {
+                throw new IllegalArgumentException("a rejected row goes to the rejects file, with its reason");
+            }
+            CsvLines.appendRecord(results, line, rowId, recipient, outcome, provider, campaignId, providerMessageId,
+                    reason);
+            counts[outcome.ordinal()]++;
+        }
+
+        void reject(long line, String rowId, String phone, String reason) {
+            CsvLines.appendRecord(rejects, line, rowId, phone, reason);
+            counts[Outcome.REJECTED.ordinal()]++;
+        }
+
+        private void clear() {
+            results.setLength(0);
+            rejects.setLength(0);
+            Arrays.fill(counts, 0);
+        }
     }
 
     synchronized void countRead(long rows) {
@@ -205,8 +271,9 @@ public final class FileRun implements Closeable, RunningFile {
             this.writer = writer;
         }
 
-        void printRecord(Object... values) throws IOException {
-            CsvLines.appendRecord(pending, values);
+        /** Records already written as CSV lines. */
+        void append(CharSequence lines) throws IOException {
+            pending.append(lines);
             if (pending.length() >= DRAIN_AT_CHARS) {
                 drain();
             }

@@ -302,17 +302,17 @@ public final class FileToSms implements CamelContextAware {
 
     /** Each row of a send where its result says: results (with the reason of an unknown outcome) or rejects. */
     private void write(FileRun run, List<RecipientRow> rows, SendResult result) throws IOException {
-        for (RecipientResult r : result.recipients()) {
+        run.writeAll(result.recipients(), (r, lines) -> {
             RecipientRow row = rows.get(r.index());
             if (r.outcome() == Outcome.REJECTED) {
-                run.reject(row.line(), row.rowId(), row.phone(), BATCH_POSITION.matcher(r.reason()).replaceAll(""));
+                lines.reject(row.line(), row.rowId(), row.phone(), BATCH_POSITION.matcher(r.reason()).replaceAll(""));
             } else {
                 // through sms:, each row says which provider took it
-                run.result(row.line(), row.rowId(), r.recipient(), r.outcome(),
+                lines.result(row.line(), row.rowId(), r.recipient(), r.outcome(),
                         r.provider() != null ? r.provider() : provider, r.batchId(),
                         r.providerMessageId(), r.outcome() == Outcome.UNKNOWN ? r.reason() : null);
             }
-        }
+        });
     }
 
     /**

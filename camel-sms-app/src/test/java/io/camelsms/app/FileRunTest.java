@@ -46,4 +46,42 @@ class FileRunTest {
         assertEquals(List.of("line,row_id,phone,reason", "2,r-1,,phone is empty"),
                 Files.readAllLines(outbox.resolve("f.csv.rejects.csv")));
     }
+
+    @Test
+    void aLargeBatchFormattedOnAllCoresIsWrittenInOrderAndCounted() throws Exception {
+        List<Integer> rows = java.util.stream.IntStream.range(0, 7_321).boxed().toList();
+        Path sequential = Files.createDirectories(outbox.resolve("one-by-one"));
+        Path parallel = Files.createDirectories(outbox.resolve("all-cores"));
+        try (FileRun run = new FileRun("f.csv", "pwapi", sequential)) {
+            for (int row : rows) {
+                if (row % 7 == 0) {
+                    run.reject(row, "r-" + row, "bad " + row, "phone: \"bad\", " + row);
+                } else {
+                    run.result(row, "r-" + row, "55" + row, row % 5 == 0 ? Outcome.UNKNOWN : Outcome.ACCEPTED,
+                            "pwapi", null, null, row % 5 == 0 ? "no reply" : null);
+                }
+            }
+        }
+        long[] counts = new long[3];
+        try (FileRun run = new FileRun("f.csv", "pwapi", parallel)) {
+            run.writeAll(rows, (row, lines) -> {
+                if (row % 7 == 0) {
+                    lines.reject(row, "r-" + row, "bad " + row, "phone: \"bad\", " + row);
+                } else {
+                    lines.result(row, "r-" + row, "55" + row, row % 5 == 0 ? Outcome.UNKNOWN : Outcome.ACCEPTED,
+                            "pwapi", null, null, row % 5 == 0 ? "no reply" : null);
+                }
+            });
+            counts[0] = run.count(Outcome.REJECTED);
+            counts[1] = run.count(Outcome.UNKNOWN);
+            counts[2] = run.count(Outcome.ACCEPTED);
+        }
+        for (String file : List.of("f.csv.results.csv", "f.csv.rejects.csv")) {
+            assertEquals(Files.readString(sequential.resolve(file)), Files.readString(parallel.resolve(file)), file);
+        }
+        long rejected = rows.stream().filter(row -> row % 7 == 0).count();
+        long unknown = rows.stream().filter(row -> row % 7 != 0 && row % 5 == 0).count();
+        assertEquals(List.of(rejected, unknown, rows.size() - rejected - unknown), List.of(counts[0], counts[1],
+                counts[2]));
+    }
 }
