@@ -39,6 +39,27 @@ class JsonTest {
     }
 
     @Test
+    void aPwapiMessageIsWrittenAsItsFieldsInTheDocumentsOrder() throws Exception {
+        SplittableRandom random = new SplittableRandom(8);
+        String shared = text(random) + "\u00e9\"\n";
+        for (int i = 0; i < 20_000; i++) {
+            // texts shared by many messages (the same String), then others, then null
+            String message = i % 3 == 0 ? shared : i % 3 == 1 ? text(random) : random.nextInt(10) == 0 ? null
+                    : shared;
+            PwapiMessage wire = new PwapiMessage(text(random), random.nextBoolean() ? null : text(random),
+                    text(random), random.nextBoolean() ? "S" : null, message);
+            // a plain map: Jackson's own writing of the same fields in the same order
+            java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+            fields.put("id_extern", wire.idExtern());
+            fields.put("aux_user", wire.auxUser());
+            fields.put("mobile", wire.mobile());
+            fields.put("send_project", wire.sendProject());
+            fields.put("message", wire.message());
+            assertArrayEquals(Json.MAPPER.writeValueAsBytes(fields), Json.MAPPER.writeValueAsBytes(wire), "" + wire);
+        }
+    }
+
+    @Test
     void aRequestWithoutTheEmptyArrayIsAMistake() {
         assertThrows(IllegalArgumentException.class, () -> Json.writeWithArray(
                 new PwapiRequest("4.00", "c", "t", "SEND_MESSAGE", null, null), "messages", List.of()));
