@@ -1,5 +1,6 @@
 package io.camelsms.core;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -32,7 +33,7 @@ public final class PhoneNumbers {
         if (raw == null || raw.isBlank()) {
             throw new InvalidPhoneNumberException(raw, "no phone number given");
         }
-        String region = defaultRegion == null || defaultRegion.isBlank() ? null : defaultRegion.toUpperCase();
+        String region = defaultRegion == null || defaultRegion.isBlank() ? null : upperCase(defaultRegion);
         if (region != null && !UTIL.getSupportedRegions().contains(region)) {
             throw new InvalidPhoneNumberException(raw, "defaultRegion '" + defaultRegion + "' is not an ISO 3166 region");
         }
@@ -61,6 +62,16 @@ public final class PhoneNumbers {
         }
         int ndcLength = shape.ndcLength();
         return new Phone(number.getCountryCode(), national.substring(0, ndcLength), national.substring(ndcLength));
+    }
+
+    /** The region as given when it is upper case already, as it is for every number of a send: no copy. */
+    private static String upperCase(String region) {
+        for (int i = 0; i < region.length(); i++) {
+            if (Character.isLowerCase(region.charAt(i))) {
+                return region.toUpperCase(Locale.ROOT);
+            }
+        }
+        return region;
     }
 
     /** What libphonenumber says of one number: its type and, when valid, the length of its area code. */
