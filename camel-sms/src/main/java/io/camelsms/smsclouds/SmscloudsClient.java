@@ -1,7 +1,9 @@
 package io.camelsms.smsclouds;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,6 +15,7 @@ import io.camelsms.core.HttpTransport;
 import io.camelsms.core.Json;
 import io.camelsms.core.RetryPolicy;
 import io.camelsms.core.SmsConfiguration;
+import io.camelsms.smsclouds.model.CampaignRequest;
 import io.camelsms.smsclouds.model.ErrorBody;
 import io.camelsms.smsclouds.model.ErrorCode;
 import io.camelsms.smsclouds.model.ResponsesRequest;
@@ -79,11 +82,22 @@ final class SmscloudsClient {
     private JsonNode call(String method, String path, Object body, boolean idempotent) throws Exception {
         URI uri = URI.create(baseUrl + path);
         // a POST without parameters (voice cancel) still sends a JSON object, as the document's clients do
-        byte[] json = "GET".equals(method) ? null : Json.MAPPER.writeValueAsBytes(body == null ? Map.of() : body);
+        byte[] json = "GET".equals(method) ? null : write(body);
         // Content-Type travels in the headers, on every call as the document lists it
         Callable<JsonNode> attempt = () -> check(transport.send(operation(method, path), method, uri, json, null, headers));
         String what = "smsclouds " + method + " " + path;
         return idempotent ? retryPolicy.callIdempotent(what, attempt) : retryPolicy.call(what, attempt);
+    }
+
+    /** A body as JSON; a campaign's recipients written on all cores, in chunks (the mapper's bytes all the same). */
+    static byte[] write(Object body) throws IOException {
+        if (body instanceof CampaignRequest campaign && campaign.recipients() != null) {
+            CampaignRequest withoutRecipients = new CampaignRequest(campaign.text(), List.of(),
+                    campaign.campaignName(), campaign.route(), campaign.country(), campaign.encode(), campaign.encode2(),
+                    campaign.encode3(), campaign.longMessage(), campaign.scheduledDate(), campaign.url());
+            return Json.writeWithArray(withoutRecipients, "recipients", campaign.recipients());
+        }
+        return Json.MAPPER.writeValueAsBytes(body == null ? Map.of() : body);
     }
 
     /**
