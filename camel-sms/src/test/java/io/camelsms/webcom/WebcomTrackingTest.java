@@ -366,6 +366,9 @@ class WebcomTrackingTest extends WebcomTestSupport {
         start("poll");
         List<String> first = send("501", "502");
         awaitRouted(2); // the poll sees them sent
+        // and records them after its page was routed
+        await(() -> first.stream().allMatch(id -> store.findByProviderMessageId("webcom", account(), id)
+                .map(m -> m.status() == DeliveryStatus.SENT).orElse(false)));
 
         // pushed first: the poll (back after a pause) has nothing left to say
         context.getRouteController().stopRoute("poll");
