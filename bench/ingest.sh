@@ -5,13 +5,13 @@
 # state.php. Prints reports/s, the process's CPU seconds and the app's (the callers' threads subtracted), the report
 # lines checked (exactly N, none twice). See io.camelsms.bench.ReportIngestBenchmark.
 #
-#   bench/ingest.sh [reports] [scenario...]   reports default 100000; scenarios painel-push webcom-push webcom-poll
+#   bench/ingest.sh [reports] [scenario...]   reports default 20000 (each scenario well under a minute here); scenarios painel-push webcom-push webcom-poll
 #
 # Environment: HEAP (default 256m), JFR=<file.jfr>, BENCH_OPTS, as bench/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-REPORTS="${1:-100000}"
+REPORTS="${1:-20000}"
 shift || true
 HEAP="${HEAP:-256m}"
 

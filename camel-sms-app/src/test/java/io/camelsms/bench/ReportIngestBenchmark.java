@@ -78,7 +78,7 @@ public final class ReportIngestBenchmark {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
-        int reports = args.length > 0 ? Integer.parseInt(args[0].replace("_", "").replace(",", "")) : 100_000;
+        int reports = args.length > 0 ? Integer.parseInt(args[0].replace("_", "").replace(",", "")) : 20_000;
         List<String> scenarios = args.length > 1 ? List.of(args).subList(1, args.length) : SCENARIOS;
         Path work = Files.createTempDirectory("camel-sms-ingest");
         System.out.printf(Locale.ROOT, "report ingest: %,d reports a scenario, %s, %d callers; %d cores; heap max %d MB;"
@@ -89,7 +89,7 @@ public final class ReportIngestBenchmark {
                 throw new IllegalArgumentException("unknown scenario " + scenario + "; one of " + SCENARIOS);
             }
             if (!Boolean.getBoolean("bench.no-warmup")) {
-                run(scenario, work.resolve(scenario + "-warmup"), Math.min(reports, 20_000), false);
+                run(scenario, work.resolve(scenario + "-warmup"), Math.min(reports, 10_000), false);
             }
             run(scenario, work.resolve(scenario), reports, true);
         }
