@@ -2,6 +2,10 @@ package io.camelsms.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,9 +25,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.sun.net.httpserver.HttpServer;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.CamelEvent;
@@ -34,6 +42,9 @@ import io.camelsms.core.Json;
 import io.camelsms.painel.PainelComponent;
 import io.camelsms.painel.PainelConfiguration;
 import io.camelsms.sandbox.PainelSimulator;
+import io.camelsms.sandbox.WebcomSimulator;
+import io.camelsms.webcom.WebcomComponent;
+import io.camelsms.webcom.WebcomConfiguration;
 import io.camelsms.testing.AppRoutes;
 import io.camelsms.testing.PlatformHttp;
 import io.camelsms.tracking.JdbcTrackingStore;
@@ -41,76 +52,119 @@ import io.camelsms.tracking.TrackedMessage;
 import io.camelsms.tracking.TrackingStore;
 
 /**
- * Goal 3 of issue 17: delivery reports at provider speed. The app's routes (routes/*.yaml, sms.provider=painel,
- * tracking on, the embedded HTTP server) receive N painel callbacks, one per tracked message, from
- * {@value #CLIENTS} concurrent callers as fast as they are answered; the figure is reports/s from the first call
- * to the last report line in outbox/dlr-*.jsonl, and the lines are checked: exactly N, each message once. Not a
- * test: run it with {@code bench/ingest.sh [reports]}.
+ * Goal 3 of issue 17: delivery reports at provider speed, with the app's routes (routes/*.yaml, tracking on, embedded
+ * H2, the embedded HTTP server) and N tracked open messages, one report each:
+ * <ul>
+ * <li>{@code painel-push}: N painel callbacks (one report a call, as the panel makes them) from {@value #CLIENTS}
+ * concurrent callers;</li>
+ * <li>{@code webcom-push}: webcom status pushes of {@value #WEBCOM_PUSH_BATCH} states a body (the batch the
+ * platform sends), from {@value #CLIENTS} concurrent callers; every id must come back acknowledged;</li>
+ * <li>{@code webcom-poll}: the real {@code webcom:dlr?dlrMode=poll} consumer (delay 1 ms, greedy) asking a stub
+ * state.php, which answers "deliver" for every id it is asked about: webcom documents no limit on status queries,
+ * where painel's getstatus is once a minute per account.</li>
+ * </ul>
+ * The figure is reports/s from the first call (or poll) to the last report routed; CPU is the process's, and the
+ * callers' own threads (which share the JVM) are subtracted as far as they can be measured. The report lines in
+ * outbox/dlr-*.jsonl are checked: exactly N, each message once. Not a test: run it with
+ * {@code bench/ingest.sh [reports] [scenario...]}.
  */
 public final class ReportIngestBenchmark {
 
     static final int CLIENTS = 8;
+    static final int WEBCOM_PUSH_BATCH = 1_000;
     private static final String SECRET = "bench-webhook-secret";
     private static final int MESSAGES_PER_CAMPAIGN = 1_000;
+    private static final List<String> SCENARIOS = List.of("painel-push", "webcom-push", "webcom-poll");
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
-        int reports = args.length > 0 ? Integer.parseInt(args[0].replace("_", "").replace(",", "")) : 100_000;
+        int reports = args.length > 0 ? Integer.parseInt(args[0].replace("_", "").replace(",", "")) : 20_000;
+        List<String> scenarios = args.length > 1 ? List.of(args).subList(1, args.length) : SCENARIOS;
         Path work = Files.createTempDirectory("camel-sms-ingest");
-        System.out.printf(Locale.ROOT, "report ingest: %,d painel callbacks, %d callers; %d cores; heap max %d MB;"
-                + " work dir %s%n", reports, CLIENTS, Runtime.getRuntime().availableProcessors(),
+        System.out.printf(Locale.ROOT, "report ingest: %,d reports a scenario, %s, %d callers; %d cores; heap max %d MB;"
+                + " work dir %s%n", reports, scenarios, CLIENTS, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, work);
-        if (!Boolean.getBoolean("bench.no-warmup")) {
-            run(work.resolve("warmup"), Math.min(reports, 20_000), false);
+        for (String scenario : scenarios) {
+            if (!SCENARIOS.contains(scenario)) {
+                throw new IllegalArgumentException("unknown scenario " + scenario + "; one of " + SCENARIOS);
+            }
+            if (!Boolean.getBoolean("bench.no-warmup")) {
+                run(scenario, work.resolve(scenario + "-warmup"), Math.min(reports, 10_000), false);
+            }
+            run(scenario, work.resolve(scenario), reports, true);
         }
-        run(work.resolve("measured"), reports, true);
     }
 
-    private static void run(Path data, int reports, boolean print) throws Exception {
+    private static void run(String scenario, Path data, int reports, boolean print) throws Exception {
+        String provider = scenario.substring(0, scenario.indexOf('-'));
         CamelContext context = new DefaultCamelContext();
         String server = PlatformHttp.addServer(context);
         Properties overrides = new Properties();
-        overrides.setProperty("sms.provider", "painel");
+        overrides.setProperty("sms.provider", provider);
         overrides.setProperty("sms.data-dir", data.toString());
-        // the poll stays out of the way: this scenario measures the push
+        // the app's scheduled poll stays out of the way: push scenarios measure the push, the poll scenario polls
+        // with a route of its own
         overrides.setProperty("sms.dlr.cron", "0 0 0 1 1 ? 2099");
         context.getPropertiesComponent().setLocation("classpath:application.properties");
         context.getPropertiesComponent().setOverrideProperties(overrides);
-        PainelConfiguration painel = context.getComponent("painel", PainelComponent.class).getConfiguration();
-        painel.setLogin(PainelSimulator.DEFAULT_LOGIN);
-        painel.setPassword(PainelSimulator.DEFAULT_PASSWORD);
-        painel.setDefaultRegion("BR");
-        painel.setWebhookSecret(SECRET);
         JdbcTrackingStore store = JdbcTrackingStore.embeddedH2(data.resolve("tracking"));
-        painel.setTrackingStore(store);
         context.getRegistry().bind("trackingStore", TrackingStore.class, store);
         context.addService(store, true, true);
+        String account = configure(context, provider, store);
+        StateStub stub = null;
+        if (scenario.equals("webcom-poll")) {
+            stub = new StateStub();
+            context.getComponent("webcom", WebcomComponent.class).getConfiguration().setBaseUrl(stub.url());
+        }
         AppBeans beans = new AppBeans();
-        context.getRegistry().bind("fileToSms", beans.fileToSms("painel", "", data.toString()));
+        context.getRegistry().bind("fileToSms", beans.fileToSms(provider, "", data.toString()));
         context.getRegistry().bind("smsJson", beans.smsJson());
         AppRoutes.loadAll(context);
-        AtomicInteger written = new AtomicInteger();
+        if (scenario.equals("webcom-poll")) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("webcom:dlr?dlrMode=poll&delay=1&greedy=true").routeId("bench-poll").autoStartup(false)
+                            .to("direct:delivery-report");
+                }
+            });
+        }
+        AtomicInteger routed = new AtomicInteger();
+        Set<String> reportRoutes = Set.of("painel-callback", "delivery-status", "bench-poll");
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
                 if (event instanceof CamelEvent.ExchangeCompletedEvent completed
-                        && "painel-callback".equals(completed.getExchange().getFromRouteId())) {
-                    written.incrementAndGet();
+                        && completed.getExchange().getFromRouteId() != null
+                        && reportRoutes.contains(completed.getExchange().getFromRouteId())) {
+                    routed.incrementAndGet();
                 }
             }
         });
         context.start();
         try {
-            seed(store, painel.trackingAccount(), reports);
+            seed(store, provider, account, reports);
             long cpuStart = cpuNanos();
             long start = System.nanoTime();
-            int failedCalls = push(server + "/sms/painel/callback/" + SECRET, reports);
-            Path outbox = data.resolve("outbox");
-            while (written.get() < reports && failedCalls == 0) {
-                Thread.sleep(20);
+            Callers callers = new Callers();
+            int failedCalls = switch (scenario) {
+                case "painel-push" -> callers.painel(server + "/sms/painel/callback/" + SECRET, reports);
+                case "webcom-push" -> callers.webcom(server + "/sms/webcom/dlr/" + SECRET, reports);
+                default -> {
+                    context.getRouteController().startRoute("bench-poll");
+                    yield 0;
+                }
+            };
+            while (routed.get() < reports && failedCalls == 0) {
+                Thread.sleep(5);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (cpuNanos() - cpuStart) / 1e9;
-            List<String> lines = dlrLinesList(outbox);
+            double callersCpu = callers.cpuNanos() / 1e9;
+            if (stub != null) {
+                context.getRouteController().stopRoute("bench-poll");
+            }
+            List<String> lines = dlrLinesList(data.resolve("outbox"));
             Set<String> ids = new HashSet<>();
             int twice = 0;
             for (String line : lines) {
@@ -120,25 +174,50 @@ public final class ReportIngestBenchmark {
                 }
             }
             if (failedCalls > 0 || lines.size() != reports || twice > 0 || ids.size() != reports) {
-                throw new IllegalStateException("painel push: " + reports + " callbacks, " + failedCalls
-                        + " not answered 200, " + lines.size() + " report lines, " + ids.size() + " messages, "
-                        + twice + " reported twice");
+                throw new IllegalStateException(scenario + ": " + reports + " reports, " + failedCalls
+                        + " calls not answered 200 (or not acknowledging every id), " + lines.size()
+                        + " report lines, " + ids.size() + " messages, " + twice + " reported twice");
             }
             if (print) {
-                System.out.printf(Locale.ROOT, "| painel callback push, tracking on (h2) | %,d | %.2f | %.2f | %,.0f |"
-                        + " exactly %,d reports, none twice |%n", reports, seconds, cpu, reports / seconds, ids.size());
+                System.out.printf(Locale.ROOT, "| %s, tracking on (h2) | %,d | %.2f | %.2f | %.2f | %,.0f |"
+                        + " exactly %,d reports, none twice |%n", scenario, reports, seconds, cpu, cpu - callersCpu,
+                        reports / seconds, ids.size());
             }
         } finally {
             context.stop();
+            if (stub != null) {
+                stub.stop();
+            }
         }
     }
 
-    /** N open messages, as painel:send records them: campaigns of 1,000, national numbers, external ids. */
-    private static void seed(TrackingStore store, String account, int count) {
+    /** The provider's component as the app configures it, with the benchmark's webhook secret; its account. */
+    private static String configure(CamelContext context, String provider, TrackingStore store) {
+        if (provider.equals("painel")) {
+            PainelConfiguration painel = context.getComponent("painel", PainelComponent.class).getConfiguration();
+            painel.setLogin(PainelSimulator.DEFAULT_LOGIN);
+            painel.setPassword(PainelSimulator.DEFAULT_PASSWORD);
+            painel.setDefaultRegion("BR");
+            painel.setWebhookSecret(SECRET);
+            painel.setTrackingStore(store);
+            return painel.trackingAccount();
+        }
+        WebcomConfiguration webcom = context.getComponent("webcom", WebcomComponent.class).getConfiguration();
+        webcom.setLogin(WebcomSimulator.DEFAULT_LOGIN);
+        webcom.setPassword(WebcomSimulator.DEFAULT_PASSWORD);
+        webcom.setWebhookSecret(SECRET);
+        webcom.setTrackingStore(store);
+        return webcom.trackingAccount();
+    }
+
+    /** N open messages, as painel:send (campaigns of 1,000, national numbers) or webcom:send (an id_sms each) record them. */
+    private static void seed(TrackingStore store, String provider, String account, int count) {
         Instant now = Instant.now();
         List<TrackedMessage> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            batch.add(TrackedMessage.accepted("painel", account, "ingest-" + i, number(i), null, campaign(i), now));
+            batch.add(provider.equals("painel")
+                    ? TrackedMessage.accepted("painel", account, "ingest-" + i, number(i), null, campaign(i), now)
+                    : TrackedMessage.accepted("webcom", account, "ingest-" + i, "7" + number(i), idSms(i), null, now));
             if (batch.size() == 10_000) {
                 store.recordAccepted(batch);
                 batch.clear();
@@ -157,32 +236,114 @@ public final class ReportIngestBenchmark {
         return String.format(Locale.ROOT, "319%08d", i);
     }
 
-    /** Every message's delivery callback, as the panel makes it, from CLIENTS threads; the calls not answered 200. */
-    private static int push(String callbackUrl, int count) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        ExecutorService callers = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            done.add(callers.submit(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    String data = String.join(";", campaign(i), number(i), "", "2026-12-24 16:00:05", "sucesso", "");
-                    URI uri = URI.create(callbackUrl + "?data_callback=" + URLEncoder.encode(data, StandardCharsets.UTF_8));
-                    HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() != 200) {
-                        failed.incrementAndGet();
-                    }
+    private static String idSms(int i) {
+        return String.valueOf(80_000_000L + i);
+    }
+
+    /** The provider's side of the pushes: CLIENTS threads, each calling as fast as it is answered. */
+    private static final class Callers {
+        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final AtomicLong cpu = new AtomicLong();
+
+        /** Every message's delivery callback, as the panel makes it; the calls not answered 200. */
+        int painel(String callbackUrl, int count) throws Exception {
+            return calls(count, i -> {
+                String data = String.join(";", campaign(i), number(i), "", "2026-12-24 16:00:05", "sucesso", "");
+                URI uri = URI.create(callbackUrl + "?data_callback=" + URLEncoder.encode(data, StandardCharsets.UTF_8));
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return response.statusCode() == 200;
+            });
+        }
+
+        /** Every message's final state, WEBCOM_PUSH_BATCH a body; the pushes not answered 200 with every id. */
+        int webcom(String url, int count) throws Exception {
+            return calls((count + WEBCOM_PUSH_BATCH - 1) / WEBCOM_PUSH_BATCH, b -> {
+                StringBuilder body = new StringBuilder("[");
+                int from = b * WEBCOM_PUSH_BATCH;
+                int to = Math.min(count, from + WEBCOM_PUSH_BATCH);
+                for (int i = from; i < to; i++) {
+                    body.append(i > from ? "," : "").append("{\"id_sms\":\"").append(idSms(i))
+                            .append("\",\"time\":\"2026-12-24 16:00:05\",\"state\":\"deliver\"}");
                 }
-                return null;
-            }));
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() == 200 && Json.MAPPER.readTree(response.body()).size() == to - from;
+            });
         }
-        for (Future<?> f : done) {
-            f.get();
+
+        private int calls(int count, Call call) throws Exception {
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger failed = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                done.add(pool.submit(() -> {
+                    long began = THREADS.getCurrentThreadCpuTime();
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        if (!call.made(i)) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                    cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - began);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            return failed.get();
         }
-        callers.shutdown();
-        return failed.get();
+
+        /** CPU of the calling threads and of the HTTP client's selector thread. */
+        long cpuNanos() {
+            long selector = 0;
+            for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+                if (info != null && info.getThreadName().startsWith("HttpClient-")) {
+                    selector += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+                }
+            }
+            return cpu.get() + selector;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        boolean made(int index) throws Exception;
+    }
+
+    /** webcom's state.php, answering "deliver" for every id asked about (the ids as one value or a list). */
+    private static final class StateStub {
+        private final HttpServer server;
+
+        StateStub() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/json/state.php", exchange -> {
+                JsonNode ids = Json.MAPPER.readTree(exchange.getRequestBody()).path("id_sms");
+                ArrayNode states = Json.MAPPER.createArrayNode();
+                for (JsonNode id : ids.isArray() ? ids : Json.MAPPER.createArrayNode().add(ids)) {
+                    states.addObject().put("id_sms", id.asText()).put("time_change_state", "2026-12-24 16:00:05")
+                            .put("state", "deliver");
+                }
+                byte[] answer = Json.MAPPER.writeValueAsBytes(states);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        void stop() {
+            server.stop(0);
+        }
     }
 
     private static List<String> dlrLinesList(Path outbox) throws IOException {

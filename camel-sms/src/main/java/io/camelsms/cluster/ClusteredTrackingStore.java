@@ -73,6 +73,12 @@ public class ClusteredTrackingStore extends JdbcTrackingStore implements SharedR
     }
 
     /** Claims {@code key} for this node across the cluster (see {@link ClusterClaims#add}). */
+    /** Other nodes record statuses too: a claimed message is always read again. */
+    @Override
+    public boolean changedSince(long id, long mark) {
+        return true;
+    }
+
     @Override
     public boolean claim(String key) {
         return claims.add(key);

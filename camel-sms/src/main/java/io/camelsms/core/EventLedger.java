@@ -1,5 +1,6 @@
 package io.camelsms.core;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,38 @@ public interface EventLedger<E> {
 
     /** The entry to emit (its event possibly enriched, e.g. with the caller's external id), or empty. */
     Optional<Entry<E>> news(E event);
+
+    /**
+     * {@link #news} for events that came together (a batched push, a poll's page), answered for a prefix of them, in
+     * order, at least the first: a ledger that looks events up together answers as many as it can up to an event that
+     * depends on an earlier one being recorded first (two reports of one message). The caller routes the answered
+     * ones, records them with {@link #recordAll}, and asks again about the rest. By default: the first event alone.
+     */
+    default List<Optional<Entry<E>>> newsOf(List<E> events) {
+        return events.isEmpty() ? List.of() : List.of(news(events.get(0)));
+    }
+
+    /**
+     * Records entries whose exchanges completed, in one transaction where the ledger can; by default one by one.
+     * Every entry is given back (recorded or released) also when recording fails.
+     */
+    default void recordAll(List<Entry<E>> entries) {
+        RuntimeException failure = null;
+        for (Entry<E> entry : entries) {
+            if (failure != null) {
+                entry.release();
+                continue;
+            }
+            try {
+                entry.record();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
 
     /**
      * An event to emit and how to remember it once emitted. While an entry is out, the same event is not news to

@@ -2,6 +2,7 @@ package io.camelsms.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -56,14 +57,28 @@ public abstract class SmsPollingConsumer<E> extends ScheduledPollConsumer {
         return List.of();
     }
 
+    /**
+     * Routes each new event as its own exchange, and records the ones whose route completed together: a page's
+     * changes in one transaction (the events are looked up together too, where the ledger can).
+     */
     @Override
     protected int poll() throws Exception {
-        List<EventLedger.Entry<E>> news = new ArrayList<>();
-        for (E event : fetch()) {
-            ledger.news(event).ifPresent(news::add);
-        }
-        news.addAll(moreNews());
+        List<E> events = fetch();
         int count = 0;
+        int at = 0;
+        while (at < events.size()) {
+            List<Optional<EventLedger.Entry<E>>> round = ledger.newsOf(events.subList(at, events.size()));
+            if (round.isEmpty()) {
+                throw new IllegalStateException("the ledger answered no event of " + (events.size() - at));
+            }
+            count += route(round.stream().flatMap(Optional::stream).toList());
+            at += round.size();
+        }
+        return count + route(moreNews());
+    }
+
+    private int route(List<EventLedger.Entry<E>> news) {
+        List<EventLedger.Entry<E>> routed = new ArrayList<>(news.size());
         for (EventLedger.Entry<E> entry : news) {
             Exchange exchange = createExchange(false);
             toExchange(entry.event(), exchange);
@@ -74,16 +89,16 @@ public abstract class SmsPollingConsumer<E> extends ScheduledPollConsumer {
                 exchange.setException(e);
             }
             if (exchange.getException() == null) {
-                entry.record();
-                observer.routed(entry.event());
-                count++;
+                routed.add(entry);
             } else {
                 entry.release();
                 getExceptionHandler().handleException("event not recorded; it is emitted again on the next poll",
                         exchange, exchange.getException());
             }
         }
-        return count;
+        ledger.recordAll(routed);
+        routed.forEach(entry -> observer.routed(entry.event()));
+        return routed.size();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -128,32 +129,49 @@ public final class WebhookHandler<E> implements Processor {
             return refused(400, "malformed: " + e.getMessage());
         }
         List<WebhookProtocol.Handled<E>> handled = new ArrayList<>(events.size());
-        for (E event : events) {
-            var entry = ledger.news(event);
-            if (entry.isEmpty()) {
-                handled.add(new WebhookProtocol.Handled<>(event, null, true)); // emitted before: acknowledge only
-                continue;
+        int at = 0;
+        while (at < events.size()) {
+            // the events of a batched push are looked up together and their changes recorded in one transaction
+            List<Optional<EventLedger.Entry<E>>> round = ledger.newsOf(events.subList(at, events.size()));
+            if (round.isEmpty()) {
+                throw new IllegalStateException("the ledger answered no event of " + (events.size() - at));
             }
-            Exchange exchange = endpoint.createExchange();
-            protocol.toExchange(entry.get().event(), exchange);
-            exchange.getMessage().getHeaders().putAll(entry.get().headers());
-            try {
-                route.process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
+            List<EventLedger.Entry<E>> routed = new ArrayList<>(round.size());
+            for (int i = 0; i < round.size(); i++) {
+                E event = events.get(at + i);
+                Optional<EventLedger.Entry<E>> entry = round.get(i);
+                if (entry.isEmpty()) {
+                    handled.add(new WebhookProtocol.Handled<>(event, null, true)); // emitted before: acknowledge only
+                    continue;
+                }
+                Exchange exchange = route(entry.get());
+                boolean ok = exchange.getException() == null;
+                if (ok) {
+                    routed.add(entry.get());
+                } else {
+                    entry.get().release();
+                    LOG.warn("{}: the route failed on a webhook event; the provider is told so it can retry: {}",
+                            endpointName(), exchange.getException().getMessage());
+                }
+                handled.add(new WebhookProtocol.Handled<>(event, exchange, ok));
             }
-            boolean ok = exchange.getException() == null;
-            if (ok) {
-                entry.get().record();
-                observer.routed(entry.get().event());
-            } else {
-                entry.get().release();
-                LOG.warn("{}: the route failed on a webhook event; the provider is told so it can retry: {}",
-                        endpointName(), exchange.getException().getMessage());
-            }
-            handled.add(new WebhookProtocol.Handled<>(event, exchange, ok));
+            ledger.recordAll(routed);
+            routed.forEach(entry -> observer.routed(entry.event()));
+            at += round.size();
         }
         return protocol.reply(handled);
+    }
+
+    private Exchange route(EventLedger.Entry<E> entry) {
+        Exchange exchange = endpoint.createExchange();
+        protocol.toExchange(entry.event(), exchange);
+        exchange.getMessage().getHeaders().putAll(entry.headers());
+        try {
+            this.route.process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        return exchange;
     }
 
     /** A call refused before any route saw it: counted by status. */

@@ -3,8 +3,13 @@ package io.camelsms.tracking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -68,19 +73,57 @@ public final class DeliveryTracker implements EventLedger<DeliveryReport> {
     }
 
     public Optional<Change> changeOf(DeliveryReport report) {
-        List<TrackedMessage> candidates = candidates(report);
+        return changesOf(List.of(report)).get(0);
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<Optional<Entry<DeliveryReport>>> newsOf(List<DeliveryReport> reports) {
+        return (List) changesOf(reports);
+    }
+
+    /**
+     * {@link #changeOf} for reports that came together, with one look-up of the messages by provider id: answers a
+     * prefix of the reports, up to a second report of a message that has a change among them (it is news only once
+     * the first is recorded: ask again about the rest after {@link #recordAll}).
+     */
+    public List<Optional<Change>> changesOf(List<DeliveryReport> reports) {
+        // taken before the look-up: a status recorded after it makes a claimed message worth reading again
+        long mark = store.statusMark();
+        List<String> providerIds = reports.stream().map(DeliveryReport::providerMessageId).filter(Objects::nonNull)
+                .toList();
+        Map<String, TrackedMessage> byProviderId = providerIds.isEmpty() ? Map.of()
+                : store.findByProviderMessageIds(provider, account, providerIds);
+        Set<Long> changing = new HashSet<>();
+        List<Optional<Change>> answers = new ArrayList<>(reports.size());
+        for (DeliveryReport report : reports) {
+            List<TrackedMessage> candidates = candidates(report, byProviderId);
+            if (candidates.stream().anyMatch(m -> changing.contains(m.id()))) {
+                break;
+            }
+            Optional<Change> change = changeOf(report, candidates, mark);
+            change.ifPresent(c -> changing.add(c.message().id()));
+            answers.add(change);
+        }
+        return answers;
+    }
+
+    private Optional<Change> changeOf(DeliveryReport report, List<TrackedMessage> candidates, long mark) {
         for (TrackedMessage candidate : candidates) {
             if (!isChange(candidate, report) || !store.claim(claimKey(candidate.id()))) {
                 continue;
             }
-            // claimed: look again, a push or poll may have recorded this very change just before
-            Optional<TrackedMessage> fresh = candidates(report).stream().filter(m -> m.id() == candidate.id())
-                    .filter(m -> isChange(m, report)).findFirst();
-            if (fresh.isEmpty()) {
-                store.release(claimKey(candidate.id()));
-                continue;
+            TrackedMessage m = candidate;
+            if (store.changedSince(candidate.id(), mark)) {
+                // a push or poll may have recorded this very change since the look-up: look again
+                Optional<TrackedMessage> fresh = candidates(report, null).stream()
+                        .filter(f -> f.id() == candidate.id()).filter(f -> isChange(f, report)).findFirst();
+                if (fresh.isEmpty()) {
+                    store.release(claimKey(candidate.id()));
+                    continue;
+                }
+                m = fresh.get();
             }
-            TrackedMessage m = fresh.get();
             return Optional.of(new Change(this, m, new DeliveryReport(provider,
                     report.providerMessageId() != null ? report.providerMessageId() : m.providerMessageId(),
                     report.campaignId() != null ? report.campaignId() : m.campaignId(),
@@ -103,12 +146,14 @@ public final class DeliveryTracker implements EventLedger<DeliveryReport> {
     /**
      * The account's message the report is about: by the provider's message id, else by campaign and number, where
      * several copies of one number (painel's allowDuplicateRecipients) each take the first status that is news to
-     * them, oldest open copy first.
+     * them, oldest open copy first. {@code byProviderId}: the messages already looked up by provider id, or null to
+     * look this one up.
      */
-    private List<TrackedMessage> candidates(DeliveryReport report) {
+    private List<TrackedMessage> candidates(DeliveryReport report, Map<String, TrackedMessage> byProviderId) {
         if (report.providerMessageId() != null) {
-            Optional<TrackedMessage> byId = store.findByProviderMessageId(provider, account,
-                    report.providerMessageId());
+            Optional<TrackedMessage> byId = byProviderId != null
+                    ? Optional.ofNullable(byProviderId.get(report.providerMessageId()))
+                    : store.findByProviderMessageId(provider, account, report.providerMessageId());
             if (byId.isPresent()) {
                 return List.of(byId.get());
             }
@@ -127,15 +172,50 @@ public final class DeliveryTracker implements EventLedger<DeliveryReport> {
         return "message:" + messageId;
     }
 
+    /**
+     * Records the changes of entries whose exchanges completed in one transaction (shared with concurrent callers'
+     * through the store's group commit), and gives their claims back.
+     */
+    @Override
+    public void recordAll(List<Entry<DeliveryReport>> entries) {
+        if (!entries.stream().allMatch(Change.class::isInstance)) {
+            EventLedger.super.recordAll(entries);
+            return;
+        }
+        List<Change> changes = entries.stream().map(Change.class::cast).toList();
+        try {
+            Instant now = clock.instant();
+            boolean[] recorded = store.updateStatuses(changes.stream().map(c -> new TrackingStore.StatusChange(
+                    c.message().id(), c.report().status(), c.report().rawStatus(), statusAt(c.report(), now)))
+                    .toList());
+            for (int i = 0; i < changes.size(); i++) {
+                if (recorded[i]) {
+                    becameFinal(changes.get(i).message(), changes.get(i).report(), now);
+                }
+            }
+        } finally {
+            changes.forEach(Change::release);
+        }
+    }
+
     private void record(TrackedMessage message, DeliveryReport report) {
         try {
-            Instant statusAt = report.statusAt() != null ? report.statusAt() : clock.instant();
-            boolean recorded = store.updateStatus(message.id(), report.status(), report.rawStatus(), statusAt);
-            if (recorded && report.status().isFinal() && !message.status().isFinal()) {
-                observer.becameFinal(report.status(), Duration.between(message.createdAt(), statusAt));
+            Instant now = clock.instant();
+            if (store.updateStatus(message.id(), report.status(), report.rawStatus(), statusAt(report, now))) {
+                becameFinal(message, report, now);
             }
         } finally {
             store.release(claimKey(message.id()));
+        }
+    }
+
+    private static Instant statusAt(DeliveryReport report, Instant now) {
+        return report.statusAt() != null ? report.statusAt() : now;
+    }
+
+    private void becameFinal(TrackedMessage message, DeliveryReport report, Instant now) {
+        if (report.status().isFinal() && !message.status().isFinal()) {
+            observer.becameFinal(report.status(), Duration.between(message.createdAt(), statusAt(report, now)));
         }
     }
 

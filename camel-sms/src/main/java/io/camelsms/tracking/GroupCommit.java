@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Group commit of small writes made by concurrent callers (the status updates of webhook calls arriving together):
- * the first caller to find no write running writes everything queued so far in one transaction, the others wait
- * for it and the next one takes what queued meanwhile. Every caller returns only once its own write is committed
- * (or failed, with the transaction's exception), so what a caller acknowledges is as durable as with a transaction
- * of its own; one commit (with WRITE_DELAY=0 on H2, a store of the changed pages) serves many reports.
+ * Group commit of small writes made by concurrent callers (the status updates of webhook calls arriving together,
+ * the reports of a batched push or of a poll's page): the first caller to find no write running writes everything
+ * queued so far in one transaction, the others wait for it and the next one takes what queued meanwhile. Every
+ * caller returns only once its own writes are committed (or failed, with the transaction's exception), so what a
+ * caller acknowledges is as durable as with a transaction of its own; one commit (with WRITE_DELAY=0 on H2, a store
+ * of the changed pages) serves many reports. A caller's writes always go in one transaction together.
  *
  * @param <W> a write
  */
@@ -24,19 +25,26 @@ final class GroupCommit<W> {
         this.writeAll = writeAll;
     }
 
+    /** One caller's writes, queued together. */
     private static final class Pending<W> {
-        final W write;
+        final List<W> writes;
         boolean done;
-        boolean result;
+        boolean[] results;
         RuntimeException failure;
 
-        Pending(W write) {
-            this.write = write;
+        Pending(List<W> writes) {
+            this.writes = writes;
         }
     }
 
+    /** One write, committed with whatever else is queued. */
     boolean write(W write) {
-        Pending<W> mine = new Pending<>(write);
+        return write(List.of(write))[0];
+    }
+
+    /** Writes {@code writes} in one transaction (shared with other callers'), answering each one's result. */
+    boolean[] write(List<W> writes) {
+        Pending<W> mine = new Pending<>(writes);
         List<Pending<W>> group;
         synchronized (this) {
             queued.add(mine);
@@ -58,16 +66,22 @@ final class GroupCommit<W> {
         boolean[] results = null;
         RuntimeException failure = null;
         try {
-            results = writeAll.apply(group.stream().map(p -> p.write).toList());
+            List<W> all = new ArrayList<>();
+            group.forEach(p -> all.addAll(p.writes));
+            results = writeAll.apply(all);
         } catch (RuntimeException e) {
             failure = e;
         }
         synchronized (this) {
-            for (int i = 0; i < group.size(); i++) {
-                Pending<W> p = group.get(i);
+            int at = 0;
+            for (Pending<W> p : group) {
                 p.done = true;
                 p.failure = failure;
-                p.result = failure == null && results[i];
+                if (failure == null) {
+                    p.results = new boolean[p.writes.size()];
+                    System.arraycopy(results, at, p.results, 0, p.writes.size());
+                }
+                at += p.writes.size();
             }
             writing = false;
             notifyAll();
@@ -75,10 +89,10 @@ final class GroupCommit<W> {
         return outcome(mine);
     }
 
-    private static boolean outcome(Pending<?> pending) {
+    private static boolean[] outcome(Pending<?> pending) {
         if (pending.failure != null) {
             throw pending.failure;
         }
-        return pending.result;
+        return pending.results;
     }
 }

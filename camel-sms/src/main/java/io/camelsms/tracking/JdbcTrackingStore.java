@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -51,12 +53,22 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     private static final int IN_CHUNK = 500;
     /** The width of sms_unknown_send.reason (V6). */
     private static final int MAX_REASON = 1000;
+    /** Stripes of message ids in statusStamps: a stamp shared by two messages costs at most one look-up more. */
+    private static final int STATUS_STRIPES = 1 << 16;
     private static final String COLUMNS = "id, provider, account, external_id, recipient, provider_message_id,"
             + " campaign_id, status, raw_status, status_at, created_at, updated_at, content_hash, origin";
 
     private final Set<String> claims = ConcurrentHashMap.newKeySet();
     /** reports arriving together share a commit: see GroupCommit */
-    private final GroupCommit<StatusUpdate> statusUpdates = new GroupCommit<>(this::updateStatuses);
+    private final GroupCommit<StatusChange> statusUpdates = new GroupCommit<>(this::writeStatuses);
+    /** Counts committed groups of status updates: see statusMark. */
+    private final AtomicLong statusCommits = new AtomicLong();
+    /**
+     * Per stripe of message ids, the statusCommits value of the last committed update of a message in it. Claims
+     * live in this process, so every status written to a message a caller may claim is stamped here (after its
+     * commit, before its claim is given back): see changedSince.
+     */
+    private final AtomicLongArray statusStamps = new AtomicLongArray(STATUS_STRIPES);
     private final Supplier<DataSource> dataSourceSupplier;
     private final Clock clock;
     /** The embedded store opens its own pool on start and disposes it on stop; a user's DataSource is theirs. */
@@ -655,17 +667,63 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         return campaignId == null ? null : campaignId + " " + recipient;
     }
 
+    /** One look-up per {@value #IN_CHUNK} ids, on the (provider, provider_message_id) index. */
     @Override
-    public boolean updateStatus(long id, DeliveryStatus status, String rawStatus, Instant statusAt) {
-        return statusUpdates.write(new StatusUpdate(id, status, rawStatus, statusAt));
+    public Map<String, TrackedMessage> findByProviderMessageIds(String provider, String account,
+                                                                Collection<String> providerMessageIds) {
+        Map<String, TrackedMessage> found = new HashMap<>();
+        List<String> ids = providerMessageIds.stream().distinct().toList();
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            String sql = "SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND provider_message_id IN ("
+                         + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") AND account = ?";
+            query(sql, s -> {
+                s.setString(1, provider);
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 2, chunk.get(i));
+                }
+                s.setString(chunk.size() + 2, account);
+            }, rs -> {
+                TrackedMessage m = message(rs);
+                // the latest message, if the provider reused an id (as findByProviderMessageId)
+                found.merge(m.providerMessageId(), m, (a, b) -> a.id() > b.id() ? a : b);
+            });
+        }
+        return found;
     }
 
-    private record StatusUpdate(long id, DeliveryStatus status, String rawStatus, Instant statusAt) {
+    @Override
+    public boolean updateStatus(long id, DeliveryStatus status, String rawStatus, Instant statusAt) {
+        return statusUpdates.write(new StatusChange(id, status, rawStatus, statusAt));
+    }
+
+    /** The changes join the group commit together: one transaction (with whatever else is queued). */
+    @Override
+    public boolean[] updateStatuses(List<StatusChange> changes) {
+        return changes.isEmpty() ? new boolean[0] : statusUpdates.write(changes);
+    }
+
+    @Override
+    public long statusMark() {
+        return statusCommits.get();
+    }
+
+    /**
+     * A status recorded after the mark and not seen by a look-up made after it was committed after that look-up
+     * began, so it was stamped with a count above the mark; a stripe stamped at or below the mark had no such write.
+     */
+    @Override
+    public boolean changedSince(long id, long mark) {
+        return statusStamps.get(stripe(id)) > mark;
+    }
+
+    private static int stripe(long id) {
+        return (int) (id ^ (id >>> 32)) & (STATUS_STRIPES - 1);
     }
 
     /** Status updates of concurrent reports in one transaction: one JDBC batch per status. */
-    private boolean[] updateStatuses(List<StatusUpdate> updates) {
-        return inTransaction(connection -> {
+    private boolean[] writeStatuses(List<StatusChange> updates) {
+        boolean[] written = inTransaction(connection -> {
             boolean[] updated = new boolean[updates.size()];
             Instant now = clock.instant();
             Map<DeliveryStatus, List<Integer>> byStatus = new EnumMap<>(DeliveryStatus.class);
@@ -678,7 +736,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                         + " raw_status = ?, status_at = ?, updated_at = ?, is_final = ? WHERE id = ?"
                         + " AND " + StatusOrder.updateCondition(status))) {
                     for (int i : group.getValue()) {
-                        StatusUpdate u = updates.get(i);
+                        StatusChange u = updates.get(i);
                         update.setString(1, status.name());
                         update.setString(2, u.rawStatus());
                         setInstant(update, 3, u.statusAt());
@@ -696,6 +754,11 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
             }
             return updated;
         });
+        long commit = statusCommits.incrementAndGet();
+        for (StatusChange u : updates) {
+            statusStamps.accumulateAndGet(stripe(u.id()), commit, Math::max);
+        }
+        return written;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.camelsms.tracking;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.camelsms.core.DeliveryReport;
@@ -43,5 +44,25 @@ public final class TrackingLedger implements EventLedger<SmsEvent> {
             return (Optional) replies.news(reply);
         }
         throw new IllegalArgumentException("not a delivery report or a reply: " + event);
+    }
+
+    /** Reports that came together are looked up together; a reply among them is taken alone. */
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<Optional<Entry<SmsEvent>>> newsOf(List<SmsEvent> events) {
+        if (events.stream().allMatch(DeliveryReport.class::isInstance)) {
+            return (List) reports.newsOf((List) events);
+        }
+        return EventLedger.super.newsOf(events);
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void recordAll(List<Entry<SmsEvent>> entries) {
+        if (entries.stream().allMatch(DeliveryTracker.Change.class::isInstance)) {
+            reports.recordAll((List) entries);
+        } else {
+            EventLedger.super.recordAll(entries);
+        }
     }
 }

@@ -105,6 +105,52 @@ public interface TrackingStore extends IdempotentRepository {
     boolean updateStatus(long id, DeliveryStatus status, String rawStatus, Instant statusAt);
 
     /**
+     * The account's messages with these provider ids, by provider id (the latest per id); ids not tracked are
+     * absent. A batched push or a poll's page looks its messages up in one query where the store can.
+     */
+    default Map<String, TrackedMessage> findByProviderMessageIds(String provider, String account,
+                                                                 Collection<String> providerMessageIds) {
+        Map<String, TrackedMessage> found = new java.util.HashMap<>();
+        for (String id : providerMessageIds) {
+            findByProviderMessageId(provider, account, id).ifPresent(m -> found.put(id, m));
+        }
+        return found;
+    }
+
+    /**
+     * {@link #updateStatus} for several changes in one transaction where the store can (the reports of one batched
+     * push or one poll's page); answers each change's result in order.
+     */
+    default boolean[] updateStatuses(List<StatusChange> changes) {
+        boolean[] updated = new boolean[changes.size()];
+        for (int i = 0; i < changes.size(); i++) {
+            StatusChange c = changes.get(i);
+            updated[i] = updateStatus(c.id(), c.status(), c.rawStatus(), c.statusAt());
+        }
+        return updated;
+    }
+
+    /** A status change of a tracked message, as {@link #updateStatus} takes it. */
+    record StatusChange(long id, DeliveryStatus status, String rawStatus, Instant statusAt) {
+    }
+
+    /**
+     * A mark to take before looking messages up, for {@link #changedSince}; 0 in a store that does not keep them.
+     */
+    default long statusMark() {
+        return 0;
+    }
+
+    /**
+     * Whether a status of message {@code id} may have been recorded since {@code mark} was taken: a caller that
+     * claimed a message it read after the mark need not read it again when this is false. True unless the store
+     * knows every status written (a store whose claims span several processes must answer true).
+     */
+    default boolean changedSince(long id, long mark) {
+        return true;
+    }
+
+    /**
      * Claims {@code key} (a message or an event) for the caller while it routes it, so a push and a poll in this
      * JVM never route the same change at once. False when someone else holds it. Claims live in this process only:
      * several processes on one database may each emit a change once (at least once overall).

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.camelsms.core.DeliveryReport;
 import io.camelsms.core.EventLedger;
@@ -33,6 +36,10 @@ final class WebcomDlrProtocol implements WebhookProtocol<WebcomDlrProtocol.Event
     record Event(WebcomStatusPush push, DeliveryReport report) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(WebcomDlrProtocol.class);
+    /** Refused entries named in the log line of one push. */
+    private static final int MAX_NAMED = 10;
+
     private final ZoneId zone;
 
     WebcomDlrProtocol(ZoneId zone) {
@@ -45,7 +52,33 @@ final class WebcomDlrProtocol implements WebhookProtocol<WebcomDlrProtocol.Event
      * acknowledged, so the platform stops re-sending them.
      */
     static EventLedger<Event> ledger(EventLedger<SmsEvent> reports) {
-        return event -> reports.news(event.report()).map(news -> new PushedEntry(event.push(), news));
+        return new PushLedger(reports);
+    }
+
+    /** The report ledger over pushed entries: a body's entries are looked up together and recorded together. */
+    private record PushLedger(EventLedger<SmsEvent> reports) implements EventLedger<Event> {
+
+        @Override
+        public Optional<Entry<Event>> news(Event event) {
+            return reports.news(event.report()).map(news -> new PushedEntry(event.push(), news));
+        }
+
+        @Override
+        public List<Optional<Entry<Event>>> newsOf(List<Event> events) {
+            List<Optional<Entry<SmsEvent>>> news = reports.newsOf(events.stream().map(e -> (SmsEvent) e.report())
+                    .toList());
+            List<Optional<Entry<Event>>> entries = new ArrayList<>(news.size());
+            for (int i = 0; i < news.size(); i++) {
+                WebcomStatusPush push = events.get(i).push();
+                entries.add(news.get(i).map(n -> new PushedEntry(push, n)));
+            }
+            return entries;
+        }
+
+        @Override
+        public void recordAll(List<Entry<Event>> entries) {
+            reports.recordAll(entries.stream().map(e -> ((PushedEntry) e).news()).toList());
+        }
     }
 
     /** A pushed entry the ledger found new: routed with the enriched report, recorded as the report's entry. */
@@ -85,28 +118,45 @@ final class WebcomDlrProtocol implements WebhookProtocol<WebcomDlrProtocol.Event
             throw new MalformedWebhookException("the body is not a JSON array of states");
         }
         List<Event> events = new ArrayList<>(root.size());
+        List<String> refused = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
-            JsonNode entry = root.get(i);
-            WebcomStatusPush push;
-            try {
-                push = entry.isObject() ? Json.MAPPER.treeToValue(entry, WebcomStatusPush.class) : null;
-            } catch (JsonProcessingException e) {
-                push = null;
-            }
+            WebcomStatusPush push = entry(root.get(i), i, refused);
             if (push == null) {
-                throw new MalformedWebhookException("entry " + i + " is not an object");
-            }
-            if (push.idSms() == null || !push.idSms().isValueNode() || push.idSms().asText().isBlank()) {
-                throw new MalformedWebhookException("entry " + i + " has no id_sms");
-            }
-            if (push.state() == null || push.state().isBlank()) {
-                throw new MalformedWebhookException("entry " + i + " has no state");
+                continue;
             }
             events.add(new Event(push, new DeliveryReport(WebcomApi.PROVIDER, push.idSms().asText(), null, null,
                     null, WebcomStateValue.normalise(push.state()), push.state(), WebcomTimes.parse(push.time(), zone),
                     null)));
         }
+        if (events.isEmpty() && !refused.isEmpty()) {
+            throw new MalformedWebhookException(String.join("; ", refused.subList(0, Math.min(refused.size(),
+                    MAX_NAMED))));
+        }
+        if (!refused.isEmpty()) {
+            // the good entries are taken; the bad ones are left out of the answer (the platform sends them again)
+            LOG.warn("webcom: status push: {} of {} entries refused: {}", refused.size(), root.size(),
+                    String.join("; ", refused.subList(0, Math.min(refused.size(), MAX_NAMED))));
+        }
         return events;
+    }
+
+    /** A pushed entry, or null with what is wrong with it added to {@code refused}. */
+    private static WebcomStatusPush entry(JsonNode entry, int index, List<String> refused) {
+        WebcomStatusPush push;
+        try {
+            push = entry.isObject() ? Json.MAPPER.treeToValue(entry, WebcomStatusPush.class) : null;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            push = null;
+        }
+        String fault = push == null ? "is not an object"
+                : push.idSms() == null || !push.idSms().isValueNode() || push.idSms().asText().isBlank()
+                ? "has no id_sms"
+                : push.state() == null || push.state().isBlank() ? "has no state" : null;
+        if (fault != null) {
+            refused.add("entry " + index + " " + fault);
+            return null;
+        }
+        return push;
     }
 
     @Override

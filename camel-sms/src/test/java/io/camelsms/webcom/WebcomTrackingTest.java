@@ -357,6 +357,47 @@ class WebcomTrackingTest extends WebcomTestSupport {
         assertEquals(List.of(), routed);
     }
 
+    private WebhookPush.Answer push(String... states) throws Exception {
+        return WebhookPush.post(URI.create(httpBase + "/sms/webcom/dlr/" + SECRET), "application/json",
+                "[" + String.join(",", states) + "]");
+    }
+
+    private static String state(String idSms, String state) {
+        return "{\"id_sms\":\"" + idSms + "\",\"time\":\"2011-01-01 12:57:46\",\"state\":\"" + state + "\"}";
+    }
+
+    @Test
+    void aBatchedPushTakesItsGoodEntriesAndLeavesOutABadOneAndOneWhoseRouteFailed() throws Exception {
+        start("push");
+        List<String> ids = send("601", "602", "603");
+        failOnce.add("602:deliver");
+        String[] body = {state(ids.get(0), "deliver"), state(ids.get(1), "deliver"), "{\"id_sms\":\"1\"}",
+                         state(ids.get(2), "deliver")};
+
+        WebhookPush.Answer first = push(body);
+        assertEquals(200, first.status());
+        assertEquals(List.of(ids.get(0), ids.get(2)), ackedIds(first.body()), "the bad entry and the failed one"
+                + " are left out, so the platform sends them again");
+        assertEquals(List.of("601:deliver", "603:deliver"), changes());
+
+        WebhookPush.Answer again = push(body); // the platform re-sends the push
+        assertEquals(ids, ackedIds(again.body()));
+        assertEquals(List.of("601:deliver", "603:deliver", "602:deliver"), changes(), "only the failed one again");
+    }
+
+    @Test
+    void twoStatesOfOneMessageInOnePushAreBothRoutedInOrder() throws Exception {
+        start("push");
+        List<String> ids = send("611", "612");
+
+        WebhookPush.Answer answer = push(state(ids.get(0), "send"), state(ids.get(1), "deliver"),
+                state(ids.get(0), "deliver"));
+
+        assertEquals(List.of(ids.get(0), ids.get(1), ids.get(0)), ackedIds(answer.body()));
+        assertEquals(List.of("611:send", "612:deliver", "611:deliver"), changes());
+        assertEquals(List.of(), store.openMessages("webcom", account(), 10));
+    }
+
     // ---- push and poll together
 
     @Test
@@ -366,6 +407,9 @@ class WebcomTrackingTest extends WebcomTestSupport {
         start("poll");
         List<String> first = send("501", "502");
         awaitRouted(2); // the poll sees them sent
+        // and records them after its page was routed
+        await(() -> first.stream().allMatch(id -> store.findByProviderMessageId("webcom", account(), id)
+                .map(m -> m.status() == DeliveryStatus.SENT).orElse(false)));
 
         // pushed first: the poll (back after a pause) has nothing left to say
         context.getRouteController().stopRoute("poll");
