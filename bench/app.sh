@@ -36,9 +36,13 @@ heap_after_gc() { # used heap (MB) after a full GC of the JVM $1, empty if it is
     jcmd "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); printf "%d", v / 1024 } }'
 }
 
-echo "nproc: $(nproc); $(java -version 2>&1 | head -1); $ROWS rows; work dir $WORK"
-echo "| provider | rows | time (s) | recipients/s | peak RSS (MB) | heap after GC, start (MB) | heap after GC, end (MB) | exit | the app's summary; report lines |"
-echo "|---|---:|---:|---:|---:|---:|---:|---|---|"
+cpu_seconds() { # user + system CPU of the process $1 so far, empty if it is gone
+    awk -v tck="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / tck }' "/proc/$1/stat" 2>/dev/null || true
+}
+
+echo "nproc: $(nproc); $(java -version 2>&1 | head -1); $ROWS rows; JVM options: ${APP_OPTS:-none, the JVM defaults}; work dir $WORK"
+echo "| provider | rows | time (s) | app CPU (s) | recipients/s | peak RSS (MB) | heap after GC, start (MB) | heap after GC, end (MB) | sends timed out | exit | checks | the app's summary |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|"
 for provider in "${PROVIDERS[@]}"; do
     data="$WORK/data-$provider"
     mkdir -p "$data/inbox"
@@ -48,10 +52,11 @@ for provider in "${PROVIDERS[@]}"; do
     java ${APP_OPTS:-} -Dsms.provider="$provider" -Dsms.data-dir="$data" -Dsms.exit-when-done=true -jar "$JAR" \
         > "$WORK/$provider.log" 2>&1 &
     pid=$!
-    peak_rss=0; first_heap=""; last_heap=""; next_heap=$(( $(date +%s) + 10 ))
+    peak_rss=0; first_heap=""; last_heap=""; cpu=""; next_heap=$(( $(date +%s) + 10 ))
     while kill -0 "$pid" 2>/dev/null; do
         rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$pid/status" 2>/dev/null || echo 0)
         (( rss > peak_rss )) && peak_rss=$rss
+        c=$(cpu_seconds "$pid"); [[ -n "$c" ]] && cpu=$c
         if (( $(date +%s) >= next_heap )); then
             h=$(heap_after_gc "$pid"); [[ -n "$h" ]] && { [[ -z "$first_heap" ]] && first_heap=$h; last_heap=$h; }
             next_heap=$(( $(date +%s) + 20 ))
@@ -61,9 +66,15 @@ for provider in "${PROVIDERS[@]}"; do
     wait "$pid" && code=0 || code=$?
     seconds=$(echo "$(date +%s.%N) - $start" | bc)
     summary=$(grep -o "done bench-recipients.csv: [^;]*" "$WORK/$provider.log" | tail -1 || true)
-    reports=$(cat "$data"/outbox/dlr-*.jsonl 2>/dev/null | grep -c "app-" || true)
-    printf "| %s | %d | %.1f | %.0f | %d | %s | %s | %s | %s; %s |\n" "$provider" "$ROWS" "$seconds" \
-        "$(echo "$ROWS / $seconds" | bc -l)" "$peak_rss" "${first_heap:--}" "${last_heap:--}" "$code" \
-        "${summary:-no summary}" "$reports"
+    timed_out=$(grep -c "no reply from .* within" "$WORK/$provider.log" || true)
+    reports=$(cat "$data"/outbox/dlr-*.jsonl 2>/dev/null | grep -c "\"app-" || true)
+    checks="every row accepted"
+    [[ "$summary" == *"$ROWS rows read, $ROWS accepted"* ]] || checks="NOT every row accepted"
+    if [[ "$provider" == painel || "$provider" == webcom ]]; then
+        [[ "$reports" -eq "$ROWS" ]] && checks="$checks; a report line per row" || checks="$checks; $reports report lines, NOT one per row"
+    fi
+    printf "| %s | %d | %.1f | %s | %.0f | %d | %s | %s | %s | %s | %s | %s |\n" "$provider" "$ROWS" "$seconds" \
+        "${cpu:--}" "$(echo "$ROWS / $seconds" | bc -l)" "$peak_rss" "${first_heap:--}" "${last_heap:--}" \
+        "$timed_out" "$code" "$checks" "${summary:-no summary}"
 done
 echo "app logs: $WORK/<provider>.log"
