@@ -19,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -47,7 +51,8 @@ import io.camelsms.webcom.model.WebcomStateValue;
  * {@code deliver} ({@code read} for Viber), or the outcome set for the phone, or {@code expired} when the
  * {@code validity_period} ran out first. Dates are Moscow time, as the platform writes them. With a webhook URL
  * set, {@link #push()} posts every changed state; ids the client does not echo back are posted again on the next
- * push, at most {@value #MAX_PUSH_ATTEMPTS} times; at most {@value #PUSH_BATCH} states per POST. Pushes are made
+ * push, at most {@value #MAX_PUSH_ATTEMPTS} times; at most {@value #PUSH_BATCH} states per POST, up to
+ * {@value #PUSH_THREADS} POSTs at once. Pushes are made
  * by {@link #tick()} (the autopilot's thread), never by a request. Retention: settled messages are forgotten after
  * {@link #RETENTION} or beyond {@value #MESSAGES_KEPT} messages, oldest first.
  */
@@ -67,6 +72,8 @@ public final class WebcomSimulator extends ProviderSimulator {
     public static final int MESSAGES_KEPT = 200_000;
     /** States per webhook POST: a campaign's worth of changes goes in several bodies, not one huge one. */
     public static final int PUSH_BATCH = 1_000;
+    /** At most this many POSTs of one push are in flight at once, as a platform's senders would make them. */
+    static final int PUSH_THREADS = 4;
     /** {@link #pushes()} keeps the last this many bodies (up to {@value #PUSH_BATCH} states, some 70 KB, each). */
     public static final int PUSHES_KEPT = 100;
     /** {@link #statusRequests()} keeps the last this many calls. */
@@ -130,6 +137,7 @@ public final class WebcomSimulator extends ProviderSimulator {
     private final Deque<Request> lastRequests = new ArrayDeque<>();
     private final Deque<List<Long>> statusRequests = new ArrayDeque<>();
     private long nextIdSms;
+    private ExecutorService pushThreads;
 
     public WebcomSimulator(SandboxClock clock) {
         super(clock);
@@ -635,11 +643,45 @@ public final class WebcomSimulator extends ProviderSimulator {
         if (due.isEmpty()) {
             return null;
         }
-        WebhookPush.Answer answer = null;
+        if (due.size() <= PUSH_BATCH) {
+            return post(url, due);
+        }
+        List<Future<WebhookPush.Answer>> posts = new ArrayList<>();
         for (int from = 0; from < due.size(); from += PUSH_BATCH) {
-            answer = post(url, due.subList(from, Math.min(due.size(), from + PUSH_BATCH)));
+            List<Map<String, Object>> body = due.subList(from, Math.min(due.size(), from + PUSH_BATCH));
+            posts.add(pushThreads().submit(() -> post(url, body)));
+        }
+        WebhookPush.Answer answer = null;
+        try {
+            for (Future<WebhookPush.Answer> post : posts) {
+                answer = post.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("webcom push failed", e.getCause());
         }
         return answer;
+    }
+
+    private synchronized ExecutorService pushThreads() {
+        if (pushThreads == null) {
+            pushThreads = Executors.newFixedThreadPool(PUSH_THREADS, r -> {
+                Thread t = new Thread(r, "sandbox-webcom-push");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return pushThreads;
+    }
+
+    /** Stops the push threads. */
+    @Override
+    public synchronized void close() {
+        if (pushThreads != null) {
+            pushThreads.shutdownNow();
+            pushThreads = null;
+        }
     }
 
     private WebhookPush.Answer post(URI url, List<Map<String, Object>> due) {
