@@ -52,7 +52,8 @@ import io.camelsms.webcom.model.WebcomStateValue;
  * {@code validity_period} ran out first. Dates are Moscow time, as the platform writes them. With a webhook URL
  * set, {@link #push()} posts every changed state; ids the client does not echo back are posted again on the next
  * push, at most {@value #MAX_PUSH_ATTEMPTS} times; at most {@value #PUSH_BATCH} states per POST, up to
- * {@value #PUSH_THREADS} POSTs at once. Pushes are made
+ * {@value #PUSH_THREADS} POSTs at once, at most {@value #PUSH_ROUND} states per push (the oldest; the others in the
+ * next). Pushes are made
  * by {@link #tick()} (the autopilot's thread), never by a request. Retention: settled messages are forgotten after
  * {@link #RETENTION} or beyond {@value #MESSAGES_KEPT} messages, oldest first.
  */
@@ -74,6 +75,8 @@ public final class WebcomSimulator extends ProviderSimulator {
     public static final int PUSH_BATCH = 1_000;
     /** At most this many POSTs of one push are in flight at once, as a platform's senders would make them. */
     static final int PUSH_THREADS = 4;
+    /** States per push at most, oldest first; the rest go in the next (a push builds every state it posts first). */
+    public static final int PUSH_ROUND = 16 * PUSH_BATCH;
     /** {@link #pushes()} keeps the last this many bodies (up to {@value #PUSH_BATCH} states, some 70 KB, each). */
     public static final int PUSHES_KEPT = 100;
     /** {@link #statusRequests()} keeps the last this many calls. */
@@ -613,7 +616,7 @@ public final class WebcomSimulator extends ProviderSimulator {
                 throw new IllegalStateException("no webhook URL: call webhookUrl(...) first");
             }
             Instant now = clock.instant();
-            for (Iterator<Accepted> it = toPush.iterator(); it.hasNext(); ) {
+            for (Iterator<Accepted> it = toPush.iterator(); it.hasNext() && due.size() < PUSH_ROUND; ) {
                 Accepted message = it.next();
                 String state = state(message, now);
                 if (WebcomStateValue.SEND.wire().equals(state)) {

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,8 +98,8 @@ class WebcomSimulatorTest {
     }
 
     @Test
-    void aLargePushGoesInBodiesOfAThousandStatesEachAcknowledgedOnce() throws Exception {
-        int messages = 2 * WebcomSimulator.PUSH_BATCH + 500;
+    void aLargePushGoesInBodiesOfAThousandStatesOldestFirstEachAcknowledgedOnce() throws Exception {
+        int messages = WebcomSimulator.PUSH_ROUND + 500;
         List<Integer> bodySizes = new CopyOnWriteArrayList<>();
         Set<String> pushedIds = ConcurrentHashMap.newKeySet();
         HttpServer client = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -124,8 +125,14 @@ class WebcomSimulatorTest {
             SANDBOX.sandbox().clock().advance(WebcomSimulator.DEFAULT_DELIVER_AFTER);
 
             webcom.push();
+            assertEquals(Collections.nCopies(WebcomSimulator.PUSH_ROUND / WebcomSimulator.PUSH_BATCH,
+                    WebcomSimulator.PUSH_BATCH), bodySizes, "a push's most");
+            assertEquals(false, pushedIds.contains(String.valueOf(webcom.accepted().get(messages - 1).idSms())),
+                    "the oldest first");
+            bodySizes.clear();
+            webcom.push();
+            assertEquals(List.of(500), bodySizes, "the rest in the next push");
 
-            assertEquals(List.of(500, 1000, 1000), bodySizes.stream().sorted().toList());
             assertEquals(messages, pushedIds.size());
             assertEquals(null, webcom.push(), "all acknowledged: nothing left to push");
         } finally {
