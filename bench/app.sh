@@ -4,7 +4,8 @@
 # file of N rows and exits once every message is final (sms.exit-when-done=true). Prints the time, the app's CPU
 # seconds (user + system, the sandbox's included: it runs in the app), recipients/s, the peak RSS, the heap after a
 # full GC at the start and at the end (sampled every 20 s; every sample in <provider>.samples), the sends that timed
-# out (from the log), and checks every row was accepted and (painel, webcom) one report line per row.
+# out (from the log), the embedded tracking store's size on disk, and checks every row was accepted and (painel,
+# webcom) one report line per row.
 #
 #   bench/app.sh [rows] [provider ...]        rows default 1000000; providers default painel webcom pwapi
 #
@@ -45,8 +46,8 @@ cpu_seconds() { # user + system CPU of the process $1 so far, empty if it is gon
 }
 
 echo "nproc: $(nproc); $(java -version 2>&1 | head -1); $ROWS rows; JVM options: ${APP_OPTS:-none, the JVM defaults}; work dir $WORK"
-echo "| provider | rows | time (s) | app CPU (s) | recipients/s | peak RSS (MB) | heap after GC, start (MB) | heap after GC, end (MB) | sends timed out | exit | checks | the app's summary |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|"
+echo "| provider | rows | time (s) | app CPU (s) | recipients/s | peak RSS (MB) | heap after GC, start (MB) | heap after GC, end (MB) | sends timed out | tracking store on disk (MB) | exit | checks | the app's summary |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|"
 for provider in "${PROVIDERS[@]}"; do
     data="$WORK/data-$provider"
     mkdir -p "$data/inbox"
@@ -76,14 +77,15 @@ for provider in "${PROVIDERS[@]}"; do
     seconds=$(echo "$(date +%s.%N) - $start" | bc)
     summary=$(grep -o "done bench-recipients.csv: [^;]*" "$WORK/$provider.log" | tail -1 || true)
     timed_out=$(grep -c "no reply from .* within" "$WORK/$provider.log" || true)
+    store_mb=$(du -sm "$data/tracking" 2>/dev/null | cut -f1)
     reports=$(cat "$data"/outbox/dlr-*.jsonl 2>/dev/null | grep -c "\"app-" || true)
     checks="every row accepted"
     [[ "$summary" == *"$ROWS rows read, $ROWS accepted"* ]] || checks="NOT every row accepted"
     if [[ "$provider" == painel || "$provider" == webcom ]]; then
         [[ "$reports" -eq "$ROWS" ]] && checks="$checks; a report line per row" || checks="$checks; $reports report lines, NOT one per row"
     fi
-    printf "| %s | %d | %.1f | %s | %.0f | %d | %s | %s | %s | %s | %s | %s |\n" "$provider" "$ROWS" "$seconds" \
+    printf "| %s | %d | %.1f | %s | %.0f | %d | %s | %s | %s | %s | %s | %s | %s |\n" "$provider" "$ROWS" "$seconds" \
         "${cpu:--}" "$(echo "$ROWS / $seconds" | bc -l)" "$peak_rss" "${first_heap:--}" "${last_heap:--}" \
-        "$timed_out" "$code" "$checks" "${summary:-no summary}"
+        "$timed_out" "${store_mb:--}" "$code" "$checks" "${summary:-no summary}"
 done
 echo "app logs: $WORK/<provider>.log; every heap sample: $WORK/<provider>.samples"
