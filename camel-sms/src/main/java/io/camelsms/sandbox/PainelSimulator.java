@@ -46,7 +46,8 @@ import io.camelsms.painel.model.PainelStatusText;
  * As a real provider does, the sandbox answers the request first and calls back later: the callbacks a request's
  * progress makes due are pushed by {@value #CALLBACK_THREADS} callback threads, one {@code data_callback} per call
  * (the manual defines no batch), never by the thread serving the request; {@link #tick()} pushes what is due and
- * returns when every callback due has been answered. Retention: a campaign whose messages are all final and
+ * returns when every callback due has been answered, while the autopilot's step hands what is due to the callback
+ * threads and goes on (a backlog of callbacks never holds the sandbox clock). Retention: a campaign whose messages are all final and
  * pushed is forgotten (getstatus answers "campanha nao encontrada") once it was delivered more than
  * {@link #RETENTION} ago by the sandbox clock, or once the sandbox holds more than {@value #RETAINED_MESSAGES}
  * messages (oldest campaigns first); {@link #pushes()} keeps the last {@value #PUSHES_KEPT} callbacks.
@@ -102,6 +103,8 @@ public final class PainelSimulator extends ProviderSimulator {
         final List<SmsState> messages = new ArrayList<>();
         /** messages not final yet, or final and not pushed yet: the campaign is not forgotten before 0 */
         int unsettled;
+        /** its handset's reply is still to come: not forgotten before */
+        boolean replyDue;
         Instant deliveredAt;
 
         CampaignState(String id, String login, String msg, String urlCallback, Instant startAt) {
@@ -224,19 +227,51 @@ public final class PainelSimulator extends ProviderSimulator {
         }
         due.forEach(this::push);
         awaitPushes();
+        replyToDelivered();
+    }
+
+    /**
+     * The autopilot's step: what is due goes to the {@value #CALLBACK_THREADS} callback threads, as a request's
+     * progress does, and the step does not wait for them (a tick would push on the autopilot's one thread and hold the
+     * sandbox clock until every callback was answered); a campaign's reply follows once its callbacks were made.
+     */
+    @Override
+    protected void autopilotTick() {
+        queueCallbacks(progress());
+        replyToDelivered();
+    }
+
+    /** With {@link #autoReply}, one handset of each campaign whose delivery callbacks were all made answers it. */
+    private void replyToDelivered() {
         String text = autoReply;
-        List<String[]> replies = new ArrayList<>();
+        Map<CampaignState, String> replies = new LinkedHashMap<>();
         synchronized (this) {
-            while (!awaitingReply.isEmpty()) {
-                CampaignState campaign = awaitingReply.poll();
+            for (Iterator<CampaignState> it = awaitingReply.iterator(); it.hasNext(); ) {
+                CampaignState campaign = it.next();
+                if (campaign.unsettled > 0) {
+                    continue;
+                }
+                it.remove();
+                campaign.replyDue = false;
                 if (text == null || campaign.urlCallback == null || !repliedCampaigns.add(campaign.id)) {
                     continue;
                 }
                 campaign.messages.stream().filter(m -> PainelStatusText.SUCESSO.text().equals(m.status)).findFirst()
-                        .ifPresent(m -> replies.add(new String[] {campaign.id, m.number}));
+                        .ifPresent(m -> {
+                            campaign.replyDue = true; // until the reply is made
+                            replies.put(campaign, m.number);
+                        });
             }
         }
-        replies.forEach(r -> reply(r[0], r[1], text));
+        replies.forEach((campaign, number) -> {
+            try {
+                reply(campaign.id, number, text);
+            } finally {
+                synchronized (this) {
+                    campaign.replyDue = false;
+                }
+            }
+        });
     }
 
     /** Makes one handset per campaign answer {@code text} once the campaign is delivered (null: no replies). */
@@ -471,6 +506,7 @@ public final class PainelSimulator extends ProviderSimulator {
             }
             campaign.deliveredAt = deliveredAt;
             if (campaign.urlCallback != null && autoReply != null) {
+                campaign.replyDue = true;
                 awaitingReply.add(campaign);
             }
             it.remove();
@@ -566,7 +602,7 @@ public final class PainelSimulator extends ProviderSimulator {
         Instant horizon = now.minus(RETENTION);
         for (Iterator<CampaignState> it = campaigns.values().iterator(); it.hasNext(); ) {
             CampaignState oldest = it.next();
-            boolean settled = oldest.unsettled == 0 && oldest.deliveredAt != null;
+            boolean settled = oldest.unsettled == 0 && oldest.deliveredAt != null && !oldest.replyDue;
             if (!settled || (retainedMessages <= RETAINED_MESSAGES && !oldest.deliveredAt.isBefore(horizon))) {
                 return;
             }

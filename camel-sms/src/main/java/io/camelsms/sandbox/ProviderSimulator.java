@@ -62,6 +62,14 @@ public abstract class ProviderSimulator implements HttpHandler {
         // providers without a push do everything when they are asked
     }
 
+    /**
+     * What the autopilot runs at each step, after moving the clock: {@link #tick()}, unless the simulator hands what
+     * is due to threads of its own so that one provider's backlog of callbacks never holds up the clock.
+     */
+    protected void autopilotTick() {
+        tick();
+    }
+
     /** Stops what the simulator runs in the background (callback threads); the sandbox calls it when it stops. */
     public void close() {
         // most simulators run nothing in the background

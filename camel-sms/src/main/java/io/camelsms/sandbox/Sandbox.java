@@ -172,7 +172,7 @@ public final class Sandbox implements Service {
                 clock.advance(step);
                 for (ProviderSimulator simulator : simulators.values()) {
                     try {
-                        simulator.tick();
+                        simulator.autopilotTick();
                     } catch (RuntimeException e) {
                         LOG.warn("sandbox autopilot: {} failed to tick: {}", simulator.provider(), e.toString());
                     }

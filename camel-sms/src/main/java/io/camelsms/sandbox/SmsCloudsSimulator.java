@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,12 @@ import io.camelsms.smsclouds.model.SmscloudsLimits;
  * </ul>
  * A {@code Fault.code("422")} (any status as text) answers the documented error body with that status; 429 adds
  * {@code Retry-After: 0}.
+ * <p>
+ * Retention (the document names none): a campaign whose messages are all final is forgotten ({@code 404} on its
+ * messages) once its last message was sent more than {@link #RETENTION} ago by the sandbox clock, or, once its final
+ * statuses were read by {@code campaign/{id}/messages}, as soon as the sandbox holds more than
+ * {@value #RETAINED_MESSAGES} messages (oldest first): a campaign nobody has read since it ended is kept for the
+ * whole retention. MOs are kept for {@link #RETENTION} too, at most the last {@value #MOS_KEPT}.
  */
 public final class SmsCloudsSimulator extends ProviderSimulator {
 
@@ -61,6 +68,11 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
     public static final Duration SENDING_FOR = Duration.ofSeconds(60);
     public static final Duration VOICE_QUEUED_FOR = Duration.ofSeconds(10);
     public static final Duration VOICE_CALLING_FOR = Duration.ofSeconds(30);
+    /** How long a final campaign and an MO stay queryable, by the sandbox clock. */
+    public static final Duration RETENTION = Duration.ofDays(7);
+    /** Beyond this many messages held, the oldest final campaigns already read are forgotten. */
+    public static final int RETAINED_MESSAGES = 200_000;
+    public static final int MOS_KEPT = 10_000;
     /** The SMS clic link ids the account has. */
     public static final Set<String> SHORT_URLS = Set.of("4", "7");
     /** The saved audio ids the account has. */
@@ -109,6 +121,11 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
         Instant insertedAt() {
             return createdAt.plus(INSERTING_FOR);
         }
+
+        /** When its last message is sent: every status is final from then on. */
+        Instant finalAt() {
+            return messages.get(messages.size() - 1).sendAt();
+        }
     }
 
     /** A reply (MO) to a sent SMS. */
@@ -139,8 +156,11 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
     private final Set<String> failing = new HashSet<>();
     private final Map<Long, Campaign> campaigns = new LinkedHashMap<>();
     private final Set<Long> repliedCampaigns = new HashSet<>();
+    /** Campaigns whose final statuses a client has read: forgotten first when the sandbox holds too many. */
+    private final Set<Long> readFinal = new HashSet<>();
+    private int retainedMessages;
     private volatile String autoReply;
-    private final List<Mo> mos = new ArrayList<>();
+    private final Deque<Mo> mos = new ArrayDeque<>();
     private final Map<Long, Voice> voices = new LinkedHashMap<>();
     private final List<JsonNode> emails = new ArrayList<>();
     private final Deque<Request> requests = new ArrayDeque<>();
@@ -287,6 +307,9 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
             mo = new Mo(receivedIds.incrementAndGet(), campaign.id(), campaign.name(), sms.id(), cellphone, sms.text(),
                     response, sms.sendAt(), now);
             mos.add(mo);
+            if (mos.size() > MOS_KEPT) {
+                mos.poll();
+            }
         }
         URI url = moWebhook;
         return url == null ? null : WebhookPush.get(withQuery(url, Map.of("response", response,
@@ -323,6 +346,8 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
         failing.clear();
         campaigns.clear();
         repliedCampaigns.clear();
+        readFinal.clear();
+        retainedMessages = 0;
         autoReply = null;
         mos.clear();
         voices.clear();
@@ -584,6 +609,8 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
         String name = text(body, "campaign_name");
         String country = countries.get(countryId != null ? countryId : route.country());
         campaigns.put(id, new Campaign(id, name, text, route, country, url, now, scheduledAt, messages));
+        retainedMessages += n;
+        forgetOldCampaigns(now);
         recipientsAccepted.addAndGet(n);
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("message", SmscloudsLimits.SUCCESS_MESSAGE);
@@ -598,6 +625,25 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
         reply.put("balance", balance);
         reply.put("token_expires", "2099-01-01 00:00:00");
         return reply;
+    }
+
+    /** The retention: final campaigns past {@link #RETENTION}, and beyond the count those already read. */
+    private void forgetOldCampaigns(Instant now) {
+        Instant horizon = now.minus(RETENTION);
+        for (Iterator<Campaign> it = campaigns.values().iterator(); it.hasNext(); ) {
+            Campaign campaign = it.next();
+            boolean expired = campaign.finalAt().isBefore(horizon);
+            boolean readBeyondCount = retainedMessages > RETAINED_MESSAGES && readFinal.contains(campaign.id());
+            if (expired || readBeyondCount) {
+                it.remove();
+                readFinal.remove(campaign.id());
+                repliedCampaigns.remove(campaign.id());
+                retainedMessages -= campaign.messages().size();
+            }
+        }
+        while (!mos.isEmpty() && mos.peekFirst().receivedAt().isBefore(horizon)) {
+            mos.poll();
+        }
     }
 
     /** The text the recipient's handset receives, with its combination fields in place of the placeholders. */
@@ -630,6 +676,9 @@ public final class SmsCloudsSimulator extends ProviderSimulator {
                 m.put("text", sms.text());
                 data.add(m);
             }
+        }
+        if (sent == campaign.messages().size()) {
+            readFinal.add(id);
         }
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("message", SmscloudsLimits.SUCCESS_MESSAGE);

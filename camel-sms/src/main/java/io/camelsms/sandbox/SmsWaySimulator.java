@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,10 @@ import io.camelsms.smsway.model.SmswayState;
  * The document does not say how it counts quota windows, nor whether a discarded message counts toward them:
  * the sandbox slides the windows and does not count discarded messages. {@code ipv4grant} and {@code prefixwhite}
  * are answered as comma-separated strings, the form updateuserinfo takes.
+ * <p>
+ * Retention: smsgetlast reports the latest 100 messages and the longest quota window is a day, so a message is
+ * forgotten once received more than {@link #RETENTION} ago or beyond the latest {@value #MESSAGES_KEPT}, oldest first
+ * (a {@code maxday} above that many then counts only the messages kept).
  */
 public final class SmsWaySimulator extends ProviderSimulator {
 
@@ -52,6 +57,10 @@ public final class SmsWaySimulator extends ProviderSimulator {
     public static final String DEFAULT_MOBILEPHONE = "393331234567";
     public static final Duration PUSH_DELAY = Duration.ofSeconds(2);
     public static final Duration DELIVERY_DELAY = Duration.ofSeconds(5);
+    /** How long a message is kept, by the sandbox clock: the longest quota window ({@code maxday}). */
+    public static final Duration RETENTION = Duration.ofDays(1);
+    /** At most this many messages are kept, the latest (smsgetlast shows at most 100 of them). */
+    public static final int MESSAGES_KEPT = 100_000;
     private static final int KEPT_REQUESTS = 50;
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     /** A {@code \n} not after {@code \r}, or a {@code \r} not before {@code \n}. */
@@ -81,7 +90,8 @@ public final class SmsWaySimulator extends ProviderSimulator {
     private int credits = DEFAULT_CREDITS;
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private final Map<String, Integer> failingNumbers = new HashMap<>();
-    private final List<Stored> messages = new ArrayList<>();
+    /** The messages received, oldest first, within the retention. */
+    private final Deque<Stored> messages = new ArrayDeque<>();
     private final Deque<Request> lastRequests = new ArrayDeque<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -166,7 +176,7 @@ public final class SmsWaySimulator extends ProviderSimulator {
 
     // ---- what happened
 
-    /** Every message received by smssend, oldest first, in its state at the clock's now. */
+    /** The messages received by smssend and kept (see the retention), oldest first, in their state at the clock's now. */
     public synchronized List<Message> messages() {
         Instant now = clock.instant();
         return messages.stream().map(m -> view(m, now)).toList();
@@ -363,6 +373,7 @@ public final class SmsWaySimulator extends ProviderSimulator {
         String kept = text.length() > SmswaySendRequest.MAX_SMSTEXT ? text.substring(0, SmswaySendRequest.MAX_SMSTEXT)
                 : text;
         Instant now = clock.instant();
+        forgetOldMessages(now);
         if (overQuota(now)) {
             messages.add(new Stored(recipient, now, sim, kept, true, null));
             return overQuotaAnswersThreshold ? SmswayCode.OVER_THRESHOLD.code() : SmswayCode.SUCCESS.code();
@@ -370,6 +381,14 @@ public final class SmsWaySimulator extends ProviderSimulator {
         credits--;
         messages.add(new Stored(recipient, now, sim, kept, false, failingNumbers.get(recipient)));
         return SmswayCode.SUCCESS.code();
+    }
+
+    private void forgetOldMessages(Instant now) {
+        Instant horizon = now.minus(RETENTION);
+        while (!messages.isEmpty()
+               && (messages.size() >= MESSAGES_KEPT || messages.peekFirst().tsreq().isBefore(horizon))) {
+            messages.removeFirst();
+        }
     }
 
     private boolean overQuota(Instant now) {
@@ -395,11 +414,8 @@ public final class SmsWaySimulator extends ProviderSimulator {
             answer(exchange, "smsgetlast", SmswayCode.GENERIC_ERROR.code(), null);
             return;
         }
-        qty = Math.min(qty, SmswayLastRequest.MAX_QTY);
-        List<Message> all = messages();
         List<Map<String, Object>> list = new ArrayList<>();
-        for (int i = all.size() - 1; i >= 0 && list.size() < qty; i--) {
-            Message m = all.get(i);
+        for (Message m : latest(Math.min(qty, SmswayLastRequest.MAX_QTY))) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("recipient", m.recipient());
             entry.put("tsreq", m.tsreq().toEpochMilli());
@@ -410,6 +426,16 @@ public final class SmsWaySimulator extends ProviderSimulator {
             list.add(entry);
         }
         answer(exchange, "smsgetlast", 1, Map.of("smslist", list));
+    }
+
+    /** The latest {@code qty} messages, latest first, in their state at the clock's now. */
+    private synchronized List<Message> latest(int qty) {
+        Instant now = clock.instant();
+        List<Message> latest = new ArrayList<>(qty);
+        for (Iterator<Stored> it = messages.descendingIterator(); it.hasNext() && latest.size() < qty; ) {
+            latest.add(view(it.next(), now));
+        }
+        return latest;
     }
 
     private synchronized int update(JsonNode body) {

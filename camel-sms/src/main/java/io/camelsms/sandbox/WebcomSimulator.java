@@ -19,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -47,7 +51,9 @@ import io.camelsms.webcom.model.WebcomStateValue;
  * {@code deliver} ({@code read} for Viber), or the outcome set for the phone, or {@code expired} when the
  * {@code validity_period} ran out first. Dates are Moscow time, as the platform writes them. With a webhook URL
  * set, {@link #push()} posts every changed state; ids the client does not echo back are posted again on the next
- * push, at most {@value #MAX_PUSH_ATTEMPTS} times; at most {@value #PUSH_BATCH} states per POST. Pushes are made
+ * push, at most {@value #MAX_PUSH_ATTEMPTS} times; at most {@value #PUSH_BATCH} states per POST, up to
+ * {@value #PUSH_THREADS} POSTs at once, at most {@value #PUSH_ROUND} states per push (the oldest; the others in the
+ * next). Pushes are made
  * by {@link #tick()} (the autopilot's thread), never by a request. Retention: settled messages are forgotten after
  * {@link #RETENTION} or beyond {@value #MESSAGES_KEPT} messages, oldest first.
  */
@@ -67,8 +73,14 @@ public final class WebcomSimulator extends ProviderSimulator {
     public static final int MESSAGES_KEPT = 200_000;
     /** States per webhook POST: a campaign's worth of changes goes in several bodies, not one huge one. */
     public static final int PUSH_BATCH = 1_000;
-    /** {@link #pushes()} keeps the last this many bodies. */
-    public static final int PUSHES_KEPT = 1_000;
+    /** At most this many POSTs of one push are in flight at once, as a platform's senders would make them. */
+    static final int PUSH_THREADS = 4;
+    /** States per push at most, oldest first; the rest go in the next (a push builds every state it posts first). */
+    public static final int PUSH_ROUND = 16 * PUSH_BATCH;
+    /** {@link #pushes()} keeps the last this many bodies (up to {@value #PUSH_BATCH} states, some 70 KB, each). */
+    public static final int PUSHES_KEPT = 100;
+    /** {@link #statusRequests()} keeps the last this many calls. */
+    public static final int STATUS_REQUESTS_KEPT = 1_000;
     public static final BigDecimal PRICE_PER_PART = new BigDecimal("2.50");
     public static final ZoneId PLATFORM_ZONE = ZoneId.of("Europe/Moscow");
     private static final long FIRST_ID_SMS = 82216;
@@ -119,10 +131,16 @@ public final class WebcomSimulator extends ProviderSimulator {
     private final Map<Long, Accepted> byIdSms = new LinkedHashMap<>();
     private final Map<Long, String> acknowledged = new HashMap<>();
     private final Map<Long, Pending> pending = new HashMap<>();
-    private final List<String> pushes = new ArrayList<>();
+    /**
+     * Messages whose final state is not acknowledged (nor given up on) yet, in the order they were accepted, which is
+     * the order they settle in (one delay for all): a push looks at these, and stops at the first still in "send".
+     */
+    private final Deque<Accepted> toPush = new ArrayDeque<>();
+    private final Deque<String> pushes = new ArrayDeque<>();
     private final Deque<Request> lastRequests = new ArrayDeque<>();
-    private final List<List<Long>> statusRequests = new ArrayList<>();
+    private final Deque<List<Long>> statusRequests = new ArrayDeque<>();
     private long nextIdSms;
+    private ExecutorService pushThreads;
 
     public WebcomSimulator(SandboxClock clock) {
         super(clock);
@@ -151,6 +169,7 @@ public final class WebcomSimulator extends ProviderSimulator {
         byIdSms.clear();
         acknowledged.clear();
         pending.clear();
+        toPush.clear();
         pushes.clear();
         lastRequests.clear();
         statusRequests.clear();
@@ -256,12 +275,12 @@ public final class WebcomSimulator extends ProviderSimulator {
         return List.copyOf(lastRequests);
     }
 
-    /** The id_sms of every authorised state.php call since the last reset, one list per call, oldest first. */
+    /** The id_sms of the last {@value #STATUS_REQUESTS_KEPT} authorised state.php calls, one list per call, oldest first. */
     public synchronized List<List<Long>> statusRequests() {
         return List.copyOf(statusRequests);
     }
 
-    /** The bodies of every webhook push, oldest first. */
+    /** The bodies of the last {@value #PUSHES_KEPT} webhook pushes, oldest first. */
     public synchronized List<String> pushes() {
         return List.copyOf(pushes);
     }
@@ -433,6 +452,7 @@ public final class WebcomSimulator extends ProviderSimulator {
                 group.get("type_send_1").asText(), group.get("sender").asText(), group.get("text").asText(), phone,
                 entry.hasNonNull("validity_period") ? entry.get("validity_period").asText() : null, now);
         byIdSms.put(message.idSms(), message);
+        toPush.add(message);
         if (message.clientIdSms() != null) {
             byClientId.put(message.clientIdSms(), message);
         }
@@ -460,6 +480,9 @@ public final class WebcomSimulator extends ProviderSimulator {
                 return;
             }
             it.remove();
+            if (toPush.peekFirst() == oldest) {
+                toPush.pollFirst();
+            }
             if (oldest.clientIdSms() != null) {
                 byClientId.remove(oldest.clientIdSms(), oldest);
             }
@@ -487,6 +510,9 @@ public final class WebcomSimulator extends ProviderSimulator {
                 asked.add(id.asLong(-1));
             }
             statusRequests.add(List.copyOf(asked));
+            if (statusRequests.size() > STATUS_REQUESTS_KEPT) {
+                statusRequests.poll();
+            }
             for (long id : asked) {
                 Accepted message = byIdSms.get(id);
                 if (message == null) {
@@ -590,9 +616,14 @@ public final class WebcomSimulator extends ProviderSimulator {
                 throw new IllegalStateException("no webhook URL: call webhookUrl(...) first");
             }
             Instant now = clock.instant();
-            for (Accepted message : byIdSms.values()) {
+            for (Iterator<Accepted> it = toPush.iterator(); it.hasNext() && due.size() < PUSH_ROUND; ) {
+                Accepted message = it.next();
                 String state = state(message, now);
-                if (WebcomStateValue.SEND.wire().equals(state) || state.equals(acknowledged.get(message.idSms()))) {
+                if (WebcomStateValue.SEND.wire().equals(state)) {
+                    break;
+                }
+                if (state.equals(acknowledged.get(message.idSms()))) {
+                    it.remove();
                     continue;
                 }
                 Pending p = pending.computeIfAbsent(message.idSms(), id -> new Pending());
@@ -601,6 +632,7 @@ public final class WebcomSimulator extends ProviderSimulator {
                     p.attempts = 0;
                 }
                 if (p.attempts >= MAX_PUSH_ATTEMPTS) {
+                    it.remove();
                     continue;
                 }
                 p.attempts++;
@@ -614,11 +646,45 @@ public final class WebcomSimulator extends ProviderSimulator {
         if (due.isEmpty()) {
             return null;
         }
-        WebhookPush.Answer answer = null;
+        if (due.size() <= PUSH_BATCH) {
+            return post(url, due);
+        }
+        List<Future<WebhookPush.Answer>> posts = new ArrayList<>();
         for (int from = 0; from < due.size(); from += PUSH_BATCH) {
-            answer = post(url, due.subList(from, Math.min(due.size(), from + PUSH_BATCH)));
+            List<Map<String, Object>> body = due.subList(from, Math.min(due.size(), from + PUSH_BATCH));
+            posts.add(pushThreads().submit(() -> post(url, body)));
+        }
+        WebhookPush.Answer answer = null;
+        try {
+            for (Future<WebhookPush.Answer> post : posts) {
+                answer = post.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("webcom push failed", e.getCause());
         }
         return answer;
+    }
+
+    private synchronized ExecutorService pushThreads() {
+        if (pushThreads == null) {
+            pushThreads = Executors.newFixedThreadPool(PUSH_THREADS, r -> {
+                Thread t = new Thread(r, "sandbox-webcom-push");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return pushThreads;
+    }
+
+    /** Stops the push threads. */
+    @Override
+    public synchronized void close() {
+        if (pushThreads != null) {
+            pushThreads.shutdownNow();
+            pushThreads = null;
+        }
     }
 
     private WebhookPush.Answer post(URI url, List<Map<String, Object>> due) {
@@ -631,7 +697,7 @@ public final class WebcomSimulator extends ProviderSimulator {
         synchronized (this) {
             pushes.add(body);
             if (pushes.size() > PUSHES_KEPT) {
-                pushes.remove(0);
+                pushes.poll();
             }
         }
         WebhookPush.Answer answer = WebhookPush.post(url, "application/json; charset=utf-8", body);

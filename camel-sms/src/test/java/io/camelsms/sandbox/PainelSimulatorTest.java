@@ -136,6 +136,50 @@ class PainelSimulatorTest {
     }
 
     @Test
+    void theAutopilotsStepLeavesCallbacksToTheCallbackThreadsAndTheReplyFollowsThem() throws Exception {
+        // the client's endpoint holds each call until the autopilot's step has returned
+        CountDownLatch stepReturned = new CountDownLatch(1);
+        List<String> calls = new CopyOnWriteArrayList<>();
+        CountDownLatch allCalls = new CountDownLatch(3);
+        HttpServer client = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        client.createContext("/cb", exchange -> {
+            boolean afterTheStep = false;
+            try {
+                // bounded: a callback made on the autopilot's thread would wait for ever otherwise
+                afterTheStep = stepReturned.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            String data = URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+            calls.add((afterTheStep ? "" : "made on the autopilot's thread: ") + data.split(";")[2]);
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+            allCalls.countDown();
+        });
+        client.setExecutor(Executors.newCachedThreadPool());
+        client.start();
+        PainelSimulator painel = SANDBOX.sandbox().painel().autoReply("SIM");
+        try {
+            String callbackUrl = URLEncoder.encode("http://127.0.0.1:" + client.getAddress().getPort() + "/cb",
+                    StandardCharsets.UTF_8);
+            json("action=sendsms" + AUTH + "&msg=Oi&numbers=31999999999,31988887777&url_callback=" + callbackUrl);
+            SANDBOX.sandbox().clock().advance(PainelSimulator.DELIVERY_DELAY);
+
+            painel.autopilotTick();
+            stepReturned.countDown();
+            while (allCalls.getCount() > 0) { // later steps: once the delivery callbacks are made, the handset answers
+                Thread.sleep(10);
+                painel.autopilotTick();
+            }
+
+            assertEquals(List.of("", "", "SIM"), calls.stream().sorted().toList(), calls::toString);
+            assertEquals("SIM", calls.get(2), "the reply comes after the delivery callbacks");
+        } finally {
+            client.stop(0);
+        }
+    }
+
+    @Test
     void aFinalCampaignIsForgottenAfterTheRetention() throws Exception {
         String old = json("action=sendsms" + AUTH + "&msg=Oi&numbers=31999999999").get("data").asText();
         SANDBOX.sandbox().clock().advance(PainelSimulator.DELIVERY_DELAY);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.camelsms.core.Json;
+import io.camelsms.smsclouds.model.SmscloudsLimits;
 import io.camelsms.testing.SandboxExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -149,6 +150,51 @@ class SmsCloudsSimulatorTest {
         assertEquals(1, smsclouds.mos().size(), "one answer per campaign");
         JsonNode responses = json(call("POST", "/api/v3/responses", "{\"type\":1,\"from\":\"2000-01-01 00:00:00\"}"));
         assertTrue(responses.toString().contains("\"SI\""), responses.toString());
+    }
+
+    @Test
+    void aFinalCampaignIsForgottenAfterTheRetention() throws Exception {
+        SANDBOX.sandbox().clock().freeze();
+        long old = campaign(1, "4498");
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR)
+                .plus(SmsCloudsSimulator.RETENTION).plusMinutes(1));
+
+        long recent = campaign(1, "4497");
+
+        assertEquals(404, call("GET", "/api/v3/campaign/" + old + "/messages", null).statusCode());
+        assertEquals("inserting", json(call("GET", "/api/v3/campaign/" + recent + "/messages", null))
+                .get("campaign_status").asText());
+    }
+
+    @Test
+    void beyondTheCountOnlyFinalCampaignsAlreadyReadAreForgottenOldestFirst() throws Exception {
+        SANDBOX.sandbox().clock().freeze();
+        int size = SmscloudsLimits.MAX_RECIPIENTS;
+        long read = campaign(size, "4498");
+        long unread = campaign(size, "4497");
+        SANDBOX.sandbox().clock().advance(SmsCloudsSimulator.INSERTING_FOR.plus(SmsCloudsSimulator.SENDING_FOR));
+        assertEquals(100, json(call("GET", "/api/v3/campaign/" + read + "/messages", null)).get("percentage").asInt());
+
+        for (int held = 2 * size; held <= SmsCloudsSimulator.RETAINED_MESSAGES; held += size) {
+            campaign(size, "4496");
+        }
+
+        assertEquals(404, call("GET", "/api/v3/campaign/" + read + "/messages", null).statusCode());
+        assertEquals(100, json(call("GET", "/api/v3/campaign/" + unread + "/messages", null))
+                .get("percentage").asInt(), "nobody has read its final statuses yet");
+    }
+
+    /** Creates a campaign to {@code size} cellphones starting with {@code prefix}; returns its id. */
+    private static long campaign(int size, String prefix) throws Exception {
+        StringBuilder recipients = new StringBuilder();
+        for (int i = 0; i < size; i++) {
+            recipients.append(i == 0 ? "" : ",").append("{\"cellphone\":\"")
+                    .append(String.format("%s%0" + (10 - prefix.length()) + "d", prefix, i)).append("\"}");
+        }
+        HttpResponse<String> created = call("POST", "/api/v3/campaign", "{\"text\":\"hola\",\"recipients\":["
+                + recipients + "],\"country\":1}");
+        assertEquals(200, created.statusCode(), created.body());
+        return json(created).get("campaign").asLong();
     }
 
     @Test

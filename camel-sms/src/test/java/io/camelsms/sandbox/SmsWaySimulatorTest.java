@@ -82,6 +82,20 @@ class SmsWaySimulatorTest {
     }
 
     @Test
+    void aMessageIsForgottenOnceOlderThanTheLongestQuotaWindow() throws Exception {
+        SANDBOX.sandbox().clock().freeze();
+        res("POST", "smssend", "tokenapi=" + KEY, "{\"recipient\":\"39380\",\"smstext\":\"old\"}");
+        SANDBOX.sandbox().clock().advance(SmsWaySimulator.RETENTION.plusSeconds(1));
+
+        res("POST", "smssend", "tokenapi=" + KEY, "{\"recipient\":\"39380\",\"smstext\":\"recent\"}");
+
+        JsonNode reply = Json.MAPPER.readTree(send("GET", "smsgetlast", "tokenapi=" + KEY, "{\"qty\":100}").body());
+        assertEquals(List.of("recent"), SANDBOX.sandbox().smsway().messages().stream()
+                .map(SmsWaySimulator.Message::smstext).toList());
+        assertEquals(1, reply.get("smslist").size());
+    }
+
+    @Test
     void anInjectedCodeIsAnsweredInTheProvidersFormat() throws Exception {
         SANDBOX.sandbox().smsway().faults().failNext(1, Fault.code("-24"));
         assertEquals(-24, res("GET", "userinfo", "tokenapi=" + KEY, ""));

@@ -1,12 +1,21 @@
 package io.camelsms.sandbox;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -86,6 +95,49 @@ class WebcomSimulatorTest {
         assertEquals("Phone number must be less than 15 characters", information.get(2).get("error").asText());
         assertEquals(information.get(0).get("id_sms"), information.get(3).get("id_sms"), "same client_id_sms");
         assertEquals(1, SANDBOX.sandbox().webcom().accepted().size());
+    }
+
+    @Test
+    void aLargePushGoesInBodiesOfAThousandStatesOldestFirstEachAcknowledgedOnce() throws Exception {
+        int messages = WebcomSimulator.PUSH_ROUND + 500;
+        List<Integer> bodySizes = new CopyOnWriteArrayList<>();
+        Set<String> pushedIds = ConcurrentHashMap.newKeySet();
+        HttpServer client = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        client.createContext("/dlr", exchange -> {
+            JsonNode states = Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
+            bodySizes.add(states.size());
+            states.forEach(state -> pushedIds.add(state.get("id_sms").asText()));
+            byte[] echo = Json.MAPPER.writeValueAsBytes(states); // every id echoed back: acknowledged
+            exchange.sendResponseHeaders(200, echo.length);
+            exchange.getResponseBody().write(echo);
+            exchange.close();
+        });
+        client.setExecutor(Executors.newCachedThreadPool());
+        client.start();
+        try {
+            WebcomSimulator webcom = SANDBOX.sandbox().webcom()
+                    .webhookUrl(URI.create("http://127.0.0.1:" + client.getAddress().getPort() + "/dlr"));
+            StringBuilder phones = new StringBuilder();
+            for (int i = 0; i < messages; i++) {
+                phones.append(i == 0 ? "[" : ",").append("{\"phone\":\"7961").append(1_000_000 + i).append("\"}");
+            }
+            assertEquals(200, post("/json", send("\"Shop\"", "\"hi\"", phones + "]")).statusCode());
+            SANDBOX.sandbox().clock().advance(WebcomSimulator.DEFAULT_DELIVER_AFTER);
+
+            webcom.push();
+            assertEquals(Collections.nCopies(WebcomSimulator.PUSH_ROUND / WebcomSimulator.PUSH_BATCH,
+                    WebcomSimulator.PUSH_BATCH), bodySizes, "a push's most");
+            assertEquals(false, pushedIds.contains(String.valueOf(webcom.accepted().get(messages - 1).idSms())),
+                    "the oldest first");
+            bodySizes.clear();
+            webcom.push();
+            assertEquals(List.of(500), bodySizes, "the rest in the next push");
+
+            assertEquals(messages, pushedIds.size());
+            assertEquals(null, webcom.push(), "all acknowledged: nothing left to push");
+        } finally {
+            client.stop(0);
+        }
     }
 
     @Test

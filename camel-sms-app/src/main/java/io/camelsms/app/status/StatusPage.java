@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,22 +49,32 @@ public final class StatusPage implements CamelContextAware {
             + " style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusPage.class);
+    /**
+     * The chart's sampler uses at most 1/this of one core: a sample's count is one pass over an index that grows with
+     * the store (about a second of CPU at a million messages on H2), so after a sample that took t the timer's next
+     * firings are skipped until this many t have passed.
+     */
+    static final int SAMPLE_COST_FACTOR = 20;
 
     private final AtomicBoolean storeUnreadable = new AtomicBoolean();
     private final RecentFileRuns runs;
     private final StatusHistory history;
     private final Clock clock;
+    private final LongSupplier nanoTime;
+    private long nextSampleNanos;
     private final String script;
     private CamelContext camelContext;
 
     public StatusPage(RecentFileRuns runs) {
-        this(runs, new StatusHistory(StatusHistory.DEFAULT_CAPACITY), Clock.systemUTC());
+        this(runs, new StatusHistory(StatusHistory.DEFAULT_CAPACITY), Clock.systemUTC(), System::nanoTime);
     }
 
-    StatusPage(RecentFileRuns runs, StatusHistory history, Clock clock) {
+    StatusPage(RecentFileRuns runs, StatusHistory history, Clock clock, LongSupplier nanoTime) {
         this.runs = runs;
         this.history = history;
         this.clock = clock;
+        this.nanoTime = nanoTime;
+        this.nextSampleNanos = nanoTime.getAsLong();
         this.script = resource(SCRIPT);
     }
 
@@ -94,10 +105,16 @@ public final class StatusPage implements CamelContextAware {
 
     /**
      * Takes one sample of every tracked message's status for the chart (the status-history route's timer); none
-     * while the store cannot be read.
+     * while the store cannot be read, and none until {@value #SAMPLE_COST_FACTOR} times the last sample's duration
+     * has passed.
      */
-    public void sample() {
+    public synchronized void sample() {
+        long start = nanoTime.getAsLong();
+        if (start - nextSampleNanos < 0) {
+            return;
+        }
         Map<String, Map<DeliveryStatus, Long>> byProvider = fromStore(TrackingStore::statusCountsByProvider);
+        nextSampleNanos = start + (nanoTime.getAsLong() - start) * SAMPLE_COST_FACTOR;
         if (byProvider == null) {
             return;
         }
