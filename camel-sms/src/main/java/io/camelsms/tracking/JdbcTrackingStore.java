@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -30,6 +32,8 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.camelsms.core.DeliveryStatus;
 import io.camelsms.observability.CachedHealthCheck;
@@ -38,8 +42,20 @@ import io.camelsms.observability.CachedHealthCheck;
  * The tracking store on any JDBC database Flyway and camel-sms's portable schema support: the embedded H2 default
  * ({@link #embeddedH2(java.nio.file.Path)}) or PostgreSQL (a {@code DataSource} bean). The schema is created and
  * migrated by the store itself on start ({@code db/tracking/V*.sql}, history in {@code camel_sms_schema_history}).
+ *
+ * <p>A send's accepted batch is committed as one record ({@code sms_accepted_batch}, V12) and moved into per-message
+ * rows of {@code sms_message} by the store's expander thread, off the send path; a start expands whatever a stopped
+ * process left before anything else. The send path's look-ups ({@link #earlierContent}, {@link #earlierSends},
+ * {@link #unknownExternalIds}) also see this store's batches not yet expanded; every other read first waits until
+ * the batches committed before it are expanded ({@link #awaitExpanded}). Only this store knows its pending batches:
+ * stores in several processes that share one database expand at once instead ({@link #setBackgroundExpansion},
+ * which {@code ClusteredTrackingStore} turns off).
  */
 public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcTrackingStore.class);
+    /** Accepted messages a send may get ahead of the expander by, before it helps expanding. */
+    public static final long DEFAULT_MAX_PENDING = 100_000;
 
     /** Rows per JDBC batch (on PostgreSQL: per batch of multi-row INSERTs). */
     static final int INSERT_BATCH = 1_000;
@@ -68,6 +84,16 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     private volatile boolean multiRowInsert;
     /** PostgreSQL only: whether sms_message has had planner statistics since this store started. */
     private volatile boolean statisticsKnown;
+    /** Accepted batches committed in compact form and not yet in sms_message. */
+    private final PendingBatches pending = new PendingBatches();
+    /** Held while a batch is expanded: by the expander thread, or by a read or a send that cannot wait for it. */
+    private final ReentrantLock expanding = new ReentrantLock();
+    /** Notified when a batch commits or is expanded. */
+    private final Object batchesChanged = new Object();
+    private volatile boolean backgroundExpansion = true;
+    private volatile long maxPendingMessages = DEFAULT_MAX_PENDING;
+    private volatile boolean expanderRunning;
+    private Thread expander;
 
     public JdbcTrackingStore(DataSource dataSource) {
         this(dataSource, Clock.systemUTC());
@@ -122,11 +148,38 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         // every changed page: at H2's default of 32 ids a trip it cost a 1M-row send most of its tracking time.
         // PostgreSQL keeps its default of 1 (its cache is per session, and a trip is cheap there).
         flyway(found, h2).migrate();
+        multiRowInsert = !h2;
+        // a stopped process's accepted batches first: the in-flight rows left are then only requests never answered
+        expandAcceptedBatches(found);
+        pending.clearCommitted();
         expandInFlightBatches(found);
         statisticsKnown = h2;
-        multiRowInsert = !h2;
         dataSource = found;
         stopped = false;
+        if (backgroundExpansion) {
+            expanderRunning = true;
+            expander = new Thread(this::runExpander, "camel-sms-tracking-expander");
+            expander.setDaemon(true);
+            expander.start();
+        }
+    }
+
+    /**
+     * Whether accepted batches are moved into sms_message by a background thread (the default) or in the
+     * transaction that records them. Turn it off when several processes share the database without
+     * {@code ClusteredTrackingStore}: another process's resume check does not see this one's pending batches.
+     */
+    public void setBackgroundExpansion(boolean backgroundExpansion) {
+        this.backgroundExpansion = backgroundExpansion;
+    }
+
+    public boolean isBackgroundExpansion() {
+        return backgroundExpansion;
+    }
+
+    /** How many accepted messages a send may get ahead of the expander before it helps (memory: their index). */
+    public void setMaxPendingMessages(long maxPendingMessages) {
+        this.maxPendingMessages = maxPendingMessages;
     }
 
     private static Flyway flyway(DataSource dataSource, boolean h2) {
@@ -158,6 +211,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         MigrationInfo applied = migrations.current();
         List<String> pending = Arrays.stream(migrations.pending()).map(m -> "V" + m.getVersion()).toList();
         long[] open = {0};
+        awaitExpanded();
         query("SELECT COUNT(*) FROM sms_message WHERE is_final = FALSE", s -> {
         }, rs -> open[0] = rs.getLong(1));
         builder.detail("database", database)
@@ -185,6 +239,16 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
      */
     @Override
     protected void doStop() {
+        stopExpander();
+        try {
+            while (expandNext()) {
+                // what a stop leaves is expanded by the next start, but a clean stop leaves nothing
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("tracking store: accepted batches not expanded at stop (the next start expands them): {}",
+                    e.getMessage());
+            LOG.debug("expanding at stop", e);
+        }
         stopped = true;
         if (ownsDataSource && dataSource instanceof org.h2.jdbcx.JdbcConnectionPool pool) {
             pool.dispose();
@@ -193,6 +257,10 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public void recordAccepted(List<TrackedMessage> messages) {
+        if (backgroundExpansion && PendingBatches.deferrable(messages)) {
+            recordBatch(UUID.randomUUID().toString(), messages, List.of(), false);
+            return;
+        }
         inTransaction(connection -> {
             insertAccepted(connection, messages);
             return null;
@@ -274,7 +342,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
      */
     private void analyzeIfWithoutStatistics() {
         String sql = "SELECT 1 FROM pg_class WHERE oid = 'sms_message'::regclass AND reltuples <= 0";
-        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             boolean without;
             try (ResultSet rs = statement.executeQuery(sql)) {
                 without = rs.next();
@@ -295,6 +363,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
      */
     @Override
     public Map<String, String> earlierContent(String provider, Collection<String> externalIds) {
+        Map<String, TrackedMessage> notExpanded = notExpanded(provider, externalIds);
         Map<String, String> found = new HashMap<>();
         byExternalId("external_id, provider, content_hash", externalIds, rs -> {
             if (provider.equals(rs.getString(2))) {
@@ -305,12 +374,18 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                 }
             }
         });
+        notExpanded.forEach((id, m) -> {
+            if (!found.containsKey(id) || m.contentHash() == null) {
+                found.put(id, m.contentHash());
+            }
+        });
         return found;
     }
 
     /** Keeps the first message recorded under each id (the lowest row id), of the provider only. */
     @Override
     public Map<String, TrackedMessage> earlierSends(String provider, Collection<String> externalIds) {
+        Map<String, TrackedMessage> notExpanded = notExpanded(provider, externalIds);
         Map<String, TrackedMessage> found = new HashMap<>();
         byExternalId(COLUMNS, externalIds, rs -> {
             if (provider.equals(rs.getString(2))) {
@@ -318,6 +393,41 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                 found.merge(message.externalId(), message, (a, b) -> a.id() <= b.id() ? a : b);
             }
         });
+        notExpanded.forEach(found::putIfAbsent); // recorded after every row of the table
+        return found;
+    }
+
+    /**
+     * Of these external ids, the provider's accepted messages not yet in sms_message: this store's pending batches
+     * (in memory) and any other store's on the same database (their parts read whole: rare, another process's).
+     * Read before sms_message, so a batch expanded meanwhile is found there.
+     */
+    private Map<String, TrackedMessage> notExpanded(String provider, Collection<String> externalIds) {
+        Map<String, TrackedMessage> found = new HashMap<>(pending.find(provider, externalIds));
+        List<Map.Entry<String, Integer>> others = new ArrayList<>();
+        query("SELECT batch_key, part FROM sms_accepted_batch WHERE provider = ?", s -> s.setString(1, provider),
+                rs -> {
+                    if (!pending.contains(rs.getString(1))) {
+                        others.add(Map.entry(rs.getString(1), rs.getInt(2)));
+                    }
+                });
+        if (others.isEmpty()) {
+            return found;
+        }
+        Set<String> asked = externalIds instanceof Set<String> set ? set : new HashSet<>(externalIds);
+        for (Map.Entry<String, Integer> part : others) {
+            query("SELECT account, created_at, messages FROM sms_accepted_batch WHERE batch_key = ? AND part = ?", s -> {
+                s.setString(1, part.getKey());
+                s.setInt(2, part.getValue());
+            }, rs -> {
+                for (TrackedMessage m : PendingBatches.Part.decode(provider, rs.getString(1), instant(rs, 2),
+                        rs.getString(3))) {
+                    if (m.externalId() != null && asked.contains(m.externalId())) {
+                        found.putIfAbsent(m.externalId(), m);
+                    }
+                }
+            });
+        }
         return found;
     }
 
@@ -464,6 +574,10 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public void settleInFlight(String batchKey, List<TrackedMessage> accepted, List<UnknownSend> unknown) {
+        if (backgroundExpansion && PendingBatches.deferrable(accepted)) {
+            recordBatch(batchKey, accepted, unknown, true);
+            return;
+        }
         // A large batch's accepted rows commit in chunks first, the batch's row is deleted last: one 20,000-row
         // transaction made H2 store its pages and undo log mid-transaction, and cost a third more CPU (bench/tracking.sh).
         // A crash between chunks leaves the batch's row: its accepted messages count as accepted (sms_message wins
@@ -488,6 +602,234 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         if (!statisticsKnown && !accepted.isEmpty()) {
             analyzeIfWithoutStatistics();
         }
+    }
+
+    /**
+     * The send path's write: the accepted messages as parts of sms_accepted_batch (V12), the unknown ones, and with
+     * {@code settles} the batch's in-flight marks dropped, in one transaction; the expander moves the parts into
+     * sms_message later. A send far ahead of the expander helps it first, so pending batches stay bounded.
+     */
+    private void recordBatch(String batchKey, List<TrackedMessage> accepted, List<UnknownSend> unknown,
+                             boolean settles) {
+        while (pending.messageCount() >= maxPendingMessages && expandNext()) {
+            // expanded the oldest pending batch
+        }
+        PendingBatches.Batch batch = accepted.isEmpty() ? null : pending.add(batchKey, List.copyOf(accepted));
+        try {
+            inTransaction(connection -> {
+                if (batch != null) {
+                    insertParts(connection, batch);
+                }
+                insertUnknown(connection, unknown, null);
+                if (settles) {
+                    deleteWhere(connection, "DELETE FROM sms_in_flight_batch WHERE batch_key = ?", batchKey);
+                    deleteWhere(connection, "DELETE FROM sms_unknown_send WHERE in_flight = ?", batchKey);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (batch != null) {
+                pending.remove(batch, false);
+            }
+            throw e;
+        }
+        if (batch != null) {
+            batch.committed = true;
+            synchronized (batchesChanged) {
+                batchesChanged.notifyAll();
+            }
+        }
+    }
+
+    private static void insertParts(Connection connection, PendingBatches.Batch batch) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_accepted_batch (batch_key, part,"
+                + " provider, account, created_at, messages) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (PendingBatches.Part part : batch.parts) {
+                insert.setString(1, batch.key);
+                insert.setInt(2, part.number());
+                insert.setString(3, part.provider());
+                insert.setString(4, part.account());
+                setInstant(insert, 5, part.createdAt());
+                insert.setString(6, part.encoded());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Waits until every accepted batch this store committed before the call is in sms_message, expanding on the
+     * caller's thread when the expander is busy elsewhere: what every read of sms_message but the send path's
+     * look-ups does first, so it never misses a message. Returns at once when nothing is pending.
+     */
+    public void awaitExpanded() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        long target = pending.lastCommitted();
+        while (pending.expandedThrough() < target) {
+            if (!expandNext()) {
+                synchronized (batchesChanged) {
+                    if (pending.expandedThrough() < target && pending.readyHead() == null) {
+                        try {
+                            batchesChanged.wait(100); // the head batch is still committing
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("interrupted while the tracking store expanded batches", e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Expands the oldest pending batch, if it is committed; false when there was none. */
+    private boolean expandNext() {
+        expanding.lock();
+        try {
+            PendingBatches.Batch batch = pending.readyHead();
+            if (batch == null) {
+                return false;
+            }
+            for (; batch.nextPart < batch.parts.size(); batch.nextPart++) {
+                PendingBatches.Part part = batch.parts.get(batch.nextPart);
+                expandPart(batch.key, part.number(), part.messages());
+            }
+            pending.remove(batch, true);
+        } finally {
+            expanding.unlock();
+        }
+        synchronized (batchesChanged) {
+            batchesChanged.notifyAll();
+        }
+        if (!statisticsKnown) {
+            analyzeIfWithoutStatistics();
+        }
+        return true;
+    }
+
+    /**
+     * One part into sms_message, deleting its row in the same transaction; a part whose row is gone was expanded by
+     * a store that started on the same database meanwhile, and is not inserted twice.
+     */
+    private void expandPart(String batchKey, int part, List<TrackedMessage> messages) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (deletePart(connection, batchKey, part)) {
+                    insertAccepted(connection, messages);
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new TrackingStoreException("expanding accepted batch " + batchKey, e);
+        }
+    }
+
+    private static boolean deletePart(Connection connection, String batchKey, int part) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM sms_accepted_batch WHERE batch_key = ? AND part = ?")) {
+            delete.setString(1, batchKey);
+            delete.setInt(2, part);
+            return delete.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Expands every part of sms_accepted_batch, oldest first, one part per transaction: run on start, before anything
+     * reads or sends, for the batches a stopped process had not expanded. A part is read with its row locked, so
+     * another store expanding it at the same time waits and then finds it gone.
+     */
+    private void expandAcceptedBatches(DataSource found) {
+        String keys = "SELECT batch_key, part FROM sms_accepted_batch ORDER BY created_at, batch_key, part";
+        String select = "SELECT provider, account, created_at, messages FROM sms_accepted_batch WHERE batch_key = ?"
+                        + " AND part = ? FOR UPDATE";
+        try (Connection connection = found.getConnection()) {
+            List<Map.Entry<String, Integer>> parts = new ArrayList<>();
+            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(keys)) {
+                while (rs.next()) {
+                    parts.add(Map.entry(rs.getString(1), rs.getInt(2)));
+                }
+            }
+            if (parts.isEmpty()) {
+                return;
+            }
+            LOG.info("tracking store: expanding {} parts of accepted batches a stopped process left", parts.size());
+            connection.setAutoCommit(false);
+            for (Map.Entry<String, Integer> part : parts) {
+                try (PreparedStatement statement = connection.prepareStatement(select)) {
+                    statement.setString(1, part.getKey());
+                    statement.setInt(2, part.getValue());
+                    List<TrackedMessage> messages = null;
+                    try (ResultSet rs = statement.executeQuery()) {
+                        if (rs.next()) {
+                            messages = PendingBatches.Part.decode(rs.getString(1), rs.getString(2), instant(rs, 3),
+                                    rs.getString(4));
+                        }
+                    }
+                    if (messages != null) {
+                        insertAccepted(connection, messages);
+                        deletePart(connection, part.getKey(), part.getValue());
+                    }
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw new TrackingStoreException(select, e);
+        }
+    }
+
+    private void runExpander() {
+        while (expanderRunning) {
+            try {
+                if (!expandNext()) {
+                    synchronized (batchesChanged) {
+                        if (expanderRunning && pending.readyHead() == null) {
+                            batchesChanged.wait(1_000);
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("tracking store: expanding accepted batches failed, trying again in a second: {}",
+                        e.getMessage());
+                LOG.debug("expanding accepted batches", e);
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Lets the expander finish the part it is on (not interrupted: H2 would reopen its file) and waits for it. */
+    private void stopExpander() {
+        Thread running = expander;
+        if (running == null) {
+            return;
+        }
+        expanderRunning = false;
+        synchronized (batchesChanged) {
+            batchesChanged.notifyAll();
+        }
+        try {
+            running.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        expander = null;
     }
 
     /** One batched insert into sms_unknown_send; {@code inFlight}: the batch key of a write-ahead mark, or null. */
@@ -522,6 +864,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public Map<String, String> unknownExternalIds(String provider, Collection<String> externalIds) {
+        Set<String> acceptedNotExpanded = notExpanded(provider, externalIds).keySet();
         Map<String, String> found = new HashMap<>();
         List<String> ids = List.copyOf(externalIds);
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
@@ -538,6 +881,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                 }
             }, rs -> found.put(rs.getString(1), rs.getString(2)));
         }
+        found.keySet().removeAll(acceptedNotExpanded);
         found.putAll(inFlightNotAccepted(provider, externalIds));
         return found;
     }
@@ -567,6 +911,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public List<String> openCampaigns(String provider, String account) {
+        awaitExpanded();
         List<String> campaigns = new ArrayList<>();
         query("SELECT DISTINCT campaign_id FROM sms_message WHERE provider = ? AND account = ? AND is_final = FALSE"
               + " AND campaign_id IS NOT NULL ORDER BY campaign_id", s -> {
@@ -578,6 +923,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public boolean hasOpenMessages(String provider) {
+        awaitExpanded();
         boolean[] found = {false};
         query("SELECT 1 FROM sms_message WHERE provider = ? AND is_final = FALSE FETCH FIRST 1 ROWS ONLY",
                 s -> s.setString(1, provider), rs -> found[0] = true);
@@ -586,6 +932,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public OpenMessages openMessageCount(String provider, String account) {
+        awaitExpanded();
         OpenMessages[] open = {new OpenMessages(0, null)};
         query("SELECT COUNT(*), MIN(created_at) FROM sms_message WHERE provider = ? AND account = ?"
               + " AND is_final = FALSE", s -> {
@@ -597,6 +944,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public List<TrackedMessage> openMessages(String provider, String account, int limit) {
+        awaitExpanded();
         return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND account = ? AND is_final = FALSE"
                         + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", s -> {
                             s.setString(1, provider);
@@ -607,6 +955,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     /** One pass over the (provider, origin_file, status) index (V11), not over the messages. */
     @Override
     public Map<String, Map<DeliveryStatus, Long>> statusCountsByProvider() {
+        awaitExpanded();
         Map<String, Map<DeliveryStatus, Long>> counts = new TreeMap<>();
         query("SELECT provider, status, COUNT(*) FROM sms_message GROUP BY provider, status", s -> { },
                 rs -> counts.computeIfAbsent(rs.getString(1), p -> new EnumMap<>(DeliveryStatus.class))
@@ -617,6 +966,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     /** A range of the (provider, origin_file, status) index (V11). */
     @Override
     public Map<DeliveryStatus, Long> statusCounts(String provider, String originFile) {
+        awaitExpanded();
         Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
         query("SELECT status, COUNT(*) FROM sms_message WHERE provider = ? AND origin_file = ? GROUP BY status", s -> {
             s.setString(1, provider);
@@ -628,6 +978,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     @Override
     public Optional<TrackedMessage> findByProviderMessageId(String provider, String account,
                                                             String providerMessageId) {
+        awaitExpanded();
         return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND provider_message_id = ?"
                         + " AND account = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", s -> {
                             s.setString(1, provider);
@@ -640,6 +991,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     @Override
     public List<TrackedMessage> findByCampaignAndRecipient(String provider, String account, String campaignId,
                                                            String recipient) {
+        awaitExpanded();
         return messages("SELECT " + COLUMNS + " FROM sms_message WHERE campaign_recipient = ? AND provider = ?"
                         + " AND campaign_id = ? AND recipient = ? AND account = ? ORDER BY is_final, id", s -> {
                             s.setString(1, campaignRecipient(campaignId, recipient));
@@ -700,6 +1052,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public List<TrackedMessage> openOlderThan(String provider, String account, Instant cutoff, int limit) {
+        awaitExpanded();
         return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND account = ?"
                         + " AND is_final = FALSE AND created_at < ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
                 s -> {

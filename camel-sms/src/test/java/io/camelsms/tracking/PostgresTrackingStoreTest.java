@@ -73,7 +73,7 @@ class PostgresTrackingStoreTest extends TrackingStoreContract {
     @Override
     protected void wipe() throws Exception {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE sms_message, sms_event, sms_unknown_send, sms_in_flight_batch");
+            s.execute("TRUNCATE sms_message, sms_event, sms_unknown_send, sms_in_flight_batch, sms_accepted_batch");
         }
     }
 }

@@ -463,6 +463,7 @@ abstract class TrackingStoreContract {
         assertEquals(Set.copyOf(ids), store.earlierContent("smsclouds", ids).keySet());
         assertEquals(Map.of(), store.unknownExternalIds("smsclouds", ids));
         assertEquals(0, count("SELECT COUNT(*) FROM sms_in_flight_batch"));
+        store.awaitExpanded();
         assertEquals(2_501, count("SELECT COUNT(*) FROM sms_message WHERE campaign_id = 'c-big'"));
     }
 
