@@ -695,15 +695,15 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                 PendingBatches.Part part = batch.parts.get(batch.nextPart);
                 expandPart(batch.key, part.number(), part.messages());
             }
+            if (!statisticsKnown) { // before a read that waited for this batch plans its query
+                analyzeIfWithoutStatistics();
+            }
             pending.remove(batch, true);
         } finally {
             expanding.unlock();
         }
         synchronized (batchesChanged) {
             batchesChanged.notifyAll();
-        }
-        if (!statisticsKnown) {
-            analyzeIfWithoutStatistics();
         }
         return true;
     }
