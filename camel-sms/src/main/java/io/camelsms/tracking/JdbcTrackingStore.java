@@ -86,8 +86,11 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     private volatile boolean statisticsKnown;
     /** Accepted batches committed in compact form and not yet in sms_message. */
     private final PendingBatches pending = new PendingBatches();
-    /** Held while a batch is expanded: by the expander thread, or by a read or a send that cannot wait for it. */
-    private final ReentrantLock expanding = new ReentrantLock();
+    /**
+     * Held while a batch is expanded: by the expander thread, or by a read or a send that cannot wait for it (tests
+     * hold it to keep batches pending, as a process that dies before its expander comes round).
+     */
+    final ReentrantLock expanding = new ReentrantLock();
     /** Notified when a batch commits or is expanded. */
     private final Object batchesChanged = new Object();
     private volatile boolean backgroundExpansion = true;
