@@ -54,8 +54,8 @@ import io.camelsms.observability.CachedHealthCheck;
 public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTrackingStore.class);
-    /** Accepted messages a send may get ahead of the expander by, before it helps expanding. */
-    public static final long DEFAULT_MAX_PENDING = 100_000;
+    /** Accepted messages a send may get ahead of the expander by (12 bytes of memory each), before it helps. */
+    public static final long DEFAULT_MAX_PENDING = 1_000_000;
 
     /** Rows per JDBC batch (on PostgreSQL: per batch of multi-row INSERTs). */
     static final int INSERT_BATCH = 1_000;
@@ -82,6 +82,8 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     private volatile boolean stopped;
     /** Whether accepted messages go in multi-row INSERTs (PostgreSQL) rather than a JDBC batch of rows (H2). */
     private volatile boolean multiRowInsert;
+    /** PostgreSQL with its driver's CopyManager reachable: accepted messages go in by COPY. */
+    private volatile boolean copyIn;
     /** PostgreSQL only: whether sms_message has had planner statistics since this store started. */
     private volatile boolean statisticsKnown;
     /** Accepted batches committed in compact form and not yet in sms_message. */
@@ -152,6 +154,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         // PostgreSQL keeps its default of 1 (its cache is per session, and a trip is cheap there).
         flyway(found, h2).migrate();
         multiRowInsert = !h2;
+        copyIn = !h2 && copyAvailable(found);
         // a stopped process's accepted batches first: the in-flight rows left are then only requests never answered
         expandAcceptedBatches(found);
         pending.clearCommitted();
@@ -228,6 +231,14 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         return true;
     }
 
+    private static boolean copyAvailable(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return PostgresCopy.availableOn(connection);
+        } catch (SQLException e) {
+            throw new TrackingStoreException("opening a connection", e);
+        }
+    }
+
     private static boolean isH2(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName().equals("H2");
@@ -282,6 +293,11 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         if (messages.isEmpty()) {
             return;
         }
+        if (copyIn) {
+            PostgresCopy.copyIn(connection, "COPY sms_message (" + ACCEPTED_COLUMNS + ") FROM STDIN",
+                    copyRows(messages));
+            return;
+        }
         int chunk = multiRowInsert ? Math.min(INSERT_ROWS, messages.size()) : 1;
         try (PreparedStatement full = connection.prepareStatement(insertAcceptedSql(chunk))) {
             int from = 0;
@@ -307,11 +323,54 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         }
     }
 
+    private static final String ACCEPTED_COLUMNS = "provider, account, external_id, recipient, provider_message_id,"
+            + " campaign_id, status, raw_status, status_at, created_at, updated_at, is_final, campaign_recipient,"
+            + " content_hash, origin, origin_file";
+
     private static String insertAcceptedSql(int rows) {
         String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        return "INSERT INTO sms_message (provider, account, external_id, recipient, provider_message_id, campaign_id,"
-               + " status, raw_status, status_at, created_at, updated_at, is_final, campaign_recipient, content_hash,"
-               + " origin, origin_file) VALUES " + (row + ", ").repeat(rows - 1) + row;
+        return "INSERT INTO sms_message (" + ACCEPTED_COLUMNS + ") VALUES " + (row + ", ").repeat(rows - 1) + row;
+    }
+
+    /** The rows of {@link #bindAccepted} in COPY's text format: tab-separated, {@code \N} for null, escaped. */
+    private static String copyRows(List<TrackedMessage> messages) {
+        StringBuilder rows = new StringBuilder(messages.size() * 200);
+        for (TrackedMessage m : messages) {
+            String origin = cut(m.origin(), MAX_ORIGIN);
+            String[] fields = {m.provider(), m.account(), m.externalId(), m.recipient(), m.providerMessageId(),
+                m.campaignId(), m.status().name(), m.rawStatus(), text(m.statusAt()), text(m.createdAt()),
+                text(m.updatedAt()), m.isFinal() ? "t" : "f", campaignRecipient(m.campaignId(), m.recipient()),
+                m.contentHash(), origin, TrackedMessage.originFile(origin)};
+            for (int f = 0; f < fields.length; f++) {
+                if (f > 0) {
+                    rows.append('\t');
+                }
+                copyField(rows, fields[f]);
+            }
+            rows.append('\n');
+        }
+        return rows.toString();
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static void copyField(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("\\N");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
     }
 
     private static void bindAccepted(PreparedStatement insert, List<TrackedMessage> rows) throws SQLException {
@@ -406,22 +465,23 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
      * Read before sms_message, so a batch expanded meanwhile is found there.
      */
     private Map<String, TrackedMessage> notExpanded(String provider, Collection<String> externalIds) {
-        Map<String, TrackedMessage> found = new HashMap<>(pending.find(provider, externalIds));
-        List<Map.Entry<String, Integer>> others = new ArrayList<>();
+        java.util.TreeSet<PendingBatches.PartKey> parts = pending.partsOf(provider, externalIds);
         query("SELECT batch_key, part FROM sms_accepted_batch WHERE provider = ?", s -> s.setString(1, provider),
                 rs -> {
-                    if (!pending.contains(rs.getString(1))) {
-                        others.add(Map.entry(rs.getString(1), rs.getInt(2)));
+                    if (!pending.contains(rs.getString(1))) { // another store's, after this one's
+                        parts.add(new PendingBatches.PartKey(Long.MAX_VALUE, rs.getString(1), rs.getInt(2)));
                     }
                 });
-        if (others.isEmpty()) {
+        Map<String, TrackedMessage> found = new HashMap<>();
+        if (parts.isEmpty()) {
             return found;
         }
         Set<String> asked = externalIds instanceof Set<String> set ? set : new HashSet<>(externalIds);
-        for (Map.Entry<String, Integer> part : others) {
+        for (PendingBatches.PartKey part : parts) {
+            // a part gone meanwhile was expanded: sms_message, read after this, has it
             query("SELECT account, created_at, messages FROM sms_accepted_batch WHERE batch_key = ? AND part = ?", s -> {
-                s.setString(1, part.getKey());
-                s.setInt(2, part.getValue());
+                s.setString(1, part.batchKey());
+                s.setInt(2, part.part());
             }, rs -> {
                 for (TrackedMessage m : PendingBatches.Part.decode(provider, rs.getString(1), instant(rs, 2),
                         rs.getString(3))) {
@@ -617,12 +677,11 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         while (pending.messageCount() >= maxPendingMessages && expandNext()) {
             // expanded the oldest pending batch
         }
-        PendingBatches.Batch batch = accepted.isEmpty() ? null : pending.add(batchKey, List.copyOf(accepted));
+        List<PendingBatches.Part> parts = PendingBatches.parts(accepted);
+        PendingBatches.Batch batch = accepted.isEmpty() ? null : pending.add(batchKey, parts, accepted.size());
         try {
             inTransaction(connection -> {
-                if (batch != null) {
-                    insertParts(connection, batch);
-                }
+                insertParts(connection, batchKey, parts);
                 insertUnknown(connection, unknown, null);
                 if (settles) {
                     deleteWhere(connection, "DELETE FROM sms_in_flight_batch WHERE batch_key = ?", batchKey);
@@ -644,11 +703,15 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         }
     }
 
-    private static void insertParts(Connection connection, PendingBatches.Batch batch) throws SQLException {
+    private static void insertParts(Connection connection, String batchKey, List<PendingBatches.Part> parts)
+            throws SQLException {
+        if (parts.isEmpty()) {
+            return;
+        }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_accepted_batch (batch_key, part,"
                 + " provider, account, created_at, messages) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (PendingBatches.Part part : batch.parts) {
-                insert.setString(1, batch.key);
+            for (PendingBatches.Part part : parts) {
+                insert.setString(1, batchKey);
                 insert.setInt(2, part.number());
                 insert.setString(3, part.provider());
                 insert.setString(4, part.account());
@@ -694,9 +757,8 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
             if (batch == null) {
                 return false;
             }
-            for (; batch.nextPart < batch.parts.size(); batch.nextPart++) {
-                PendingBatches.Part part = batch.parts.get(batch.nextPart);
-                expandPart(batch.key, part.number(), part.messages());
+            for (; batch.nextPart < batch.partCount; batch.nextPart++) {
+                expandPart(dataSource, batch.key, batch.nextPart);
             }
             if (!statisticsKnown) { // before a read that waited for this batch plans its query
                 analyzeIfWithoutStatistics();
@@ -712,19 +774,31 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     }
 
     /**
-     * One part into sms_message, deleting its row in the same transaction; a part whose row is gone was expanded by
-     * a store that started on the same database meanwhile, and is not inserted twice.
+     * One part of sms_accepted_batch into sms_message, deleting its row in the same transaction. The row is read
+     * locked: a part another store expanded meanwhile (one that started on the same database) is found gone and not
+     * inserted twice.
      */
-    private void expandPart(String batchKey, int part, List<TrackedMessage> messages) {
-        try (Connection connection = dataSource.getConnection()) {
+    private void expandPart(DataSource from, String batchKey, int part) {
+        String select = "SELECT provider, account, created_at, messages FROM sms_accepted_batch WHERE batch_key = ?"
+                        + " AND part = ? FOR UPDATE";
+        try (Connection connection = from.getConnection()) {
             connection.setAutoCommit(false);
-            try {
-                if (deletePart(connection, batchKey, part)) {
-                    insertAccepted(connection, messages);
-                    connection.commit();
-                } else {
-                    connection.rollback();
+            try (PreparedStatement statement = connection.prepareStatement(select)) {
+                statement.setString(1, batchKey);
+                statement.setInt(2, part);
+                List<TrackedMessage> messages = null;
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (rs.next()) {
+                        messages = PendingBatches.Part.decode(rs.getString(1), rs.getString(2), instant(rs, 3),
+                                rs.getString(4));
+                    }
                 }
+                if (messages != null) {
+                    insertAccepted(connection, messages);
+                    deleteWhere(connection, "DELETE FROM sms_accepted_batch WHERE batch_key = ? AND part = " + part,
+                            batchKey);
+                }
+                connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -734,59 +808,26 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         }
     }
 
-    private static boolean deletePart(Connection connection, String batchKey, int part) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM sms_accepted_batch WHERE batch_key = ? AND part = ?")) {
-            delete.setString(1, batchKey);
-            delete.setInt(2, part);
-            return delete.executeUpdate() == 1;
-        }
-    }
-
     /**
-     * Expands every part of sms_accepted_batch, oldest first, one part per transaction: run on start, before anything
-     * reads or sends, for the batches a stopped process had not expanded. A part is read with its row locked, so
-     * another store expanding it at the same time waits and then finds it gone.
+     * Expands every part of sms_accepted_batch, oldest first, one part a transaction: run on start, before anything
+     * reads or sends, for the batches a stopped process had not expanded.
      */
     private void expandAcceptedBatches(DataSource found) {
         String keys = "SELECT batch_key, part FROM sms_accepted_batch ORDER BY created_at, batch_key, part";
-        String select = "SELECT provider, account, created_at, messages FROM sms_accepted_batch WHERE batch_key = ?"
-                        + " AND part = ? FOR UPDATE";
-        try (Connection connection = found.getConnection()) {
-            List<Map.Entry<String, Integer>> parts = new ArrayList<>();
-            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(keys)) {
-                while (rs.next()) {
-                    parts.add(Map.entry(rs.getString(1), rs.getInt(2)));
-                }
-            }
-            if (parts.isEmpty()) {
-                return;
-            }
-            LOG.info("tracking store: expanding {} parts of accepted batches a stopped process left", parts.size());
-            connection.setAutoCommit(false);
-            for (Map.Entry<String, Integer> part : parts) {
-                try (PreparedStatement statement = connection.prepareStatement(select)) {
-                    statement.setString(1, part.getKey());
-                    statement.setInt(2, part.getValue());
-                    List<TrackedMessage> messages = null;
-                    try (ResultSet rs = statement.executeQuery()) {
-                        if (rs.next()) {
-                            messages = PendingBatches.Part.decode(rs.getString(1), rs.getString(2), instant(rs, 3),
-                                    rs.getString(4));
-                        }
-                    }
-                    if (messages != null) {
-                        insertAccepted(connection, messages);
-                        deletePart(connection, part.getKey(), part.getValue());
-                    }
-                    connection.commit();
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                }
+        List<Map.Entry<String, Integer>> parts = new ArrayList<>();
+        try (Connection connection = found.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(keys)) {
+            while (rs.next()) {
+                parts.add(Map.entry(rs.getString(1), rs.getInt(2)));
             }
         } catch (SQLException e) {
-            throw new TrackingStoreException(select, e);
+            throw new TrackingStoreException(keys, e);
+        }
+        if (!parts.isEmpty()) {
+            LOG.info("tracking store: expanding {} parts of accepted batches a stopped process left", parts.size());
+        }
+        for (Map.Entry<String, Integer> part : parts) {
+            expandPart(found, part.getKey(), part.getValue());
         }
     }
 

@@ -2,18 +2,22 @@ package io.camelsms.tracking;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * This store's accepted batches that are committed to {@code sms_accepted_batch} (or about to be) and not yet moved
- * into {@code sms_message}, oldest first: what the send path's look-ups consult besides the table, so they stay exact
- * while the expander catches up. A batch is added before its transaction commits and removed after its last part is
- * expanded, so a look-up that reads here first and then the table never misses a message.
+ * into {@code sms_message}, oldest first: what the send path's look-ups consult besides sms_message, so they stay
+ * exact while the expander catches up. A batch is added before its transaction commits and removed after its last
+ * part is expanded, so a look-up that asks here first and then reads the table never misses a message.
+ *
+ * <p>Memory stays small whatever the backlog: a batch keeps only a 64-bit digest of each external id and the part it
+ * is in (12 bytes a message); a look-up whose id matches a digest reads that part back from the table.
  */
 final class PendingBatches {
 
@@ -61,13 +65,25 @@ final class PendingBatches {
         }
     }
 
+    /** A part of a pending batch, as the table keys it. */
+    record PartKey(long sequence, String batchKey, int part) implements Comparable<PartKey> {
+        @Override
+        public int compareTo(PartKey other) {
+            int bySequence = Long.compare(sequence, other.sequence);
+            int byKey = bySequence != 0 ? bySequence : batchKey.compareTo(other.batchKey);
+            return byKey != 0 ? byKey : Integer.compare(part, other.part);
+        }
+    }
+
     static final class Batch {
         final String key;
         final long sequence;
-        final List<Part> parts;
+        final int partCount;
         final int size;
-        /** Per provider and external id, the first message of the batch under it. */
-        private final Map<String, Map<String, TrackedMessage>> byExternalId = new HashMap<>(2);
+        private final String[] providers;
+        /** Per message of the batch, sorted: its provider's index in {@link #providers}, id digest, part. */
+        private final long[] digests;
+        private final int[] partOf;
         volatile boolean committed;
         /** Parts before this one are in sms_message; only the expander (under its lock) moves it. */
         int nextPart;
@@ -75,18 +91,58 @@ final class PendingBatches {
         private Batch(String key, long sequence, List<Part> parts, int size) {
             this.key = key;
             this.sequence = sequence;
-            this.parts = parts;
+            this.partCount = parts.size();
             this.size = size;
+            this.providers = parts.stream().map(Part::provider).distinct().toArray(String[]::new);
+            long[][] entries = new long[size][];
+            int n = 0;
             for (Part part : parts) {
-                Map<String, TrackedMessage> provider = byExternalId.computeIfAbsent(part.provider(),
-                        p -> new HashMap<>(size * 4 / 3 + 1));
+                long provider = Arrays.asList(providers).indexOf(part.provider());
                 for (TrackedMessage m : part.messages()) {
                     if (m.externalId() != null) {
-                        provider.putIfAbsent(m.externalId(), m);
+                        entries[n++] = new long[] {digest(provider, m.externalId()), part.number()};
                     }
                 }
             }
+            Arrays.sort(entries, 0, n, (a, b) -> Long.compare(a[0], b[0]));
+            digests = new long[n];
+            partOf = new int[n];
+            for (int i = 0; i < n; i++) {
+                digests[i] = entries[i][0];
+                partOf[i] = (int) entries[i][1];
+            }
         }
+
+        /** Adds to {@code parts} the parts that may hold the provider's message under {@code externalId}. */
+        private void partsOf(String provider, String externalId, Collection<PartKey> parts) {
+            int p = Arrays.asList(providers).indexOf(provider);
+            if (p < 0) {
+                return;
+            }
+            long digest = digest(p, externalId);
+            int i = Arrays.binarySearch(digests, digest);
+            if (i < 0) {
+                return;
+            }
+            while (i > 0 && digests[i - 1] == digest) {
+                i--;
+            }
+            for (; i < digests.length && digests[i] == digest; i++) {
+                parts.add(new PartKey(sequence, key, partOf[i]));
+            }
+        }
+    }
+
+    /** A 64-bit digest of a provider's external id: a match is confirmed by reading the part. */
+    private static long digest(long provider, String externalId) {
+        long h = 0x9E3779B97F4A7C15L * (provider + 1);
+        for (int i = 0; i < externalId.length(); i++) {
+            h = (h ^ externalId.charAt(i)) * 0x100000001B3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        return h;
     }
 
     /**
@@ -103,8 +159,8 @@ final class PendingBatches {
         return true;
     }
 
-    /** Adds a batch (not yet committed) in parts of messages sharing provider, account and time. */
-    Batch add(String key, List<TrackedMessage> accepted) {
+    /** The messages in parts sharing provider, account and time, in order. */
+    static List<Part> parts(List<TrackedMessage> accepted) {
         Map<List<Object>, List<TrackedMessage>> groups = new java.util.LinkedHashMap<>();
         for (TrackedMessage m : accepted) {
             groups.computeIfAbsent(List.of(m.provider(), m.account(), m.createdAt()), k -> new ArrayList<>()).add(m);
@@ -115,8 +171,13 @@ final class PendingBatches {
                 parts.add(new Part(parts.size(), group.subList(from, Math.min(from + PART_SIZE, group.size()))));
             }
         }
+        return parts;
+    }
+
+    /** Adds a batch (not yet committed). */
+    Batch add(String key, List<Part> parts, int size) {
         synchronized (this) { // sequence order is queue order
-            Batch batch = new Batch(key, ++lastSequence, parts, accepted.size());
+            Batch batch = new Batch(key, ++lastSequence, parts, size);
             batches.addLast(batch);
             messages.addAndGet(batch.size);
             return batch;
@@ -180,24 +241,17 @@ final class PendingBatches {
         return messages.get();
     }
 
-    /** Of these external ids, the provider's messages pending here, the oldest under each id. */
-    Map<String, TrackedMessage> find(String provider, Collection<String> externalIds) {
+    /** The parts of pending batches that may hold the provider's messages under these ids, oldest first. */
+    TreeSet<PartKey> partsOf(String provider, Collection<String> externalIds) {
+        TreeSet<PartKey> parts = new TreeSet<>();
         if (batches.isEmpty()) {
-            return Map.of();
+            return parts;
         }
-        Map<String, TrackedMessage> found = new HashMap<>();
         for (Batch batch : batches) {
-            Map<String, TrackedMessage> sent = batch.byExternalId.get(provider);
-            if (sent == null) {
-                continue;
-            }
             for (String id : externalIds) {
-                TrackedMessage m = sent.get(id);
-                if (m != null) {
-                    found.putIfAbsent(id, m);
-                }
+                batch.partsOf(provider, id, parts);
             }
         }
-        return found;
+        return parts;
     }
 }
