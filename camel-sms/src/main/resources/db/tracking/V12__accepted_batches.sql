@@ -13,3 +13,6 @@ CREATE TABLE sms_accepted_batch (
     messages   VARCHAR(1000000) NOT NULL,
     PRIMARY KEY (batch_key, part)
 );
+-- The send path's look-ups list the parts of other stores' pending batches (another process on the database) by
+-- provider: from this index alone, never reading the messages of every part.
+CREATE INDEX sms_accepted_batch_provider ON sms_accepted_batch (provider, batch_key, part);

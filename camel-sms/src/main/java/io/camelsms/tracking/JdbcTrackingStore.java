@@ -56,6 +56,11 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTrackingStore.class);
     /** Accepted messages a send may get ahead of the expander by (12 bytes of memory each), before it helps. */
     public static final long DEFAULT_MAX_PENDING = 1_000_000;
+    /**
+     * How long sends must pause before the expander starts on their batches: expanding while a bulk send runs would
+     * make the send wait for the database (H2 stores one commit at a time) and share the CPU.
+     */
+    static final long SEND_PAUSE_MILLIS = 1_000;
 
     /** Rows per JDBC batch (on PostgreSQL: per batch of multi-row INSERTs). */
     static final int INSERT_BATCH = 1_000;
@@ -98,6 +103,8 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     private volatile boolean backgroundExpansion = true;
     private volatile long maxPendingMessages = DEFAULT_MAX_PENDING;
     private volatile boolean expanderRunning;
+    /** When a send last recorded a batch (System.nanoTime()). */
+    private volatile long lastRecorded;
     private Thread expander;
 
     public JdbcTrackingStore(DataSource dataSource) {
@@ -163,6 +170,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         dataSource = found;
         stopped = false;
         if (backgroundExpansion) {
+            lastRecorded = System.nanoTime() - SEND_PAUSE_MILLIS * 1_000_000;
             expanderRunning = true;
             expander = new Thread(this::runExpander, "camel-sms-tracking-expander");
             expander.setDaemon(true);
@@ -674,6 +682,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
      */
     private void recordBatch(String batchKey, List<TrackedMessage> accepted, List<UnknownSend> unknown,
                              boolean settles) {
+        lastRecorded = System.nanoTime();
         while (pending.messageCount() >= maxPendingMessages && expandNext()) {
             // expanded the oldest pending batch
         }
@@ -834,7 +843,12 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     private void runExpander() {
         while (expanderRunning) {
             try {
-                if (!expandNext()) {
+                long sinceSend = (System.nanoTime() - lastRecorded) / 1_000_000;
+                if (sinceSend < SEND_PAUSE_MILLIS) {
+                    synchronized (batchesChanged) {
+                        batchesChanged.wait(SEND_PAUSE_MILLIS - sinceSend);
+                    }
+                } else if (!expandNext()) {
                     synchronized (batchesChanged) {
                         if (expanderRunning && pending.readyHead() == null) {
                             batchesChanged.wait(1_000);
