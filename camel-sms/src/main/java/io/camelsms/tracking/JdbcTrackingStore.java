@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -487,10 +486,12 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         Set<String> asked = externalIds instanceof Set<String> set ? set : new HashSet<>(externalIds);
         for (PendingBatches.PartKey part : parts) {
             // a part gone meanwhile was expanded: sms_message, read after this, has it
-            query("SELECT account, created_at, messages FROM sms_accepted_batch WHERE batch_key = ? AND part = ?", s -> {
-                s.setString(1, part.batchKey());
-                s.setInt(2, part.part());
-            }, rs -> {
+            query("SELECT account, created_at, messages FROM sms_accepted_batch WHERE batch_key = ? AND part = ?"
+                  + " AND provider = ?", s -> {
+                      s.setString(1, part.batchKey());
+                      s.setInt(2, part.part());
+                      s.setString(3, provider);
+                  }, rs -> {
                 for (TrackedMessage m : PendingBatches.Part.decode(provider, rs.getString(1), instant(rs, 2),
                         rs.getString(3))) {
                     if (m.externalId() != null && asked.contains(m.externalId())) {
@@ -521,11 +522,11 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
             for (int from = 0; from < ids.size(); from += IN_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
                 if (chunk.size() == fullSize) {
-                    readChunk(full, chunk, reader);
+                    readChunk(full, 0, chunk, reader);
                 } else {
                     try (PreparedStatement last = connection.prepareStatement(byExternalIdSql(columns,
                             chunk.size()))) {
-                        readChunk(last, chunk, reader);
+                        readChunk(last, 0, chunk, reader);
                     }
                 }
             }
@@ -538,10 +539,11 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         return "SELECT " + columns + " FROM sms_message WHERE external_id IN (" + "?,".repeat(ids - 1) + "?)";
     }
 
-    private static void readChunk(PreparedStatement statement, List<String> chunk, RowReader reader)
+    /** Binds {@code chunk} after the first {@code before} parameters and reads every row. */
+    private static void readChunk(PreparedStatement statement, int before, List<String> chunk, RowReader reader)
             throws SQLException {
         for (int i = 0; i < chunk.size(); i++) {
-            statement.setString(i + 1, chunk.get(i));
+            statement.setString(before + i + 1, chunk.get(i));
         }
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
@@ -922,26 +924,41 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public Map<String, String> unknownExternalIds(String provider, Collection<String> externalIds) {
-        Set<String> acceptedNotExpanded = notExpanded(provider, externalIds).keySet();
         Map<String, String> found = new HashMap<>();
         List<String> ids = List.copyOf(externalIds);
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
-            // one accepted since (sent again on purpose) is no longer unknown
-            String sql = "SELECT u.external_id, u.reason FROM sms_unknown_send u WHERE u.provider = ?"
-                         + " AND u.external_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")"
-                         + " AND NOT EXISTS (SELECT 1 FROM sms_message m WHERE m.provider = u.provider"
-                         + " AND m.external_id = u.external_id) ORDER BY u.id";
-            query(sql, statement -> {
-                statement.setString(1, provider);
-                for (int i = 0; i < chunk.size(); i++) {
-                    statement.setString(i + 2, chunk.get(i));
+        if (!ids.isEmpty()) {
+            // one connection and one prepared statement for the full chunks: a fresh file asks this for every id
+            int fullSize = Math.min(IN_CHUNK, ids.size());
+            String fullChunk = unknownSql(fullSize);
+            try (Connection connection = connection();
+                 PreparedStatement full = connection.prepareStatement(fullChunk)) {
+                for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+                    List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
+                    full.setString(1, provider);
+                    if (chunk.size() == fullSize) {
+                        readChunk(full, 1, chunk, rs -> found.put(rs.getString(1), rs.getString(2)));
+                    } else {
+                        try (PreparedStatement last = connection.prepareStatement(unknownSql(chunk.size()))) {
+                            last.setString(1, provider);
+                            readChunk(last, 1, chunk, rs -> found.put(rs.getString(1), rs.getString(2)));
+                        }
+                    }
                 }
-            }, rs -> found.put(rs.getString(1), rs.getString(2)));
+            } catch (SQLException e) {
+                throw new TrackingStoreException(fullChunk, e);
+            }
         }
-        found.keySet().removeAll(acceptedNotExpanded);
+        if (!found.isEmpty()) { // rare: one accepted since (sent again on purpose) is no longer unknown
+            found.keySet().removeAll(earlierContent(provider, found.keySet()).keySet());
+        }
         found.putAll(inFlightNotAccepted(provider, externalIds));
         return found;
+    }
+
+    /** Unknown outcomes of a provider's ids, latest reason last (so it wins). */
+    private static String unknownSql(int ids) {
+        return "SELECT external_id, reason FROM sms_unknown_send WHERE provider = ? AND external_id IN ("
+               + "?,".repeat(ids - 1) + "?) ORDER BY id";
     }
 
     /**

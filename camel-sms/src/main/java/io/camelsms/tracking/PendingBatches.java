@@ -97,10 +97,9 @@ final class PendingBatches {
             long[][] entries = new long[size][];
             int n = 0;
             for (Part part : parts) {
-                long provider = Arrays.asList(providers).indexOf(part.provider());
                 for (TrackedMessage m : part.messages()) {
                     if (m.externalId() != null) {
-                        entries[n++] = new long[] {digest(provider, m.externalId()), part.number()};
+                        entries[n++] = new long[] {digest(m.externalId()), part.number()};
                     }
                 }
             }
@@ -113,13 +112,17 @@ final class PendingBatches {
             }
         }
 
-        /** Adds to {@code parts} the parts that may hold the provider's message under {@code externalId}. */
-        private void partsOf(String provider, String externalId, Collection<PartKey> parts) {
-            int p = Arrays.asList(providers).indexOf(provider);
-            if (p < 0) {
-                return;
+        boolean has(String provider) {
+            for (String p : providers) {
+                if (p.equals(provider)) {
+                    return true;
+                }
             }
-            long digest = digest(p, externalId);
+            return false;
+        }
+
+        /** Adds to {@code parts} the parts that may hold a message whose external id has this digest. */
+        private void partsOf(long digest, Collection<PartKey> parts) {
             int i = Arrays.binarySearch(digests, digest);
             if (i < 0) {
                 return;
@@ -133,9 +136,9 @@ final class PendingBatches {
         }
     }
 
-    /** A 64-bit digest of a provider's external id: a match is confirmed by reading the part. */
-    private static long digest(long provider, String externalId) {
-        long h = 0x9E3779B97F4A7C15L * (provider + 1);
+    /** A 64-bit digest of an external id: a match is confirmed by reading the part (of the provider asked). */
+    private static long digest(String externalId) {
+        long h = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < externalId.length(); i++) {
             h = (h ^ externalId.charAt(i)) * 0x100000001B3L;
         }
@@ -247,9 +250,14 @@ final class PendingBatches {
         if (batches.isEmpty()) {
             return parts;
         }
-        for (Batch batch : batches) {
-            for (String id : externalIds) {
-                batch.partsOf(provider, id, parts);
+        List<Batch> ofProvider = batches.stream().filter(b -> b.has(provider)).toList();
+        if (ofProvider.isEmpty()) {
+            return parts;
+        }
+        for (String id : externalIds) {
+            long digest = digest(id);
+            for (Batch batch : ofProvider) {
+                batch.partsOf(digest, parts);
             }
         }
         return parts;
