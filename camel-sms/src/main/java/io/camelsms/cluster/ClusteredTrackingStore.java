@@ -44,6 +44,9 @@ public class ClusteredTrackingStore extends JdbcTrackingStore implements SharedR
      */
     public ClusteredTrackingStore(Supplier<DataSource> dataSource, Clock clock, String nodeId, Duration lease) {
         super(dataSource, clock);
+        // every node's resume check must see every accepted batch: the other nodes do not see this one's pending
+        // batches, so each batch goes into sms_message in the transaction that records it
+        setBackgroundExpansion(false);
         this.dataSource = dataSource;
         this.claims = new ClusterClaims(dataSource, "tracking", nodeId, lease);
         this.rates = new ClusterRateGuard(dataSource);

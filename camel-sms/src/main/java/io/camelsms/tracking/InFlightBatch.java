@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The compact form of a batch's in-flight messages in {@code sms_in_flight_batch.messages} (V10): one line per
- * message, its external id and recipient separated by a tab; backslash, tab and line feed escaped, a missing external
- * id written as {@code \N}. One string per row, so a batch's write-ahead is one row, not one per message.
+ * The compact form of a batch's messages in one column ({@code sms_in_flight_batch.messages}, V10, and
+ * {@code sms_accepted_batch.messages}, V12): one line per message, its fields separated by a tab; backslash, tab and
+ * line feed escaped, a missing field written as {@code \N}. One string per row, so a batch costs one row, not one
+ * per message.
  */
 final class InFlightBatch {
 
@@ -22,20 +23,14 @@ final class InFlightBatch {
     record Entry(String externalId, String recipient) {
     }
 
-    /** The messages as parts of at most {@link #MAX_PART} characters, in order. */
+    /** The in-flight messages as parts of at most {@link #MAX_PART} characters, in order. */
     static List<String> encode(List<Entry> entries) {
         List<String> parts = new ArrayList<>(1);
         StringBuilder part = new StringBuilder();
+        StringBuilder line = new StringBuilder();
         for (Entry e : entries) {
-            StringBuilder line = new StringBuilder();
-            if (e.externalId() == null) {
-                line.append(NULL);
-            } else {
-                escape(e.externalId(), line);
-            }
-            line.append('\t');
-            escape(e.recipient(), line);
-            line.append('\n');
+            line.setLength(0);
+            appendLine(line, e.externalId(), e.recipient());
             if (part.length() > 0 && part.length() + line.length() > MAX_PART) {
                 parts.add(part.toString());
                 part.setLength(0);
@@ -49,8 +44,28 @@ final class InFlightBatch {
     }
 
     static List<Entry> decode(String part) {
-        List<Entry> entries = new ArrayList<>();
-        List<String> fields = new ArrayList<>(2);
+        return decodeLines(part).stream().map(fields -> new Entry(fields[0], fields[1])).toList();
+    }
+
+    /** Appends one message's line: its fields (null as {@code \N}), tab-separated, then a line feed. */
+    static void appendLine(StringBuilder out, String... fields) {
+        for (int f = 0; f < fields.length; f++) {
+            if (f > 0) {
+                out.append('\t');
+            }
+            if (fields[f] == null) {
+                out.append(NULL);
+            } else {
+                escape(fields[f], out);
+            }
+        }
+        out.append('\n');
+    }
+
+    /** Every line of a part, as its fields. */
+    static List<String[]> decodeLines(String part) {
+        List<String[]> lines = new ArrayList<>();
+        List<String> fields = new ArrayList<>(8);
         StringBuilder field = new StringBuilder();
         boolean nullField = false;
         for (int i = 0; i < part.length(); i++) {
@@ -68,14 +83,14 @@ final class InFlightBatch {
                 field.setLength(0);
                 nullField = false;
                 if (c == '\n') {
-                    entries.add(new Entry(fields.get(0), fields.get(1)));
+                    lines.add(fields.toArray(new String[0]));
                     fields.clear();
                 }
             } else {
                 field.append(c);
             }
         }
-        return entries;
+        return lines;
     }
 
     private static void escape(String value, StringBuilder out) {

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,9 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -32,6 +33,8 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.camelsms.core.DeliveryStatus;
 import io.camelsms.observability.CachedHealthCheck;
@@ -40,8 +43,25 @@ import io.camelsms.observability.CachedHealthCheck;
  * The tracking store on any JDBC database Flyway and camel-sms's portable schema support: the embedded H2 default
  * ({@link #embeddedH2(java.nio.file.Path)}) or PostgreSQL (a {@code DataSource} bean). The schema is created and
  * migrated by the store itself on start ({@code db/tracking/V*.sql}, history in {@code camel_sms_schema_history}).
+ *
+ * <p>A send's accepted batch is committed as one record ({@code sms_accepted_batch}, V12) and moved into per-message
+ * rows of {@code sms_message} by the store's expander thread, off the send path; a start expands whatever a stopped
+ * process left before anything else. The send path's look-ups ({@link #earlierContent}, {@link #earlierSends},
+ * {@link #unknownExternalIds}) also see this store's batches not yet expanded; every other read first waits until
+ * the batches committed before it are expanded ({@link #awaitExpanded}). Only this store knows its pending batches:
+ * stores in several processes that share one database expand at once instead ({@link #setBackgroundExpansion},
+ * which {@code ClusteredTrackingStore} turns off).
  */
 public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcTrackingStore.class);
+    /** Accepted messages a send may get ahead of the expander by (12 bytes of memory each), before it helps. */
+    public static final long DEFAULT_MAX_PENDING = 1_000_000;
+    /**
+     * How long sends must pause before the expander starts on their batches: expanding while a bulk send runs would
+     * make the send wait for the database (H2 stores one commit at a time) and share the CPU.
+     */
+    static final long SEND_PAUSE_MILLIS = 1_000;
 
     /** Rows per JDBC batch (on PostgreSQL: per batch of multi-row INSERTs). */
     static final int INSERT_BATCH = 1_000;
@@ -78,8 +98,25 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     private volatile boolean stopped;
     /** Whether accepted messages go in multi-row INSERTs (PostgreSQL) rather than a JDBC batch of rows (H2). */
     private volatile boolean multiRowInsert;
+    /** PostgreSQL with its driver's CopyManager reachable: accepted messages go in by COPY. */
+    private volatile boolean copyIn;
     /** PostgreSQL only: whether sms_message has had planner statistics since this store started. */
     private volatile boolean statisticsKnown;
+    /** Accepted batches committed in compact form and not yet in sms_message. */
+    private final PendingBatches pending = new PendingBatches();
+    /**
+     * Held while a batch is expanded: by the expander thread, or by a read or a send that cannot wait for it (tests
+     * hold it to keep batches pending, as a process that dies before its expander comes round).
+     */
+    final ReentrantLock expanding = new ReentrantLock();
+    /** Notified when a batch commits or is expanded. */
+    private final Object batchesChanged = new Object();
+    private volatile boolean backgroundExpansion = true;
+    private volatile long maxPendingMessages = DEFAULT_MAX_PENDING;
+    private volatile boolean expanderRunning;
+    /** When a send last recorded a batch (System.nanoTime()). */
+    private volatile long lastRecorded;
+    private Thread expander;
 
     public JdbcTrackingStore(DataSource dataSource) {
         this(dataSource, Clock.systemUTC());
@@ -134,11 +171,40 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         // every changed page: at H2's default of 32 ids a trip it cost a 1M-row send most of its tracking time.
         // PostgreSQL keeps its default of 1 (its cache is per session, and a trip is cheap there).
         flyway(found, h2).migrate();
+        multiRowInsert = !h2;
+        copyIn = !h2 && copyAvailable(found);
+        // a stopped process's accepted batches first: the in-flight rows left are then only requests never answered
+        expandAcceptedBatches(found);
+        pending.clearCommitted();
         expandInFlightBatches(found);
         statisticsKnown = h2;
-        multiRowInsert = !h2;
         dataSource = found;
         stopped = false;
+        if (backgroundExpansion) {
+            lastRecorded = System.nanoTime() - SEND_PAUSE_MILLIS * 1_000_000;
+            expanderRunning = true;
+            expander = new Thread(this::runExpander, "camel-sms-tracking-expander");
+            expander.setDaemon(true);
+            expander.start();
+        }
+    }
+
+    /**
+     * Whether accepted batches are moved into sms_message by a background thread (the default) or in the
+     * transaction that records them. Turn it off when several processes share the database without
+     * {@code ClusteredTrackingStore}: another process's resume check does not see this one's pending batches.
+     */
+    public void setBackgroundExpansion(boolean backgroundExpansion) {
+        this.backgroundExpansion = backgroundExpansion;
+    }
+
+    public boolean isBackgroundExpansion() {
+        return backgroundExpansion;
+    }
+
+    /** How many accepted messages a send may get ahead of the expander before it helps (memory: their index). */
+    public void setMaxPendingMessages(long maxPendingMessages) {
+        this.maxPendingMessages = maxPendingMessages;
     }
 
     private static Flyway flyway(DataSource dataSource, boolean h2) {
@@ -170,6 +236,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         MigrationInfo applied = migrations.current();
         List<String> pending = Arrays.stream(migrations.pending()).map(m -> "V" + m.getVersion()).toList();
         long[] open = {0};
+        awaitExpanded();
         query("SELECT COUNT(*) FROM sms_message WHERE is_final = FALSE", s -> {
         }, rs -> open[0] = rs.getLong(1));
         builder.detail("database", database)
@@ -181,6 +248,14 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
             builder.down().message("tracking store: migrations not applied: " + String.join(", ", pending));
         }
         return true;
+    }
+
+    private static boolean copyAvailable(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return PostgresCopy.availableOn(connection);
+        } catch (SQLException e) {
+            throw new TrackingStoreException("opening a connection", e);
+        }
     }
 
     private static boolean isH2(DataSource dataSource) {
@@ -197,6 +272,16 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
      */
     @Override
     protected void doStop() {
+        stopExpander();
+        try {
+            while (expandNext()) {
+                // what a stop leaves is expanded by the next start, but a clean stop leaves nothing
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("tracking store: accepted batches not expanded at stop (the next start expands them): {}",
+                    e.getMessage());
+            LOG.debug("expanding at stop", e);
+        }
         stopped = true;
         if (ownsDataSource && dataSource instanceof org.h2.jdbcx.JdbcConnectionPool pool) {
             pool.dispose();
@@ -205,6 +290,10 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public void recordAccepted(List<TrackedMessage> messages) {
+        if (backgroundExpansion && PendingBatches.deferrable(messages)) {
+            recordBatch(UUID.randomUUID().toString(), messages, List.of(), false);
+            return;
+        }
         inTransaction(connection -> {
             insertAccepted(connection, messages);
             return null;
@@ -221,6 +310,11 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
      */
     private void insertAccepted(Connection connection, List<TrackedMessage> messages) throws SQLException {
         if (messages.isEmpty()) {
+            return;
+        }
+        if (copyIn) {
+            PostgresCopy.copyIn(connection, "COPY sms_message (" + ACCEPTED_COLUMNS + ") FROM STDIN",
+                    copyRows(messages));
             return;
         }
         int chunk = multiRowInsert ? Math.min(INSERT_ROWS, messages.size()) : 1;
@@ -248,11 +342,54 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         }
     }
 
+    private static final String ACCEPTED_COLUMNS = "provider, account, external_id, recipient, provider_message_id,"
+            + " campaign_id, status, raw_status, status_at, created_at, updated_at, is_final, campaign_recipient,"
+            + " content_hash, origin, origin_file";
+
     private static String insertAcceptedSql(int rows) {
         String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        return "INSERT INTO sms_message (provider, account, external_id, recipient, provider_message_id, campaign_id,"
-               + " status, raw_status, status_at, created_at, updated_at, is_final, campaign_recipient, content_hash,"
-               + " origin, origin_file) VALUES " + (row + ", ").repeat(rows - 1) + row;
+        return "INSERT INTO sms_message (" + ACCEPTED_COLUMNS + ") VALUES " + (row + ", ").repeat(rows - 1) + row;
+    }
+
+    /** The rows of {@link #bindAccepted} in COPY's text format: tab-separated, {@code \N} for null, escaped. */
+    private static String copyRows(List<TrackedMessage> messages) {
+        StringBuilder rows = new StringBuilder(messages.size() * 200);
+        for (TrackedMessage m : messages) {
+            String origin = cut(m.origin(), MAX_ORIGIN);
+            String[] fields = {m.provider(), m.account(), m.externalId(), m.recipient(), m.providerMessageId(),
+                m.campaignId(), m.status().name(), m.rawStatus(), text(m.statusAt()), text(m.createdAt()),
+                text(m.updatedAt()), m.isFinal() ? "t" : "f", campaignRecipient(m.campaignId(), m.recipient()),
+                m.contentHash(), origin, TrackedMessage.originFile(origin)};
+            for (int f = 0; f < fields.length; f++) {
+                if (f > 0) {
+                    rows.append('\t');
+                }
+                copyField(rows, fields[f]);
+            }
+            rows.append('\n');
+        }
+        return rows.toString();
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static void copyField(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("\\N");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
     }
 
     private static void bindAccepted(PreparedStatement insert, List<TrackedMessage> rows) throws SQLException {
@@ -286,7 +423,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
      */
     private void analyzeIfWithoutStatistics() {
         String sql = "SELECT 1 FROM pg_class WHERE oid = 'sms_message'::regclass AND reltuples <= 0";
-        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             boolean without;
             try (ResultSet rs = statement.executeQuery(sql)) {
                 without = rs.next();
@@ -307,6 +444,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
      */
     @Override
     public Map<String, String> earlierContent(String provider, Collection<String> externalIds) {
+        Map<String, TrackedMessage> notExpanded = notExpanded(provider, externalIds);
         Map<String, String> found = new HashMap<>();
         byExternalId("external_id, provider, content_hash", externalIds, rs -> {
             if (provider.equals(rs.getString(2))) {
@@ -317,12 +455,18 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                 }
             }
         });
+        notExpanded.forEach((id, m) -> {
+            if (!found.containsKey(id) || m.contentHash() == null) {
+                found.put(id, m.contentHash());
+            }
+        });
         return found;
     }
 
     /** Keeps the first message recorded under each id (the lowest row id), of the provider only. */
     @Override
     public Map<String, TrackedMessage> earlierSends(String provider, Collection<String> externalIds) {
+        Map<String, TrackedMessage> notExpanded = notExpanded(provider, externalIds);
         Map<String, TrackedMessage> found = new HashMap<>();
         byExternalId(COLUMNS, externalIds, rs -> {
             if (provider.equals(rs.getString(2))) {
@@ -330,6 +474,44 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                 found.merge(message.externalId(), message, (a, b) -> a.id() <= b.id() ? a : b);
             }
         });
+        notExpanded.forEach(found::putIfAbsent); // recorded after every row of the table
+        return found;
+    }
+
+    /**
+     * Of these external ids, the provider's accepted messages not yet in sms_message: this store's pending batches
+     * (in memory) and any other store's on the same database (their parts read whole: rare, another process's).
+     * Read before sms_message, so a batch expanded meanwhile is found there.
+     */
+    private Map<String, TrackedMessage> notExpanded(String provider, Collection<String> externalIds) {
+        java.util.TreeSet<PendingBatches.PartKey> parts = pending.partsOf(provider, externalIds);
+        query("SELECT batch_key, part FROM sms_accepted_batch WHERE provider = ?", s -> s.setString(1, provider),
+                rs -> {
+                    if (!pending.contains(rs.getString(1))) { // another store's, after this one's
+                        parts.add(new PendingBatches.PartKey(Long.MAX_VALUE, rs.getString(1), rs.getInt(2)));
+                    }
+                });
+        Map<String, TrackedMessage> found = new HashMap<>();
+        if (parts.isEmpty()) {
+            return found;
+        }
+        Set<String> asked = externalIds instanceof Set<String> set ? set : new HashSet<>(externalIds);
+        for (PendingBatches.PartKey part : parts) {
+            // a part gone meanwhile was expanded: sms_message, read after this, has it
+            query("SELECT account, created_at, messages FROM sms_accepted_batch WHERE batch_key = ? AND part = ?"
+                  + " AND provider = ?", s -> {
+                      s.setString(1, part.batchKey());
+                      s.setInt(2, part.part());
+                      s.setString(3, provider);
+                  }, rs -> {
+                for (TrackedMessage m : PendingBatches.Part.decode(provider, rs.getString(1), instant(rs, 2),
+                        rs.getString(3))) {
+                    if (m.externalId() != null && asked.contains(m.externalId())) {
+                        found.putIfAbsent(m.externalId(), m);
+                    }
+                }
+            });
+        }
         return found;
     }
 
@@ -352,11 +534,11 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
             for (int from = 0; from < ids.size(); from += IN_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
                 if (chunk.size() == fullSize) {
-                    readChunk(full, chunk, reader);
+                    readChunk(full, 0, chunk, reader);
                 } else {
                     try (PreparedStatement last = connection.prepareStatement(byExternalIdSql(columns,
                             chunk.size()))) {
-                        readChunk(last, chunk, reader);
+                        readChunk(last, 0, chunk, reader);
                     }
                 }
             }
@@ -369,10 +551,11 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         return "SELECT " + columns + " FROM sms_message WHERE external_id IN (" + "?,".repeat(ids - 1) + "?)";
     }
 
-    private static void readChunk(PreparedStatement statement, List<String> chunk, RowReader reader)
+    /** Binds {@code chunk} after the first {@code before} parameters and reads every row. */
+    private static void readChunk(PreparedStatement statement, int before, List<String> chunk, RowReader reader)
             throws SQLException {
         for (int i = 0; i < chunk.size(); i++) {
-            statement.setString(i + 1, chunk.get(i));
+            statement.setString(before + i + 1, chunk.get(i));
         }
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
@@ -476,6 +659,10 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public void settleInFlight(String batchKey, List<TrackedMessage> accepted, List<UnknownSend> unknown) {
+        if (backgroundExpansion && PendingBatches.deferrable(accepted)) {
+            recordBatch(batchKey, accepted, unknown, true);
+            return;
+        }
         // A large batch's accepted rows commit in chunks first, the batch's row is deleted last: one 20,000-row
         // transaction made H2 store its pages and undo log mid-transaction, and cost a third more CPU (bench/tracking.sh).
         // A crash between chunks leaves the batch's row: its accepted messages count as accepted (sms_message wins
@@ -500,6 +687,221 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         if (!statisticsKnown && !accepted.isEmpty()) {
             analyzeIfWithoutStatistics();
         }
+    }
+
+    /**
+     * The send path's write: the accepted messages as parts of sms_accepted_batch (V12), the unknown ones, and with
+     * {@code settles} the batch's in-flight marks dropped, in one transaction; the expander moves the parts into
+     * sms_message later. A send far ahead of the expander helps it first, so pending batches stay bounded.
+     */
+    private void recordBatch(String batchKey, List<TrackedMessage> accepted, List<UnknownSend> unknown,
+                             boolean settles) {
+        lastRecorded = System.nanoTime();
+        while (pending.messageCount() >= maxPendingMessages && expandNext()) {
+            // expanded the oldest pending batch
+        }
+        List<PendingBatches.Part> parts = PendingBatches.parts(accepted);
+        PendingBatches.Batch batch = accepted.isEmpty() ? null : pending.add(batchKey, parts, accepted.size());
+        try {
+            inTransaction(connection -> {
+                insertParts(connection, batchKey, parts);
+                insertUnknown(connection, unknown, null);
+                if (settles) {
+                    deleteWhere(connection, "DELETE FROM sms_in_flight_batch WHERE batch_key = ?", batchKey);
+                    deleteWhere(connection, "DELETE FROM sms_unknown_send WHERE in_flight = ?", batchKey);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (batch != null) {
+                pending.remove(batch, false);
+            }
+            throw e;
+        }
+        if (batch != null) {
+            batch.committed = true;
+            synchronized (batchesChanged) {
+                batchesChanged.notifyAll();
+            }
+        }
+    }
+
+    private static void insertParts(Connection connection, String batchKey, List<PendingBatches.Part> parts)
+            throws SQLException {
+        if (parts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_accepted_batch (batch_key, part,"
+                + " provider, account, created_at, messages) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (PendingBatches.Part part : parts) {
+                insert.setString(1, batchKey);
+                insert.setInt(2, part.number());
+                insert.setString(3, part.provider());
+                insert.setString(4, part.account());
+                setInstant(insert, 5, part.createdAt());
+                insert.setString(6, part.encoded());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Waits until every accepted batch this store committed before the call is in sms_message, expanding on the
+     * caller's thread when the expander is busy elsewhere: what every read of sms_message but the send path's
+     * look-ups does first, so it never misses a message. Returns at once when nothing is pending.
+     */
+    public void awaitExpanded() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        long target = pending.lastCommitted();
+        while (pending.expandedThrough() < target) {
+            if (!expandNext()) {
+                synchronized (batchesChanged) {
+                    if (pending.expandedThrough() < target && pending.readyHead() == null) {
+                        try {
+                            batchesChanged.wait(100); // the head batch is still committing
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("interrupted while the tracking store expanded batches", e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Expands the oldest pending batch, if it is committed; false when there was none. */
+    private boolean expandNext() {
+        expanding.lock();
+        try {
+            PendingBatches.Batch batch = pending.readyHead();
+            if (batch == null) {
+                return false;
+            }
+            for (; batch.nextPart < batch.partCount; batch.nextPart++) {
+                expandPart(dataSource, batch.key, batch.nextPart);
+            }
+            if (!statisticsKnown) { // before a read that waited for this batch plans its query
+                analyzeIfWithoutStatistics();
+            }
+            pending.remove(batch, true);
+        } finally {
+            expanding.unlock();
+        }
+        synchronized (batchesChanged) {
+            batchesChanged.notifyAll();
+        }
+        return true;
+    }
+
+    /**
+     * One part of sms_accepted_batch into sms_message, deleting its row in the same transaction. The row is read
+     * locked: a part another store expanded meanwhile (one that started on the same database) is found gone and not
+     * inserted twice.
+     */
+    private void expandPart(DataSource from, String batchKey, int part) {
+        String select = "SELECT provider, account, created_at, messages FROM sms_accepted_batch WHERE batch_key = ?"
+                        + " AND part = ? FOR UPDATE";
+        try (Connection connection = from.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(select)) {
+                statement.setString(1, batchKey);
+                statement.setInt(2, part);
+                List<TrackedMessage> messages = null;
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (rs.next()) {
+                        messages = PendingBatches.Part.decode(rs.getString(1), rs.getString(2), instant(rs, 3),
+                                rs.getString(4));
+                    }
+                }
+                if (messages != null) {
+                    insertAccepted(connection, messages);
+                    deleteWhere(connection, "DELETE FROM sms_accepted_batch WHERE batch_key = ? AND part = " + part,
+                            batchKey);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new TrackingStoreException("expanding accepted batch " + batchKey, e);
+        }
+    }
+
+    /**
+     * Expands every part of sms_accepted_batch, oldest first, one part a transaction: run on start, before anything
+     * reads or sends, for the batches a stopped process had not expanded.
+     */
+    private void expandAcceptedBatches(DataSource found) {
+        String keys = "SELECT batch_key, part FROM sms_accepted_batch ORDER BY created_at, batch_key, part";
+        List<Map.Entry<String, Integer>> parts = new ArrayList<>();
+        try (Connection connection = found.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(keys)) {
+            while (rs.next()) {
+                parts.add(Map.entry(rs.getString(1), rs.getInt(2)));
+            }
+        } catch (SQLException e) {
+            throw new TrackingStoreException(keys, e);
+        }
+        if (!parts.isEmpty()) {
+            LOG.info("tracking store: expanding {} parts of accepted batches a stopped process left", parts.size());
+        }
+        for (Map.Entry<String, Integer> part : parts) {
+            expandPart(found, part.getKey(), part.getValue());
+        }
+    }
+
+    private void runExpander() {
+        while (expanderRunning) {
+            try {
+                long sinceSend = (System.nanoTime() - lastRecorded) / 1_000_000;
+                if (sinceSend < SEND_PAUSE_MILLIS) {
+                    synchronized (batchesChanged) {
+                        batchesChanged.wait(SEND_PAUSE_MILLIS - sinceSend);
+                    }
+                } else if (!expandNext()) {
+                    synchronized (batchesChanged) {
+                        if (expanderRunning && pending.readyHead() == null) {
+                            batchesChanged.wait(1_000);
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("tracking store: expanding accepted batches failed, trying again in a second: {}",
+                        e.getMessage());
+                LOG.debug("expanding accepted batches", e);
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Lets the expander finish the part it is on (not interrupted: H2 would reopen its file) and waits for it. */
+    private void stopExpander() {
+        Thread running = expander;
+        if (running == null) {
+            return;
+        }
+        expanderRunning = false;
+        synchronized (batchesChanged) {
+            batchesChanged.notifyAll();
+        }
+        try {
+            running.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        expander = null;
     }
 
     /** One batched insert into sms_unknown_send; {@code inFlight}: the batch key of a write-ahead mark, or null. */
@@ -536,22 +938,39 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     public Map<String, String> unknownExternalIds(String provider, Collection<String> externalIds) {
         Map<String, String> found = new HashMap<>();
         List<String> ids = List.copyOf(externalIds);
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
-            // one accepted since (sent again on purpose) is no longer unknown
-            String sql = "SELECT u.external_id, u.reason FROM sms_unknown_send u WHERE u.provider = ?"
-                         + " AND u.external_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")"
-                         + " AND NOT EXISTS (SELECT 1 FROM sms_message m WHERE m.provider = u.provider"
-                         + " AND m.external_id = u.external_id) ORDER BY u.id";
-            query(sql, statement -> {
-                statement.setString(1, provider);
-                for (int i = 0; i < chunk.size(); i++) {
-                    statement.setString(i + 2, chunk.get(i));
+        if (!ids.isEmpty()) {
+            // one connection and one prepared statement for the full chunks: a fresh file asks this for every id
+            int fullSize = Math.min(IN_CHUNK, ids.size());
+            String fullChunk = unknownSql(fullSize);
+            try (Connection connection = connection();
+                 PreparedStatement full = connection.prepareStatement(fullChunk)) {
+                for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+                    List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
+                    full.setString(1, provider);
+                    if (chunk.size() == fullSize) {
+                        readChunk(full, 1, chunk, rs -> found.put(rs.getString(1), rs.getString(2)));
+                    } else {
+                        try (PreparedStatement last = connection.prepareStatement(unknownSql(chunk.size()))) {
+                            last.setString(1, provider);
+                            readChunk(last, 1, chunk, rs -> found.put(rs.getString(1), rs.getString(2)));
+                        }
+                    }
                 }
-            }, rs -> found.put(rs.getString(1), rs.getString(2)));
+            } catch (SQLException e) {
+                throw new TrackingStoreException(fullChunk, e);
+            }
+        }
+        if (!found.isEmpty()) { // rare: one accepted since (sent again on purpose) is no longer unknown
+            found.keySet().removeAll(earlierContent(provider, found.keySet()).keySet());
         }
         found.putAll(inFlightNotAccepted(provider, externalIds));
         return found;
+    }
+
+    /** Unknown outcomes of a provider's ids, latest reason last (so it wins). */
+    private static String unknownSql(int ids) {
+        return "SELECT external_id, reason FROM sms_unknown_send WHERE provider = ? AND external_id IN ("
+               + "?,".repeat(ids - 1) + "?) ORDER BY id";
     }
 
     /**
@@ -579,6 +998,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public List<String> openCampaigns(String provider, String account) {
+        awaitExpanded();
         List<String> campaigns = new ArrayList<>();
         query("SELECT DISTINCT campaign_id FROM sms_message WHERE provider = ? AND account = ? AND is_final = FALSE"
               + " AND campaign_id IS NOT NULL ORDER BY campaign_id", s -> {
@@ -590,6 +1010,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public boolean hasOpenMessages(String provider) {
+        awaitExpanded();
         boolean[] found = {false};
         query("SELECT 1 FROM sms_message WHERE provider = ? AND is_final = FALSE FETCH FIRST 1 ROWS ONLY",
                 s -> s.setString(1, provider), rs -> found[0] = true);
@@ -598,6 +1019,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public OpenMessages openMessageCount(String provider, String account) {
+        awaitExpanded();
         OpenMessages[] open = {new OpenMessages(0, null)};
         query("SELECT COUNT(*), MIN(created_at) FROM sms_message WHERE provider = ? AND account = ?"
               + " AND is_final = FALSE", s -> {
@@ -609,6 +1031,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public List<TrackedMessage> openMessages(String provider, String account, int limit) {
+        awaitExpanded();
         return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND account = ? AND is_final = FALSE"
                         + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", s -> {
                             s.setString(1, provider);
@@ -619,6 +1042,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     /** One pass over the (provider, origin_file, status) index (V11), not over the messages. */
     @Override
     public Map<String, Map<DeliveryStatus, Long>> statusCountsByProvider() {
+        awaitExpanded();
         Map<String, Map<DeliveryStatus, Long>> counts = new TreeMap<>();
         query("SELECT provider, status, COUNT(*) FROM sms_message GROUP BY provider, status", s -> { },
                 rs -> counts.computeIfAbsent(rs.getString(1), p -> new EnumMap<>(DeliveryStatus.class))
@@ -629,6 +1053,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     /** A range of the (provider, origin_file, status) index (V11). */
     @Override
     public Map<DeliveryStatus, Long> statusCounts(String provider, String originFile) {
+        awaitExpanded();
         Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
         query("SELECT status, COUNT(*) FROM sms_message WHERE provider = ? AND origin_file = ? GROUP BY status", s -> {
             s.setString(1, provider);
@@ -640,6 +1065,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     @Override
     public Optional<TrackedMessage> findByProviderMessageId(String provider, String account,
                                                             String providerMessageId) {
+        awaitExpanded();
         return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND provider_message_id = ?"
                         + " AND account = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", s -> {
                             s.setString(1, provider);
@@ -652,6 +1078,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     @Override
     public List<TrackedMessage> findByCampaignAndRecipient(String provider, String account, String campaignId,
                                                            String recipient) {
+        awaitExpanded();
         return messages("SELECT " + COLUMNS + " FROM sms_message WHERE campaign_recipient = ? AND provider = ?"
                         + " AND campaign_id = ? AND recipient = ? AND account = ? ORDER BY is_final, id", s -> {
                             s.setString(1, campaignRecipient(campaignId, recipient));
@@ -671,6 +1098,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     @Override
     public Map<String, TrackedMessage> findByProviderMessageIds(String provider, String account,
                                                                 Collection<String> providerMessageIds) {
+        awaitExpanded();
         Map<String, TrackedMessage> found = new HashMap<>();
         List<String> ids = providerMessageIds.stream().distinct().toList();
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
@@ -763,6 +1191,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public List<TrackedMessage> openOlderThan(String provider, String account, Instant cutoff, int limit) {
+        awaitExpanded();
         return messages("SELECT " + COLUMNS + " FROM sms_message WHERE provider = ? AND account = ?"
                         + " AND is_final = FALSE AND created_at < ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
                 s -> {

@@ -49,6 +49,7 @@ class H2TrackingStoreTest extends TrackingStoreContract {
             s.execute("DELETE FROM sms_event");
             s.execute("DELETE FROM sms_unknown_send");
             s.execute("DELETE FROM sms_in_flight_batch");
+            s.execute("DELETE FROM sms_accepted_batch");
         }
     }
 }

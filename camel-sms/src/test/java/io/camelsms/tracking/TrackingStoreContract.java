@@ -463,7 +463,113 @@ abstract class TrackingStoreContract {
         assertEquals(Set.copyOf(ids), store.earlierContent("smsclouds", ids).keySet());
         assertEquals(Map.of(), store.unknownExternalIds("smsclouds", ids));
         assertEquals(0, count("SELECT COUNT(*) FROM sms_in_flight_batch"));
+        store.awaitExpanded();
         assertEquals(2_501, count("SELECT COUNT(*) FROM sms_message WHERE campaign_id = 'c-big'"));
+    }
+
+    @Test
+    void aSettledBatchIsOneRecordOnTheSendPathAndItsMessagesReachSmsMessageThroughTheExpander() throws Exception {
+        store.expanding.lock(); // the expander stays behind
+        try {
+            store.recordInFlight("b-1", List.of(new UnknownSend("smsclouds", "acct", "p-1", "5511900000001",
+                    "in flight", T0)));
+            store.settleInFlight("b-1", List.of(accepted("p-1", "c-1", "m-1", T0)), List.of());
+            assertEquals(1, count("SELECT COUNT(*) FROM sms_accepted_batch"));
+            assertEquals(0, count("SELECT COUNT(*) FROM sms_message"));
+            assertEquals(0, count("SELECT COUNT(*) FROM sms_in_flight_batch"));
+        } finally {
+            store.expanding.unlock();
+        }
+        store.awaitExpanded();
+        assertEquals(0, count("SELECT COUNT(*) FROM sms_accepted_batch"));
+        assertEquals(1, count("SELECT COUNT(*) FROM sms_message WHERE external_id = 'p-1'"));
+    }
+
+    @Test
+    void theSendPathsLookUpsSeeABatchNotYetExpandedSoAConflictIsNamed() throws Exception {
+        String hola = TrackedMessage.contentHashOf("5512345", "Hola");
+        store.recordUnknown(List.of(new UnknownSend("smsclouds", "acct", "k-1", "5512345", "no reply", T0)));
+        // another store on the same database (another process), which does not have the batch in memory
+        JdbcTrackingStore other = new JdbcTrackingStore(dataSource(), Clock.fixed(T0, ZoneOffset.UTC));
+        other.setBackgroundExpansion(false);
+        other.start();
+        store.expanding.lock();
+        try {
+            // sent again on purpose (resendUnknown) and accepted this time
+            store.recordAccepted(List.of(TrackedMessage.accepted("smsclouds", "acct", "k-1", "5512345", null, "c-1",
+                    T0, hola, "a.csv line 2")));
+            assertEquals(0, count("SELECT COUNT(*) FROM sms_message"), "still pending");
+
+            assertEquals(Map.of("k-1", hola), store.earlierContent("smsclouds", List.of("k-1", "k-2")));
+            assertEquals(Map.of(), store.earlierContent("webcom", List.of("k-1")), "per provider");
+            TrackedMessage earlier = store.earlierSends("smsclouds", List.of("k-1")).get("k-1");
+            assertEquals("c-1", earlier.campaignId());
+            assertEquals("a.csv line 2", earlier.origin());
+            assertEquals(Map.of(), store.unknownExternalIds("smsclouds", List.of("k-1")), "accepted since");
+
+            // the other store reads the pending batch from the table
+            assertEquals(Map.of("k-1", hola), other.earlierContent("smsclouds", List.of("k-1")));
+            assertEquals("a.csv line 2", other.earlierSends("smsclouds", List.of("k-1")).get("k-1").origin());
+            assertEquals(Map.of(), other.unknownExternalIds("smsclouds", List.of("k-1")));
+        } finally {
+            store.expanding.unlock();
+            other.stop();
+        }
+    }
+
+    @Test
+    void aReportForAMessageNotYetExpandedFindsIt() throws Exception {
+        store.expanding.lock(); // this thread may expand (the lock is its own), the expander thread may not
+        try {
+            store.recordAccepted(List.of(accepted("r-1", "c-9", "m-9", T0)));
+            assertEquals(0, count("SELECT COUNT(*) FROM sms_message"), "still pending");
+
+            TrackedMessage found = store.findByProviderMessageId("smsclouds", "acct", "m-9").orElseThrow();
+            assertEquals("r-1", found.externalId());
+            assertEquals(1, count("SELECT COUNT(*) FROM sms_message"), "the read waited for the expansion");
+        } finally {
+            store.expanding.unlock();
+        }
+        TrackedMessage r2 = accepted("r-2", "c-9", "m-10", T0);
+        store.recordAccepted(List.of(r2));
+        assertEquals(List.of("r-2"), store.findByCampaignAndRecipient("smsclouds", "acct", "c-9", r2.recipient())
+                .stream().map(TrackedMessage::externalId).toList());
+        assertEquals(Map.of(DeliveryStatus.ACCEPTED, 2L), store.statusCountsByProvider().get("smsclouds"));
+        assertEquals(2, store.openMessageCount("smsclouds", "acct").count());
+    }
+
+    @Test
+    void aBatchCommittedWhenItsProcessDiedIsExpandedOnceByTheNextStart() throws Exception {
+        List<TrackedMessage> batch = new ArrayList<>();
+        List<UnknownSend> marks = new ArrayList<>();
+        for (int i = 0; i < 2_345; i++) { // several parts
+            batch.add(TrackedMessage.accepted("pwapi", "acct", "d-" + i, "5511900000001", null, null, T0,
+                    TrackedMessage.contentHashOf("5511900000001", "text\t" + i), "in\tput.csv line " + i));
+            marks.add(new UnknownSend("pwapi", "acct", "d-" + i, "5511900000001", "in flight", T0));
+        }
+        JdbcTrackingStore dying = store;
+        dying.expanding.lock(); // the process dies before its expander comes round
+        try {
+            dying.recordInFlight("dying", marks);
+            dying.settleInFlight("dying", batch, List.of());
+            assertEquals(0, count("SELECT COUNT(*) FROM sms_message"));
+
+            store = new JdbcTrackingStore(dataSource(), Clock.fixed(T0, ZoneOffset.UTC));
+            store.start();
+
+            assertEquals(0, count("SELECT COUNT(*) FROM sms_accepted_batch"));
+            assertEquals(2_345, count("SELECT COUNT(*) FROM sms_message WHERE provider = 'pwapi'"));
+            List<String> ids = batch.stream().map(TrackedMessage::externalId).toList();
+            assertEquals(Set.copyOf(ids), store.earlierContent("pwapi", ids).keySet());
+            assertEquals(Map.of(), store.unknownExternalIds("pwapi", ids), "accepted, not in flight");
+            TrackedMessage last = store.earlierSends("pwapi", List.of("d-2344")).get("d-2344");
+            assertEquals("in\tput.csv line 2344", last.origin());
+            assertEquals(batch.get(2344).contentHash(), last.contentHash());
+        } finally {
+            dying.expanding.unlock();
+        }
+        dying.stop(); // its expander finds the batch expanded by the new store: not inserted twice
+        assertEquals(2_345, count("SELECT COUNT(*) FROM sms_message WHERE provider = 'pwapi'"));
     }
 
     private long count(String sql) throws Exception {
