@@ -3,7 +3,11 @@
 #
 #   bench/run.sh [rows] [scenario,...]        rows default 1000000; scenarios default all:
 #       route-pwapi,route-pwapi-tracking,route-smsclouds,route-smsclouds-tracking,baseline,naive,sandbox,
-#       phones,phones-libphonenumber (goal 2 of issue 17: the phone work alone, with and without the prefix cache)
+#       phones,phones-libphonenumber (goal 2 of issue 17: the phone work alone, with and without the prefix cache),
+#       ingest-painel-push,ingest-webcom-push,ingest-webcom-poll (goal 3: delivery reports at the app's server, by
+#       bench/ingest.sh in its own JVM, INGEST_REPORTS reports each, default 20000);
+#   and only when named (an app run takes minutes, painel and webcom at 1M much longer here):
+#       app-painel,app-webcom,app-pwapi (goal 4: the runnable jar end to end on [rows] rows, by bench/app.sh)
 #
 # Environment: HEAP (default 256m, the -Xmx and -Xms of the measured JVM: issue 9 caps the heap at 256 MB), JFR=<file.jfr> to record a flight recording
 # (settings=profile), BENCH_OPTS for more JVM options (e.g. -Dbench.no-warmup=true; -Dbench.tracking=postgres puts
@@ -31,4 +35,29 @@ if [[ -n "${JFR:-}" ]]; then
 fi
 echo "nproc: $(nproc); $(java -version 2>&1 | head -1); heap -Xmx$HEAP"
 # shellcheck disable=SC2086
-exec java "${JVM[@]}" ${BENCH_OPTS:-} -cp "$CP" io.camelsms.bench.FileToSmsBenchmark "$ROWS" $SCENARIOS
+# issue 17's ingest and app scenarios run in JVMs of their own, by their own scripts, after the route's
+IN_JVM=() INGEST=() APPS=()
+IFS=',' read -r -a REQUESTED <<< "$SCENARIOS"
+for scenario in "${REQUESTED[@]}"; do
+    case "$scenario" in
+        ingest-*) INGEST+=("${scenario#ingest-}") ;;
+        app-*) APPS+=("${scenario#app-}") ;;
+        *) IN_JVM+=("$scenario") ;;
+    esac
+done
+if [[ -z "$SCENARIOS" ]]; then
+    INGEST=(painel-push webcom-push webcom-poll)
+fi
+if [[ -z "$SCENARIOS" || ${#IN_JVM[@]} -gt 0 ]]; then
+    # shellcheck disable=SC2086
+    java "${JVM[@]}" ${BENCH_OPTS:-} -cp "$CP" io.camelsms.bench.FileToSmsBenchmark "$ROWS" \
+        ${IN_JVM[@]+"$(IFS=','; echo "${IN_JVM[*]}")"}
+fi
+if [[ ${#INGEST[@]} -gt 0 ]]; then
+    echo "== delivery-report ingest (bench/ingest.sh ${INGEST_REPORTS:-20000} ${INGEST[*]})"
+    bench/ingest.sh "${INGEST_REPORTS:-20000}" "${INGEST[@]}"
+fi
+if [[ ${#APPS[@]} -gt 0 ]]; then
+    echo "== the app end to end (bench/app.sh $ROWS ${APPS[*]})"
+    bench/app.sh "$ROWS" "${APPS[@]}"
+fi
