@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,8 +63,13 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
             + " campaign_id, status, raw_status, status_at, created_at, updated_at, content_hash, origin";
 
     private final Set<String> claims = ConcurrentHashMap.newKeySet();
-    /** reports arriving together share a commit: see GroupCommit */
-    private final GroupCommit<StatusChange> statusUpdates = new GroupCommit<>(this::writeStatuses);
+    /**
+     * Reports arriving together share a commit (see GroupCommit); a writer waits up to this long for the reports
+     * whose messages are claimed (in their routes now) to join its commit.
+     */
+    static final Duration STATUS_COMMIT_DELAY = Duration.ofMillis(1);
+    private final GroupCommit<StatusChange> statusUpdates = new GroupCommit<>(this::writeStatuses, claims::size,
+            STATUS_COMMIT_DELAY);
     /** Counts committed groups of status updates: see statusMark. */
     private final AtomicLong statusCommits = new AtomicLong();
     /**
