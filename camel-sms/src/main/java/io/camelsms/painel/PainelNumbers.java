@@ -1,5 +1,7 @@
 package io.camelsms.painel;
 
+import java.util.regex.Pattern;
+
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 import io.camelsms.painel.model.PainelApi;
@@ -10,6 +12,10 @@ import io.camelsms.painel.model.PainelApi;
  * replies are matched to tracked messages by campaign and that number, so both must be written alike.
  */
 final class PainelNumbers {
+
+    /** Compiled once: this runs for every callback and status line. */
+    private static final Pattern NON_DIGITS = Pattern.compile("\\D");
+    private static final Pattern NATIONAL_NUMBER = Pattern.compile(PainelApi.NATIONAL_NUMBER_PATTERN);
 
     private PainelNumbers() {
     }
@@ -23,14 +29,14 @@ final class PainelNumbers {
         if (reported == null || reported.isBlank()) {
             return null;
         }
-        String digits = reported.replaceAll("\\D", "");
+        String digits = NON_DIGITS.matcher(reported).replaceAll("");
         if (defaultRegion == null || defaultRegion.isBlank()) {
             return digits;
         }
         String countryCode = String.valueOf(PhoneNumberUtil.getInstance()
                 .getCountryCodeForRegion(defaultRegion.strip().toUpperCase()));
         if (digits.startsWith(countryCode)
-                && digits.substring(countryCode.length()).matches(PainelApi.NATIONAL_NUMBER_PATTERN)) {
+                && NATIONAL_NUMBER.matcher(digits).region(countryCode.length(), digits.length()).matches()) {
             return digits.substring(countryCode.length());
         }
         return digits;

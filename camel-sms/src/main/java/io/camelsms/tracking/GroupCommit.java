@@ -1,8 +1,11 @@
 package io.camelsms.tracking;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * Group commit of small writes made by concurrent callers (the status updates of webhook calls arriving together,
@@ -11,18 +14,37 @@ import java.util.function.Function;
  * caller returns only once its own writes are committed (or failed, with the transaction's exception), so what a
  * caller acknowledges is as durable as with a transaction of its own; one commit (with WRITE_DELAY=0 on H2, a store
  * of the changed pages) serves many reports. A caller's writes always go in one transaction together.
+ * <p>
+ * As PostgreSQL's {@code commit_delay}: when more writes are on their way ({@code expected}, e.g. the messages
+ * claimed by reports still in their routes) than are queued, the writer waits for them, up to {@code maxDelay},
+ * before it writes, so callbacks that come one an HTTP call share a commit instead of taking turns. Nothing is
+ * answered before its commit either way; the wait costs latency, not CPU.
  *
  * @param <W> a write
  */
 final class GroupCommit<W> {
 
     private final Function<List<W>, boolean[]> writeAll;
+    private final IntSupplier expected;
+    private final long maxDelayNanos;
     private List<Pending<W>> queued = new ArrayList<>();
+    /** The writes in {@link #queued}. */
+    private int queuedWrites;
     private boolean writing;
 
     /** @param writeAll writes a group in one transaction, answering each write's result in order */
     GroupCommit(Function<List<W>, boolean[]> writeAll) {
+        this(writeAll, () -> 0, Duration.ZERO);
+    }
+
+    /**
+     * @param expected how many writes are queued or on their way now (at least the ones queued, when all arrived)
+     * @param maxDelay how long a writer waits at most for the expected writes still on their way
+     */
+    GroupCommit(Function<List<W>, boolean[]> writeAll, IntSupplier expected, Duration maxDelay) {
         this.writeAll = writeAll;
+        this.expected = expected;
+        this.maxDelayNanos = maxDelay.toNanos();
     }
 
     /** One caller's writes, queued together. */
@@ -48,6 +70,8 @@ final class GroupCommit<W> {
         List<Pending<W>> group;
         synchronized (this) {
             queued.add(mine);
+            queuedWrites += writes.size();
+            notifyAll(); // a writer waiting for this write
             while (writing && !mine.done) {
                 try {
                     wait();
@@ -60,8 +84,10 @@ final class GroupCommit<W> {
                 return outcome(mine);
             }
             writing = true;
+            awaitExpected();
             group = queued;
             queued = new ArrayList<>();
+            queuedWrites = 0;
         }
         boolean[] results = null;
         RuntimeException failure = null;
@@ -87,6 +113,24 @@ final class GroupCommit<W> {
             notifyAll();
         }
         return outcome(mine);
+    }
+
+    /** Called holding the lock: waits, up to maxDelay, until no expected write is still on its way. */
+    private void awaitExpected() {
+        if (maxDelayNanos <= 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + maxDelayNanos;
+        long left = maxDelayNanos;
+        while (queuedWrites < expected.getAsInt() && left > 0) {
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // write what is queued: the interrupt is the caller's to handle
+            }
+            left = deadline - System.nanoTime();
+        }
     }
 
     private static boolean[] outcome(Pending<?> pending) {

@@ -1,5 +1,6 @@
 package io.camelsms.tracking;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Writes queued while a group is being written go together in the next one; every caller gets its own result, and
- * only after the group holding its write was written.
+ * only after the group holding its write was written; a writer waits, up to a bound, for the writes on their way.
  */
 class GroupCommitTest {
 
@@ -91,5 +92,45 @@ class GroupCommitTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aWriterWaitsForTheWritesOnTheirWayAndCommitsThemInItsGroup() throws Exception {
+        List<List<Integer>> groups = new CopyOnWriteArrayList<>();
+        // two reports claimed, so two writes expected; the wait is bounded far beyond what the test needs
+        GroupCommit<Integer> commit = new GroupCommit<>(writes -> {
+            groups.add(List.copyOf(writes));
+            return new boolean[writes.size()];
+        }, () -> 2, Duration.ofMinutes(1));
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            List<Thread> writer = new CopyOnWriteArrayList<>();
+            Future<Boolean> first = callers.submit(() -> {
+                writer.add(Thread.currentThread());
+                return commit.write(1);
+            });
+            // the first caller waits for the second write rather than committing alone
+            while (writer.isEmpty() || writer.get(0).getState() != Thread.State.TIMED_WAITING) {
+                Thread.onSpinWait();
+            }
+            Future<Boolean> second = callers.submit(() -> commit.write(2));
+            first.get();
+            second.get();
+            assertEquals(1, groups.size(), groups::toString);
+            assertEquals(List.of(1, 2), groups.get(0).stream().sorted().toList());
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWriteThatDoesNotComeDelaysTheCommitOnlyUpToTheMaximum() {
+        List<List<Integer>> groups = new ArrayList<>();
+        GroupCommit<Integer> commit = new GroupCommit<>(writes -> {
+            groups.add(List.copyOf(writes));
+            return new boolean[] {true};
+        }, () -> 2, Duration.ofMillis(5));
+        assertTrue(commit.write(7));
+        assertEquals(List.of(List.of(7)), groups);
     }
 }

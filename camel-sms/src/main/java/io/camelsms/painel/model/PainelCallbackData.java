@@ -3,6 +3,7 @@ package io.camelsms.painel.model;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * The callback's {@code data_callback}: {@code codigo_campanha;celular;resposta;data_resposta;status;interno_key}.
@@ -19,6 +20,9 @@ public record PainelCallbackData(String codigoCampanha, String celular, String r
                                  String status, String internoKey) {
 
     public static final int FIELDS = 6;
+    /** Compiled once: every callback is checked against them. */
+    private static final Pattern INTEGER = Pattern.compile("\\d+");
+    private static final Pattern PHONE = Pattern.compile("\\+?\\d{8,15}");
 
     /**
      * Parses strictly. A reply may itself hold {@code ;}: the first two fields and the last three are fixed, so
@@ -42,10 +46,10 @@ public record PainelCallbackData(String codigoCampanha, String celular, String r
         String dataResposta = parts[last - 3].strip();
         String status = parts[last - 2].strip();
         String internoKey = parts[last - 1].strip();
-        if (!codigo.matches("\\d+")) {
+        if (!INTEGER.matcher(codigo).matches()) {
             throw new IllegalArgumentException("codigo_campanha '" + codigo + "' is not an integer");
         }
-        if (!celular.matches("\\+?\\d{8,15}")) {
+        if (!PHONE.matcher(celular).matches()) {
             throw new IllegalArgumentException("celular '" + celular + "' is not a phone number");
         }
         LocalDateTime receivedAt = null;

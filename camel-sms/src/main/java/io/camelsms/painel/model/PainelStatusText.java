@@ -3,6 +3,7 @@ package io.camelsms.painel.model;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.camelsms.core.DeliveryStatus;
 
@@ -16,6 +17,10 @@ public enum PainelStatusText {
     SUCESSO("sucesso", DeliveryStatus.DELIVERED),
     NUMERO_INVALIDO("numero invalido", DeliveryStatus.FAILED),
     NAO_CADASTRADO("nao cadastrado", DeliveryStatus.FAILED);
+
+    /** Compiled once: every callback and status line is normalised. */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
 
     private final String text;
     private final DeliveryStatus status;
@@ -58,7 +63,8 @@ public enum PainelStatusText {
     }
 
     static String normalise(String raw) {
-        return Normalizer.normalize(raw, Normalizer.Form.NFD).replaceAll("\\p{M}", "").strip()
-                .replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String decomposed = Normalizer.normalize(raw, Normalizer.Form.NFD);
+        return BLANKS.matcher(MARKS.matcher(decomposed).replaceAll("").strip()).replaceAll(" ")
+                .toLowerCase(Locale.ROOT);
     }
 }
