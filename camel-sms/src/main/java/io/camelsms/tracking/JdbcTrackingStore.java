@@ -219,8 +219,10 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     /**
      * Whether accepted batches are moved into sms_message by a background thread (the default) or in the
-     * transaction that records them. Turn it off when several processes share the database without
-     * {@code ClusteredTrackingStore}: another process's resume check does not see this one's pending batches.
+     * transaction that records them. Another process's send-path look-ups read this one's pending batches from the
+     * table; its other reads (reports, polls, counts) do not see them until they are expanded, so turn it off when
+     * several processes share the database and each must see the others' messages at once ({@code
+     * ClusteredTrackingStore} does).
      */
     public void setBackgroundExpansion(boolean backgroundExpansion) {
         this.backgroundExpansion = backgroundExpansion;
