@@ -182,7 +182,11 @@ public final class DeliveryTracker implements EventLedger<DeliveryReport> {
             EventLedger.super.recordAll(entries);
             return;
         }
-        List<Change> changes = entries.stream().map(Change.class::cast).toList();
+        record(entries.stream().map(Change.class::cast).toList());
+    }
+
+    /** The changes' statuses in one transaction (a report's alone is a group of one), then their claims back. */
+    private void record(List<Change> changes) {
         try {
             Instant now = clock.instant();
             boolean[] recorded = store.updateStatuses(changes.stream().map(c -> new TrackingStore.StatusChange(
@@ -195,17 +199,6 @@ public final class DeliveryTracker implements EventLedger<DeliveryReport> {
             }
         } finally {
             changes.forEach(Change::release);
-        }
-    }
-
-    private void record(TrackedMessage message, DeliveryReport report) {
-        try {
-            Instant now = clock.instant();
-            if (store.updateStatus(message.id(), report.status(), report.rawStatus(), statusAt(report, now))) {
-                becameFinal(message, report, now);
-            }
-        } finally {
-            store.release(claimKey(message.id()));
         }
     }
 
@@ -241,7 +234,7 @@ public final class DeliveryTracker implements EventLedger<DeliveryReport> {
 
         @Override
         public void record() {
-            tracker.record(message, report);
+            tracker.record(List.of(this));
         }
 
         @Override
