@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +26,23 @@ final class PendingBatches {
     static final int PART_SIZE = 1_000;
 
     private final ConcurrentLinkedDeque<Batch> batches = new ConcurrentLinkedDeque<>();
+    /**
+     * Every pending message's id digest to its part's number, and the batches by their first part's number: one
+     * look-up an id, however many batches are pending (searching batch after batch was half the send thread's time
+     * with a backlog of a thousand). Guarded by this.
+     */
+    private DigestIndex index = new DigestIndex();
+    private final TreeMap<Integer, Batch> byFirstPart = new TreeMap<>();
+    private int nextPartNumber;
+
+    PendingBatches() {
+        this(1);
+    }
+
+    /** Numbers parts from {@code firstPartNumber}: a test starts near the wrap-around. */
+    PendingBatches(int firstPartNumber) {
+        nextPartNumber = firstPartNumber;
+    }
     private final AtomicLong messages = new AtomicLong();
     private long lastSequence;
     /** The sequence of the last batch expanded: every batch up to it is in sms_message. */
@@ -81,9 +99,11 @@ final class PendingBatches {
         final int partCount;
         final int size;
         private final String[] providers;
-        /** Per message of the batch, sorted: its provider's index in {@link #providers}, id digest, part. */
+        /** Its messages' external id digests, part after part: part p's are those before {@code partEnds[p]}. */
         private final long[] digests;
-        private final int[] partOf;
+        private final int[] partEnds;
+        /** Its first part's number in {@link #index}, where parts are numbered on across batches. */
+        private int firstPart;
         volatile boolean committed;
         /** Parts before this one are in sms_message; only the expander (under its lock) moves it. */
         int nextPart;
@@ -94,22 +114,18 @@ final class PendingBatches {
             this.partCount = parts.size();
             this.size = size;
             this.providers = parts.stream().map(Part::provider).distinct().toArray(String[]::new);
-            long[][] entries = new long[size][];
+            long[] found = new long[size];
+            partEnds = new int[partCount];
             int n = 0;
             for (Part part : parts) {
                 for (TrackedMessage m : part.messages()) {
                     if (m.externalId() != null) {
-                        entries[n++] = new long[] {digest(m.externalId()), part.number()};
+                        found[n++] = digest(m.externalId());
                     }
                 }
+                partEnds[part.number()] = n;
             }
-            Arrays.sort(entries, 0, n, (a, b) -> Long.compare(a[0], b[0]));
-            digests = new long[n];
-            partOf = new int[n];
-            for (int i = 0; i < n; i++) {
-                digests[i] = entries[i][0];
-                partOf[i] = (int) entries[i][1];
-            }
+            digests = n == size ? found : Arrays.copyOf(found, n);
         }
 
         boolean has(String provider) {
@@ -121,17 +137,18 @@ final class PendingBatches {
             return false;
         }
 
-        /** Adds to {@code parts} the parts that may hold a message whose external id has this digest. */
-        private void partsOf(long digest, Collection<PartKey> parts) {
-            int i = Arrays.binarySearch(digests, digest);
-            if (i < 0) {
-                return;
-            }
-            while (i > 0 && digests[i - 1] == digest) {
-                i--;
-            }
-            for (; i < digests.length && digests[i] == digest; i++) {
-                parts.add(new PartKey(sequence, key, partOf[i]));
+        /** Adds (or with {@code add} false removes) each of its messages to the index under its part's number. */
+        private void index(DigestIndex index, boolean add) {
+            int part = 0;
+            for (int i = 0; i < digests.length; i++) {
+                while (i >= partEnds[part]) {
+                    part++;
+                }
+                if (add) {
+                    index.add(digests[i], firstPart + part);
+                } else {
+                    index.remove(digests[i], firstPart + part);
+                }
             }
         }
     }
@@ -183,13 +200,37 @@ final class PendingBatches {
             Batch batch = new Batch(key, ++lastSequence, parts, size);
             batches.addLast(batch);
             messages.addAndGet(batch.size);
+            number(batch);
             return batch;
         }
     }
 
+    /** Numbers a batch's parts after the last batch's and indexes its messages. Under this lock. */
+    private void number(Batch batch) {
+        if (nextPartNumber > Integer.MAX_VALUE - batch.partCount - 1) {
+            renumber(); // after two billion parts: start again from 1 with what is pending now
+            return;
+        }
+        batch.firstPart = nextPartNumber;
+        nextPartNumber += Math.max(1, batch.partCount);
+        byFirstPart.put(batch.firstPart, batch);
+        batch.index(index, true);
+    }
+
+    private void renumber() {
+        index = new DigestIndex();
+        byFirstPart.clear();
+        nextPartNumber = 1;
+        for (Batch b : batches) {
+            number(b);
+        }
+    }
+
     /** Drops a batch: expanded, or its transaction failed. */
-    void remove(Batch batch, boolean expanded) {
+    synchronized void remove(Batch batch, boolean expanded) {
         if (batches.remove(batch)) {
+            batch.index(index, false);
+            byFirstPart.remove(batch.firstPart);
             messages.addAndGet(-batch.size);
             if (expanded) {
                 expandedThrough = Math.max(expandedThrough, batch.sequence);
@@ -250,14 +291,14 @@ final class PendingBatches {
         if (batches.isEmpty()) {
             return parts;
         }
-        List<Batch> ofProvider = batches.stream().filter(b -> b.has(provider)).toList();
-        if (ofProvider.isEmpty()) {
-            return parts;
-        }
-        for (String id : externalIds) {
-            long digest = digest(id);
-            for (Batch batch : ofProvider) {
-                batch.partsOf(digest, parts);
+        synchronized (this) {
+            for (String id : externalIds) {
+                index.forEach(digest(id), number -> {
+                    Batch batch = byFirstPart.floorEntry(number).getValue();
+                    if (batch.has(provider)) {
+                        parts.add(new PartKey(batch.sequence, batch.key, number - batch.firstPart));
+                    }
+                });
             }
         }
         return parts;
