@@ -60,7 +60,7 @@ import io.camelsms.observability.CachedHealthCheck;
 public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTrackingStore.class);
-    /** Accepted messages a send may get ahead of the expander by (12 bytes of memory each), before it helps. */
+    /** Accepted messages a send may get ahead of the expander by (24 to 40 bytes of memory each), before it helps. */
     public static final long DEFAULT_MAX_PENDING = 1_000_000;
     /**
      * How long sends must pause before the expander starts on their batches: expanding while a bulk send runs would
@@ -232,8 +232,15 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         return backgroundExpansion;
     }
 
-    /** How many accepted messages a send may get ahead of the expander before it helps (memory: their index). */
+    /**
+     * How many accepted messages a send may get ahead of the expander before it helps (memory: their index); 0: a
+     * send first expands every batch before it.
+     */
     public void setMaxPendingMessages(long maxPendingMessages) {
+        if (maxPendingMessages < 0) {
+            throw new IllegalArgumentException("tracking store: maxPendingMessages must be 0 or more, not "
+                    + maxPendingMessages);
+        }
         this.maxPendingMessages = maxPendingMessages;
     }
 

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * exact while the expander catches up. A batch is added before its transaction commits and removed after its last
  * part is expanded, so a look-up that asks here first and then reads the table never misses a message.
  *
- * <p>Memory stays small whatever the backlog: a batch keeps only a 64-bit digest of each external id and the part it
- * is in (12 bytes a message); a look-up whose id matches a digest reads that part back from the table.
+ * <p>Memory stays small whatever the backlog: a 64-bit digest of each external id, in its batch and in one index
+ * to its part (24 to 40 bytes a message); a look-up whose id matches a digest reads that part back from the table.
  */
 final class PendingBatches {
 

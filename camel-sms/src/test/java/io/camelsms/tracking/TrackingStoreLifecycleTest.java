@@ -98,4 +98,12 @@ class TrackingStoreLifecycleTest {
             return files.collect(Collectors.toMap(p -> p, p -> p.toFile().lastModified() + " ms, " + p.toFile().length() + " bytes"));
         }
     }
+
+    @Test
+    void refusesANegativeBacklogBoundNamingTheSetting() {
+        JdbcTrackingStore store = JdbcTrackingStore.embeddedH2(data);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> store.setMaxPendingMessages(-1));
+        assertEquals("tracking store: maxPendingMessages must be 0 or more, not -1", refused.getMessage());
+    }
 }
