@@ -64,7 +64,8 @@ import io.camelsms.tracking.TrackingStore;
  * where painel's getstatus is once a minute per account.</li>
  * </ul>
  * The figure is reports/s from the first call (or poll) to the last report routed; CPU is the process's, and the
- * callers' own threads (which share the JVM) are subtracted as far as they can be measured. The report lines in
+ * callers' own threads (which share the JVM) are subtracted as far as they can be measured; the status commits are
+ * the store's transactions recording the reports (a group commit shares one among concurrent reports). The report lines in
  * outbox/dlr-*.jsonl are checked: exactly N, each message once. Not a test: run it with
  * {@code bench/ingest.sh [reports] [scenario...]}.
  */
@@ -144,6 +145,7 @@ public final class ReportIngestBenchmark {
         context.start();
         try {
             seed(store, provider, account, reports);
+            long commitsStart = store.statusMark();
             long cpuStart = cpuNanos();
             long start = System.nanoTime();
             Callers callers = new Callers();
@@ -161,6 +163,7 @@ public final class ReportIngestBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (cpuNanos() - cpuStart) / 1e9;
             double callersCpu = callers.cpuNanos() / 1e9;
+            long commits = store.statusMark() - commitsStart;
             if (stub != null) {
                 context.getRouteController().stopRoute("bench-poll");
             }
@@ -179,9 +182,9 @@ public final class ReportIngestBenchmark {
                         + " report lines, " + ids.size() + " messages, " + twice + " reported twice");
             }
             if (print) {
-                System.out.printf(Locale.ROOT, "| %s, tracking on (h2) | %,d | %.2f | %.2f | %.2f | %,.0f |"
-                        + " exactly %,d reports, none twice |%n", scenario, reports, seconds, cpu, cpu - callersCpu,
-                        reports / seconds, ids.size());
+                System.out.printf(Locale.ROOT, "| %s, tracking on (h2) | %,d | %.2f | %.2f | %.2f | %,.0f | %,d (%.1f"
+                        + " reports each) | exactly %,d reports, none twice |%n", scenario, reports, seconds, cpu,
+                        cpu - callersCpu, reports / seconds, commits, (double) reports / commits, ids.size());
             }
         } finally {
             context.stop();
@@ -226,6 +229,9 @@ public final class ReportIngestBenchmark {
         if (!batch.isEmpty()) {
             store.recordAccepted(batch);
         }
+        // the store's expander moves the accepted batches into per-message rows after the send, and the first read
+        // waits for it: that is the send's cost, not the reports', so it is done before the clock starts
+        store.findByProviderMessageId(provider, account, "none");
     }
 
     private static String campaign(int i) {

@@ -15,10 +15,13 @@ import java.util.function.IntSupplier;
  * caller acknowledges is as durable as with a transaction of its own; one commit (with WRITE_DELAY=0 on H2, a store
  * of the changed pages) serves many reports. A caller's writes always go in one transaction together.
  * <p>
- * As PostgreSQL's {@code commit_delay}: when more writes are on their way ({@code expected}, e.g. the messages
- * claimed by reports still in their routes) than are queued, the writer waits for them, up to {@code maxDelay},
- * before it writes, so callbacks that come one an HTTP call share a commit instead of taking turns. Nothing is
- * answered before its commit either way; the wait costs latency, not CPU.
+ * As PostgreSQL's {@code commit_delay}: when more writes are on their way than are queued, the writer waits for
+ * them, up to {@code maxDelay}, before it writes, so callbacks that come one an HTTP call share a commit instead of
+ * taking turns. On their way are the {@code expected} ones (e.g. the messages claimed by reports still in their
+ * routes) and, at least, as many as the last group wrote: its callers were answered together and come back
+ * together (painel calls back from several connections, each with its next report as soon as it is answered), but
+ * most of them are still in HTTP, unseen by the store, when the next writer starts. Nothing is answered before its
+ * commit either way; the wait costs latency, not CPU, and after a burst only the next writer waits, once.
  *
  * @param <W> a write
  */
@@ -30,6 +33,8 @@ final class GroupCommit<W> {
     private List<Pending<W>> queued = new ArrayList<>();
     /** The writes in {@link #queued}. */
     private int queuedWrites;
+    /** The writes of the last group: as many are expected again (see the class comment). */
+    private int lastGroupWrites;
     private boolean writing;
 
     /** @param writeAll writes a group in one transaction, answering each write's result in order */
@@ -86,6 +91,7 @@ final class GroupCommit<W> {
             writing = true;
             awaitExpected();
             group = queued;
+            lastGroupWrites = queuedWrites;
             queued = new ArrayList<>();
             queuedWrites = 0;
         }
@@ -115,14 +121,17 @@ final class GroupCommit<W> {
         return outcome(mine);
     }
 
-    /** Called holding the lock: waits, up to maxDelay, until no expected write is still on its way. */
+    /**
+     * Called holding the lock: waits, up to maxDelay, until no expected write is still on its way, nor fewer are
+     * queued than the last group wrote.
+     */
     private void awaitExpected() {
         if (maxDelayNanos <= 0) {
             return;
         }
         long deadline = System.nanoTime() + maxDelayNanos;
         long left = maxDelayNanos;
-        while (queuedWrites < expected.getAsInt() && left > 0) {
+        while (queuedWrites < Math.max(lastGroupWrites, expected.getAsInt()) && left > 0) {
             try {
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             } catch (InterruptedException e) {
