@@ -3,7 +3,8 @@ package io.camelsms.tracking;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 
@@ -36,6 +37,14 @@ final class GroupCommit<W> {
     /** The writes of the last group: as many are expected again (see the class comment). */
     private int lastGroupWrites;
     private boolean writing;
+    private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * Signalled when a write is queued, for the writer waiting for the expected ones; a condition of its own, so the
+     * callers waiting for their commit are not woken by every arrival (8 callers: 7 needless wake-ups each).
+     */
+    private final Condition arrived = lock.newCondition();
+    /** Signalled when a group's commit is done (or failed). */
+    private final Condition committed = lock.newCondition();
 
     /** @param writeAll writes a group in one transaction, answering each write's result in order */
     GroupCommit(Function<List<W>, boolean[]> writeAll) {
@@ -73,17 +82,13 @@ final class GroupCommit<W> {
     boolean[] write(List<W> writes) {
         Pending<W> mine = new Pending<>(writes);
         List<Pending<W>> group;
-        synchronized (this) {
+        lock.lock();
+        try {
             queued.add(mine);
             queuedWrites += writes.size();
-            notifyAll(); // a writer waiting for this write
+            arrived.signal(); // wakes a writer waiting for this write, not the callers waiting for their commit
             while (writing && !mine.done) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("tracking store: interrupted waiting for a group commit");
-                }
+                committed.awaitUninterruptibly();
             }
             if (mine.done) {
                 return outcome(mine);
@@ -94,6 +99,8 @@ final class GroupCommit<W> {
             lastGroupWrites = queuedWrites;
             queued = new ArrayList<>();
             queuedWrites = 0;
+        } finally {
+            lock.unlock();
         }
         boolean[] results = null;
         RuntimeException failure = null;
@@ -104,7 +111,8 @@ final class GroupCommit<W> {
         } catch (RuntimeException e) {
             failure = e;
         }
-        synchronized (this) {
+        lock.lock();
+        try {
             int at = 0;
             for (Pending<W> p : group) {
                 p.done = true;
@@ -116,7 +124,9 @@ final class GroupCommit<W> {
                 at += p.writes.size();
             }
             writing = false;
-            notifyAll();
+            committed.signalAll();
+        } finally {
+            lock.unlock();
         }
         return outcome(mine);
     }
@@ -129,16 +139,14 @@ final class GroupCommit<W> {
         if (maxDelayNanos <= 0) {
             return;
         }
-        long deadline = System.nanoTime() + maxDelayNanos;
         long left = maxDelayNanos;
         while (queuedWrites < Math.max(lastGroupWrites, expected.getAsInt()) && left > 0) {
             try {
-                TimeUnit.NANOSECONDS.timedWait(this, left);
+                left = arrived.awaitNanos(left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return; // write what is queued: the interrupt is the caller's to handle
             }
-            left = deadline - System.nanoTime();
         }
     }
 
