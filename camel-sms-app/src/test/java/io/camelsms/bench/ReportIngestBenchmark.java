@@ -16,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -298,6 +300,11 @@ public final class ReportIngestBenchmark {
     private static final class Callers {
         private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final AtomicLong cpu = new AtomicLong();
+        /**
+         * The provider's threads' CPU when these callers began: an earlier scenario's HTTP client threads live on
+         * for a minute, and their CPU from before is not this scenario's.
+         */
+        private final Map<Long, Long> providerCpuBefore = providerThreadsCpu();
 
         /** Every message's delivery callback, as the panel makes it; the calls not answered 200. */
         int painel(String callbackUrl, int count) throws Exception {
@@ -370,12 +377,20 @@ public final class ReportIngestBenchmark {
          */
         long cpuNanos() {
             long provider = 0;
-            for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-                if (info != null && PROVIDER_THREADS.stream().anyMatch(info.getThreadName()::startsWith)) {
-                    provider += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
-                }
+            for (Map.Entry<Long, Long> thread : providerThreadsCpu().entrySet()) {
+                provider += thread.getValue() - providerCpuBefore.getOrDefault(thread.getKey(), 0L);
             }
             return cpu.get() + provider;
+        }
+
+        private static Map<Long, Long> providerThreadsCpu() {
+            Map<Long, Long> cpuByThread = new HashMap<>();
+            for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+                if (info != null && PROVIDER_THREADS.stream().anyMatch(info.getThreadName()::startsWith)) {
+                    cpuByThread.put(info.getThreadId(), Math.max(0, THREADS.getThreadCpuTime(info.getThreadId())));
+                }
+            }
+            return cpuByThread;
         }
     }
 
