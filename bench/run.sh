@@ -4,8 +4,9 @@
 #   bench/run.sh [rows] [scenario,...]        rows default 1000000; scenarios default all:
 #       route-pwapi,route-pwapi-tracking,route-smsclouds,route-smsclouds-tracking,baseline,naive,sandbox,
 #       phones,phones-libphonenumber (goal 2 of issue 17: the phone work alone, with and without the prefix cache),
-#       ingest-painel-push,ingest-webcom-push,ingest-webcom-poll (goal 3: delivery reports at the app's server, by
-#       bench/ingest.sh in its own JVM, INGEST_REPORTS reports each, default 20000);
+#       ingest-painel-push,ingest-webcom-push,ingest-webcom-poll,ingest-smsclouds-push (goal 3: delivery reports,
+#       and smsclouds' pushed replies, at the app's server, by bench/ingest.sh in its own JVM, INGEST_REPORTS reports
+#       each, default 20000);
 #   and only when named (an app run takes minutes, painel and webcom at 1M much longer here):
 #       app-painel,app-webcom,app-pwapi (goal 4: the runnable jar end to end on [rows] rows, by bench/app.sh)
 #
@@ -46,7 +47,7 @@ for scenario in "${REQUESTED[@]}"; do
     esac
 done
 if [[ -z "$SCENARIOS" ]]; then
-    INGEST=(painel-push webcom-push webcom-poll)
+    INGEST=(painel-push webcom-push webcom-poll smsclouds-push)
 fi
 if [[ -z "$SCENARIOS" || ${#IN_JVM[@]} -gt 0 ]]; then
     # shellcheck disable=SC2086

@@ -11,10 +11,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
+import io.camelsms.core.Json;
+import io.camelsms.core.SmsEvent;
+
 /**
- * Appends each exchange's body (a JSON line) to {@code <directory>/<prefix>-<yyyyMMdd>.jsonl}, as Camel's file
+ * Appends each exchange's body (a JSON line; a delivery report or reply, {@link SmsEvent}, is first written as its
+ * JSON with the app's mapper, and that JSON left as the body for what follows, e.g. the forward) to
+ * {@code <directory>/<prefix>-<yyyyMMdd>.jsonl}, as Camel's file
  * producer with {@code fileExist=Append} does, through one file kept open instead of an open and a close per line:
  * at thousands of delivery reports a second the opens cost more than the lines. Each line is written to the file
  * (one write, no buffer in this process) before the exchange goes on, so a line whose report the consumer then
@@ -42,7 +48,16 @@ public final class OutboxLines implements Processor, Closeable {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        byte[] body = exchange.getMessage().getMandatoryBody(byte[].class);
+        Message message = exchange.getMessage();
+        byte[] body;
+        if (message.getBody() instanceof SmsEvent event) {
+            // one array, where a marshal step wrote a stream cache that this line then copied out again (a quarter
+            // of a painel callback's route)
+            body = Json.MAPPER.writeValueAsBytes(event);
+            message.setBody(body);
+        } else {
+            body = message.getMandatoryBody(byte[].class);
+        }
         ByteBuffer line = ByteBuffer.allocate(body.length + 1).put(body).put((byte) '\n').flip();
         synchronized (this) {
             FileChannel channel = channel(LocalDate.now());

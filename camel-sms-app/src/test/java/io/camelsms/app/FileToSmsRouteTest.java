@@ -226,7 +226,7 @@ class FileToSmsRouteTest extends CamelTestSupport {
         loadRoutesAndStart();
         // pwapi has no delivery reports or replies: their consumers' routes are left out by their preconditions
         assertEquals(List.of("delivery-report-out", "file-to-sms", "file-to-sms-xml", "forward", "forward-dead",
-                "inbound-out", "reply-triage"), context.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList());
+                "forward-post", "inbound-out", "reply-triage"), context.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList());
         assertTrue(context.getRouteController().getRouteStatus("file-to-sms").isStarted());
         assertTrue(context.getRouteController().getRouteStatus("file-to-sms-xml").isStopped());
     }

@@ -3,6 +3,7 @@ package io.camelsms.app;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,6 +18,10 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.camelsms.core.DeliveryReport;
+import io.camelsms.core.DeliveryStatus;
+import io.camelsms.core.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -39,6 +44,23 @@ class OutboxLinesTest {
         Exchange exchange = new DefaultExchange(context);
         exchange.getMessage().setBody(json.getBytes(StandardCharsets.UTF_8));
         return exchange;
+    }
+
+    @Test
+    void aReportIsWrittenAsItsJsonWhichStaysTheBodyForWhatFollows() throws Exception {
+        DeliveryReport report = new DeliveryReport("painel", null, "1001", "21988887777", "cust-1",
+                DeliveryStatus.DELIVERED, "sucesso", Instant.parse("2026-12-24T19:00:05Z"), null);
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody(report);
+        OutboxLines lines = lines();
+        lines.process(exchange);
+        lines.close();
+
+        String json = Json.MAPPER.writeValueAsString(report);
+        Path file = outbox.resolve("dlr-" + DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now()) + ".jsonl");
+        assertEquals(List.of(json), Files.readAllLines(file));
+        assertEquals(json, new String(exchange.getMessage().getBody(byte[].class), StandardCharsets.UTF_8));
+        assertEquals("cust-1", Json.MAPPER.readTree(json).path("externalId").asText());
     }
 
     @Test

@@ -3,7 +3,8 @@ package io.camelsms.tracking;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 
@@ -15,10 +16,13 @@ import java.util.function.IntSupplier;
  * caller acknowledges is as durable as with a transaction of its own; one commit (with WRITE_DELAY=0 on H2, a store
  * of the changed pages) serves many reports. A caller's writes always go in one transaction together.
  * <p>
- * As PostgreSQL's {@code commit_delay}: when more writes are on their way ({@code expected}, e.g. the messages
- * claimed by reports still in their routes) than are queued, the writer waits for them, up to {@code maxDelay},
- * before it writes, so callbacks that come one an HTTP call share a commit instead of taking turns. Nothing is
- * answered before its commit either way; the wait costs latency, not CPU.
+ * As PostgreSQL's {@code commit_delay}: when more writes are on their way than are queued, the writer waits for
+ * them, up to {@code maxDelay}, before it writes, so callbacks that come one an HTTP call share a commit instead of
+ * taking turns. On their way are the {@code expected} ones (e.g. the messages claimed by reports still in their
+ * routes) and, at least, as many as the last group wrote: its callers were answered together and come back
+ * together (painel calls back from several connections, each with its next report as soon as it is answered), but
+ * most of them are still in HTTP, unseen by the store, when the next writer starts. Nothing is answered before its
+ * commit either way; the wait costs latency, not CPU, and after a burst only the next writer waits, once.
  *
  * @param <W> a write
  */
@@ -30,7 +34,17 @@ final class GroupCommit<W> {
     private List<Pending<W>> queued = new ArrayList<>();
     /** The writes in {@link #queued}. */
     private int queuedWrites;
+    /** The writes of the last group: as many are expected again (see the class comment). */
+    private int lastGroupWrites;
     private boolean writing;
+    private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * Signalled when a write is queued, for the writer waiting for the expected ones; a condition of its own, so the
+     * callers waiting for their commit are not woken by every arrival (8 callers: 7 needless wake-ups each).
+     */
+    private final Condition arrived = lock.newCondition();
+    /** Signalled when a group's commit is done (or failed). */
+    private final Condition committed = lock.newCondition();
 
     /** @param writeAll writes a group in one transaction, answering each write's result in order */
     GroupCommit(Function<List<W>, boolean[]> writeAll) {
@@ -68,17 +82,13 @@ final class GroupCommit<W> {
     boolean[] write(List<W> writes) {
         Pending<W> mine = new Pending<>(writes);
         List<Pending<W>> group;
-        synchronized (this) {
+        lock.lock();
+        try {
             queued.add(mine);
             queuedWrites += writes.size();
-            notifyAll(); // a writer waiting for this write
+            arrived.signal(); // wakes a writer waiting for this write, not the callers waiting for their commit
             while (writing && !mine.done) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("tracking store: interrupted waiting for a group commit");
-                }
+                committed.awaitUninterruptibly();
             }
             if (mine.done) {
                 return outcome(mine);
@@ -86,8 +96,11 @@ final class GroupCommit<W> {
             writing = true;
             awaitExpected();
             group = queued;
+            lastGroupWrites = queuedWrites;
             queued = new ArrayList<>();
             queuedWrites = 0;
+        } finally {
+            lock.unlock();
         }
         boolean[] results = null;
         RuntimeException failure = null;
@@ -98,7 +111,8 @@ final class GroupCommit<W> {
         } catch (RuntimeException e) {
             failure = e;
         }
-        synchronized (this) {
+        lock.lock();
+        try {
             int at = 0;
             for (Pending<W> p : group) {
                 p.done = true;
@@ -110,26 +124,29 @@ final class GroupCommit<W> {
                 at += p.writes.size();
             }
             writing = false;
-            notifyAll();
+            committed.signalAll();
+        } finally {
+            lock.unlock();
         }
         return outcome(mine);
     }
 
-    /** Called holding the lock: waits, up to maxDelay, until no expected write is still on its way. */
+    /**
+     * Called holding the lock: waits, up to maxDelay, until no expected write is still on its way, nor fewer are
+     * queued than the last group wrote.
+     */
     private void awaitExpected() {
         if (maxDelayNanos <= 0) {
             return;
         }
-        long deadline = System.nanoTime() + maxDelayNanos;
         long left = maxDelayNanos;
-        while (queuedWrites < expected.getAsInt() && left > 0) {
+        while (queuedWrites < Math.max(lastGroupWrites, expected.getAsInt()) && left > 0) {
             try {
-                TimeUnit.NANOSECONDS.timedWait(this, left);
+                left = arrived.awaitNanos(left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return; // write what is queued: the interrupt is the caller's to handle
             }
-            left = deadline - System.nanoTime();
         }
     }
 

@@ -86,10 +86,17 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     private final Set<String> claims = ConcurrentHashMap.newKeySet();
     /**
      * Reports arriving together share a commit (see GroupCommit); a writer waits up to this long for the reports
-     * whose messages are claimed (in their routes now) to join its commit.
+     * whose messages are claimed (in their routes now), and for as many as its last group had, to join its commit.
+     * 3 ms: at 1 ms painel's callers, answered together, were mostly not back yet (2.1 reports a commit, 8 callers).
      */
-    static final Duration STATUS_COMMIT_DELAY = Duration.ofMillis(1);
+    static final Duration STATUS_COMMIT_DELAY = Duration.ofMillis(3);
     private final GroupCommit<StatusChange> statusUpdates = new GroupCommit<>(this::writeStatuses, claims::size,
+            STATUS_COMMIT_DELAY);
+    /**
+     * Emitted event ids (replies, as {@code add}) share a commit as status updates do: smsclouds pushes one MO a
+     * call, and each was a commit of its own (two with its as-given id).
+     */
+    private final GroupCommit<String> eventInserts = new GroupCommit<>(this::insertEvents, claims::size,
             STATUS_COMMIT_DELAY);
     /** Counts committed groups of status updates: see statusMark. */
     private final AtomicLong statusCommits = new AtomicLong();
@@ -1252,6 +1259,61 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
 
     @Override
     public boolean add(String eventId) {
+        return eventInserts.write(eventId);
+    }
+
+    /**
+     * Event ids of concurrent callers in one transaction: the ones already there (or earlier in the group) answer
+     * false, the others are inserted in one batch. Another process inserting one of them meanwhile fails the group
+     * with a duplicate key: then each goes in a transaction of its own, as before groups.
+     */
+    private boolean[] insertEvents(List<String> eventIds) {
+        try {
+            return inTransaction(connection -> {
+                Set<String> present = new HashSet<>();
+                for (int from = 0; from < eventIds.size(); from += IN_CHUNK) {
+                    List<String> chunk = eventIds.subList(from, Math.min(eventIds.size(), from + IN_CHUNK));
+                    try (PreparedStatement select = connection.prepareStatement("SELECT event_id FROM sms_event"
+                            + " WHERE event_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            select.setString(i + 1, chunk.get(i));
+                        }
+                        try (ResultSet rs = select.executeQuery()) {
+                            while (rs.next()) {
+                                present.add(rs.getString(1));
+                            }
+                        }
+                    }
+                }
+                boolean[] added = new boolean[eventIds.size()];
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO sms_event (event_id, emitted_at) VALUES (?, ?)")) {
+                    Timestamp now = Timestamp.from(clock.instant());
+                    for (int i = 0; i < eventIds.size(); i++) {
+                        added[i] = present.add(eventIds.get(i));
+                        if (added[i]) {
+                            insert.setString(1, eventIds.get(i));
+                            insert.setTimestamp(2, now);
+                            insert.addBatch();
+                        }
+                    }
+                    insert.executeBatch();
+                }
+                return added;
+            });
+        } catch (TrackingStoreException e) {
+            if (!(e.getCause() instanceof SQLException cause) || !anyDuplicateKey(cause)) {
+                throw e;
+            }
+            boolean[] added = new boolean[eventIds.size()];
+            for (int i = 0; i < eventIds.size(); i++) {
+                added[i] = insertEvent(eventIds.get(i));
+            }
+            return added;
+        }
+    }
+
+    private boolean insertEvent(String eventId) {
         return inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO sms_event (event_id, emitted_at) VALUES (?, ?)")) {
@@ -1298,6 +1360,16 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
             }
             return null;
         });
+    }
+
+    /** A duplicate key in the exception or the ones it chains (a batch's failure names its statement's there). */
+    private static boolean anyDuplicateKey(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if (isDuplicateKey(next) || next.getCause() instanceof SQLException cause && isDuplicateKey(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDuplicateKey(SQLException e) {

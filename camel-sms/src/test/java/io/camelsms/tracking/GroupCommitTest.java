@@ -124,6 +124,38 @@ class GroupCommitTest {
     }
 
     @Test
+    void aWriterExpectsAsManyWritesAsTheLastGroupHad() throws Exception {
+        List<List<Integer>> groups = new CopyOnWriteArrayList<>();
+        // nothing claimed: only the last group's size makes the writer wait (bounded far beyond what the test needs)
+        GroupCommit<Integer> commit = new GroupCommit<>(writes -> {
+            groups.add(List.copyOf(writes));
+            return new boolean[writes.size()];
+        }, () -> 0, Duration.ofMinutes(1));
+        commit.write(List.of(1, 2));
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            List<Thread> writer = new CopyOnWriteArrayList<>();
+            Future<Boolean> first = callers.submit(() -> {
+                writer.add(Thread.currentThread());
+                return commit.write(3);
+            });
+            // the last group wrote two, so the next writer waits for a second write rather than committing alone
+            // (a writer that does not wait is done, and the assertions below fail instead of this loop spinning)
+            while (!first.isDone() && (writer.isEmpty() || writer.get(0).getState() != Thread.State.TIMED_WAITING)) {
+                Thread.onSpinWait();
+            }
+            Future<Boolean> second = callers.submit(() -> commit.write(4));
+            first.get();
+            second.get();
+            assertEquals(2, groups.size(), groups::toString);
+            assertEquals(List.of(1, 2), groups.get(0));
+            assertEquals(List.of(3, 4), groups.get(1).stream().sorted().toList());
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void aWriteThatDoesNotComeDelaysTheCommitOnlyUpToTheMaximum() {
         List<List<Integer>> groups = new ArrayList<>();
         GroupCommit<Integer> commit = new GroupCommit<>(writes -> {

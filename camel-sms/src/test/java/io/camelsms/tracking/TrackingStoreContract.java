@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -374,6 +377,34 @@ abstract class TrackingStoreContract {
                 accepted("new", "c-1", "m-2", T0.minus(Duration.ofHours(1)))));
         List<TrackedMessage> expired = store.openOlderThan("smsclouds", "acct", T0.minus(Duration.ofHours(72)), 100);
         assertEquals(List.of("old"), expired.stream().map(TrackedMessage::externalId).toList());
+    }
+
+    @Test
+    void eachEventIdAddedConcurrentlyByTwoStoresOnOneDatabaseIsNewExactlyOnce() throws Exception {
+        // concurrent adds share a transaction (the group commit); a store that meets another's insert of the same id
+        // in its group answers that id as already there
+        JdbcTrackingStore other = new JdbcTrackingStore(dataSource());
+        other.start();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> adds = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                String id = "evt-" + i / 4;
+                JdbcTrackingStore by = i % 2 == 0 ? store : other;
+                adds.add(callers.submit(() -> by.add(id)));
+            }
+            int added = 0;
+            for (Future<Boolean> add : adds) {
+                added += add.get() ? 1 : 0;
+            }
+            assertEquals(500, added, "each of the 500 ids is new to exactly one of its 4 adds");
+            for (int i = 0; i < 500; i++) {
+                assertTrue(store.contains("evt-" + i) && other.contains("evt-" + i));
+            }
+        } finally {
+            callers.shutdownNow();
+            other.stop();
+        }
     }
 
     @Test
