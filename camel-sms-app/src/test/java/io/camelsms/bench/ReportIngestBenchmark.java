@@ -144,6 +144,7 @@ public final class ReportIngestBenchmark {
         context.start();
         try {
             seed(store, provider, account, reports);
+            long seededBytes = StoreFile.bytes(data);
             long cpuStart = cpuNanos();
             long start = System.nanoTime();
             Callers callers = new Callers();
@@ -179,9 +180,12 @@ public final class ReportIngestBenchmark {
                         + " report lines, " + ids.size() + " messages, " + twice + " reported twice");
             }
             if (print) {
+                long fileBytes = StoreFile.bytes(data);
                 System.out.printf(Locale.ROOT, "| %s, tracking on (h2) | %,d | %.2f | %.2f | %.2f | %,.0f |"
-                        + " exactly %,d reports, none twice |%n", scenario, reports, seconds, cpu, cpu - callersCpu,
-                        reports / seconds, ids.size());
+                        + " exactly %,d reports, none twice | %,.1f MB (%,.1f after the seed) | %,.0f | %s |%n",
+                        scenario, reports, seconds, cpu, cpu - callersCpu, reports / seconds, ids.size(),
+                        fileBytes / 1e6, seededBytes / 1e6, (fileBytes - seededBytes) * 100_000.0 / reports,
+                        StoreFile.info(data));
             }
         } finally {
             context.stop();

@@ -127,6 +127,8 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
     /** When a send last recorded a batch (System.nanoTime()). */
     private volatile long lastRecorded;
     private Thread expander;
+    /** H2's file housekeeping, for an embedded H2 store writing every commit at once; null otherwise. */
+    private H2FileHousekeeping h2Housekeeping;
 
     public JdbcTrackingStore(DataSource dataSource) {
         this(dataSource, Clock.systemUTC());
@@ -157,7 +159,7 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
      */
     public static JdbcTrackingStore embeddedH2(java.nio.file.Path directory) {
         String url = "jdbc:h2:retry:" + directory.toAbsolutePath().resolve("tracking")
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;COMPRESS=TRUE";
         return new JdbcTrackingStore(() -> embeddedPool(url), Clock.systemUTC(), true);
     }
 
@@ -208,6 +210,10 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
         statisticsKnown = h2;
         dataSource = found;
         stopped = false;
+        if (h2 && H2FileHousekeeping.needed(found)) {
+            h2Housekeeping = new H2FileHousekeeping(found);
+            h2Housekeeping.start();
+        }
         if (backgroundExpansion) {
             lastRecorded = System.nanoTime() - SEND_PAUSE_MILLIS * 1_000_000;
             expanderRunning = true;
@@ -313,6 +319,10 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
             LOG.debug("expanding at stop", e);
         }
         stopped = true;
+        if (h2Housekeeping != null) {
+            h2Housekeeping.stop();
+            h2Housekeeping = null;
+        }
         if (ownsDataSource && dataSource instanceof HikariDataSource pool) {
             pool.close();
         }
