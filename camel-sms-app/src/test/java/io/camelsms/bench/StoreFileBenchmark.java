@@ -39,11 +39,12 @@ public final class StoreFileBenchmark {
             seed(store, reports);
             System.out.printf(Locale.ROOT, "store file: %,d reports from %d callers; work dir %s%n", reports, CALLERS,
                     data);
-            System.out.println("| seconds | reports | reports/s | H2 file (MB) | file bytes per report | H2 figures |"
-                    + " heap after GC (MB) |");
-            System.out.println("|---:|---:|---:|---:|---:|---|---:|");
+            System.out.println("| seconds | reports | reports/s | process CPU (s) | H2 file (MB) | file bytes per report |"
+                    + " H2 figures | heap after GC (MB) |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---|---:|");
             store.statusCountsByProvider(); // waits until the seeded batches are expanded: reports only from here
             long seeded = StoreFile.bytes(data);
+            cpuStart = cpuNanos();
             print(0, 0, 0, data, seeded);
             AtomicInteger next = new AtomicInteger();
             ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
@@ -108,11 +109,21 @@ public final class StoreFileBenchmark {
         return String.valueOf(80_000_000L + i);
     }
 
+    /** The process's CPU when the reports started (the seed and its expansion not counted). */
+    private static long cpuStart;
+
     private static void print(double seconds, int reports, double rate, Path data, long seeded) {
+        double cpu = (cpuNanos() - cpuStart) / 1e9; // before the GC below, which is the benchmark's own
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long file = StoreFile.bytes(data);
-        System.out.printf(Locale.ROOT, "| %.0f | %,d | %,.0f | %,.1f | %,.0f | %s | %d |%n", seconds, reports, rate,
-                file / 1e6, reports == 0 ? 0.0 : (file - seeded) / (double) reports, StoreFile.info(data), heap >> 20);
+        System.out.printf(Locale.ROOT, "| %.0f | %,d | %,.0f | %.1f | %,.1f | %,.0f | %s | %d |%n", seconds, reports,
+                rate, cpu, file / 1e6, reports == 0 ? 0.0 : (file - seeded) / (double) reports, StoreFile.info(data),
+                heap >> 20);
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }
