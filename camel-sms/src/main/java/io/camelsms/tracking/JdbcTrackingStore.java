@@ -156,6 +156,9 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
      * reach the caller as exceptions; H2 need not also write them to a trace file beside the data. {@code retry:}: a
      * thread interrupted while H2 writes (Camel interrupts a poll when its route stops) closes the file channel, and
      * H2 would then close the database for every other caller; this file system reopens the file and writes again.
+     * COMPRESS=TRUE: the pages each commit writes are compressed (H2's LZF), half the bytes. H2 rewrites the chunks of
+     * its file only in a thread it runs when it writes commits late; with WRITE_DELAY=0 the store runs that
+     * housekeeping itself ({@code H2FileHousekeeping}), without which the file grew by every commit.
      */
     public static JdbcTrackingStore embeddedH2(java.nio.file.Path directory) {
         String url = "jdbc:h2:retry:" + directory.toAbsolutePath().resolve("tracking")
