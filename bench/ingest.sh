@@ -26,8 +26,8 @@ if [[ -n "${JFR:-}" ]]; then
     JVM+=("-XX:StartFlightRecording=filename=${JFR},settings=profile,dumponexit=true")
 fi
 echo "nproc: $(nproc); $(java -version 2>&1 | head -1); heap -Xmx$HEAP"
-echo "| scenario | reports | time (s) | CPU (s) | app CPU (s) | reports/s | status commits | check |"
-echo "|---|---:|---:|---:|---:|---:|---:|---|"
+echo "| scenario | reports | time (s) | CPU (s) | app CPU (s) | reports/s | status commits | check | H2 file | file bytes per 100k reports | H2 chunks |"
+echo "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|"
 # the app's own logging (log4j2 on the console) is part of what is measured: it goes to a file, the figures are
 # picked out of it
 # shellcheck disable=SC2086

@@ -170,6 +170,7 @@ public final class ReportIngestBenchmark {
         try {
             seed(store, provider, account, reports);
             long commitsStart = store.statusMark();
+            long seededBytes = StoreFile.bytes(data);
             long cpuStart = cpuNanos();
             long start = System.nanoTime();
             Callers callers = new Callers();
@@ -209,11 +210,15 @@ public final class ReportIngestBenchmark {
                         + " report lines, " + ids.size() + " messages, " + twice + " reported twice");
             }
             if (print) {
+                long fileBytes = StoreFile.bytes(data);
                 System.out.printf(Locale.ROOT, "| %s, tracking on (h2) | %,d | %.2f | %.2f | %.2f | %,.0f | %s |"
-                        + " exactly %,d reports, none twice |%n", scenario, reports, seconds, cpu, cpu - providerCpu,
-                        reports / seconds, commits == 0 ? "none (replies)"
+                        + " exactly %,d reports, none twice | %,.1f MB (%,.1f after the seed) | %,.0f | %s |%n",
+                        scenario, reports, seconds, cpu, cpu - providerCpu, reports / seconds,
+                        commits == 0 ? "none (replies)"
                                 : String.format(Locale.ROOT, "%,d (%.1f reports each)", commits,
-                                        (double) reports / commits), ids.size());
+                                        (double) reports / commits), ids.size(),
+                        fileBytes / 1e6, seededBytes / 1e6, (fileBytes - seededBytes) * 100_000.0 / reports,
+                        StoreFile.info(data));
             }
         } finally {
             context.stop();
