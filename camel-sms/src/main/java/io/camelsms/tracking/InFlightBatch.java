@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * The compact form of a batch's messages in one column ({@code sms_in_flight_batch.messages}, V10, and
- * {@code sms_accepted_batch.messages}, V12): one line per message, its fields separated by a tab; backslash, tab and
- * line feed escaped, a missing field written as {@code \N}. One string per row, so a batch costs one row, not one
- * per message.
+ * {@code sms_accepted_batch.messages}, V12): one line per message, its fields separated by a tab; backslash, tab,
+ * line feed and carriage return escaped, a missing field written as {@code \N}: PostgreSQL COPY's text format, which
+ * the store's COPY of accepted messages writes with {@link #appendLine} too. One string per row, so a batch costs one
+ * row, not one per message.
  */
 final class InFlightBatch {
 
@@ -75,6 +76,7 @@ final class InFlightBatch {
                 switch (next) {
                     case 't' -> field.append('\t');
                     case 'n' -> field.append('\n');
+                    case 'r' -> field.append('\r');
                     case 'N' -> nullField = true;
                     default -> field.append(next);
                 }
@@ -94,8 +96,9 @@ final class InFlightBatch {
     }
 
     private static void escape(String value, StringBuilder out) {
-        // ids, numbers and digests have nothing to escape: three (vectorized) scans, then copied whole
-        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0) {
+        // ids, numbers and digests have nothing to escape: four (vectorized) scans, then copied whole
+        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0
+            && value.indexOf('\r') < 0) {
             out.append(value);
             return;
         }
@@ -105,6 +108,7 @@ final class InFlightBatch {
                 case '\\' -> out.append("\\\\");
                 case '\t' -> out.append("\\t");
                 case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
                 default -> out.append(c);
             }
         }

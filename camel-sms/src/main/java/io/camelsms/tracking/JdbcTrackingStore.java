@@ -417,36 +417,13 @@ public class JdbcTrackingStore extends ServiceSupport implements TrackingStore {
                 m.campaignId(), m.status().name(), m.rawStatus(), text(m.statusAt()), text(m.createdAt()),
                 text(m.updatedAt()), m.isFinal() ? "t" : "f", campaignRecipient(m.campaignId(), m.recipient()),
                 m.contentHash(), origin, TrackedMessage.originFile(origin)};
-            for (int f = 0; f < fields.length; f++) {
-                if (f > 0) {
-                    rows.append('\t');
-                }
-                copyField(rows, fields[f]);
-            }
-            rows.append('\n');
+            InFlightBatch.appendLine(rows, fields);
         }
         return rows.toString();
     }
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
-    }
-
-    private static void copyField(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
     }
 
     private static void bindAccepted(PreparedStatement insert, List<TrackedMessage> rows) throws SQLException {
